@@ -1,0 +1,73 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.error.UsernameTaken;
+import dev.parley.domain.user.Email;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link UserRepository} on PostgreSQL through Micronaut Data JDBC. */
+@Singleton
+public class JdbcUserRepository implements UserRepository {
+  private final UserRowRepository rows;
+
+  JdbcUserRepository(UserRowRepository rows) {
+    this.rows = rows;
+  }
+
+  @Override
+  public User create(NewUser user) {
+    UserRow row =
+        new UserRow(
+            null,
+            user.username().value(),
+            user.username().key(),
+            user.email() == null ? null : user.email().value(),
+            user.displayName(),
+            user.passwordHash(),
+            user.createdAt(),
+            true);
+    try {
+      return toDomain(rows.save(row));
+    } catch (DataAccessException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new UsernameTaken();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<User> findById(long id) {
+    return rows.findById(id).map(JdbcUserRepository::toDomain);
+  }
+
+  @Override
+  public Optional<User> findByUsername(Username username) {
+    return rows.findByUsernameKey(username.key()).map(JdbcUserRepository::toDomain);
+  }
+
+  @Override
+  public List<User> findAllById(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return rows.findByIdIn(ids).stream().map(JdbcUserRepository::toDomain).toList();
+  }
+
+  static User toDomain(UserRow row) {
+    return new User(
+        row.id(),
+        new Username(row.username()),
+        Email.ofNullable(row.email()),
+        row.displayName(),
+        row.passwordHash(),
+        row.createdAt(),
+        row.active());
+  }
+}

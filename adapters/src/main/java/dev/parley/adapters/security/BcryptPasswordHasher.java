@@ -1,0 +1,45 @@
+package dev.parley.adapters.security;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import dev.parley.application.port.out.PasswordHasher;
+import dev.parley.domain.user.RawPassword;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+
+/** bcrypt (2b); passwords beyond bcrypt's 72-byte limit are pre-hashed with SHA-512, not cut. */
+@Singleton
+public class BcryptPasswordHasher implements PasswordHasher {
+  private final int cost;
+  private final BCrypt.Hasher hasher;
+  private final BCrypt.Verifyer verifier;
+
+  BcryptPasswordHasher(@Value("${parley.security.bcrypt-cost:10}") int cost) {
+    this.cost = cost;
+    this.hasher =
+        BCrypt.with(
+            BCrypt.Version.VERSION_2B,
+            LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B));
+    this.verifier =
+        BCrypt.verifyer(
+            BCrypt.Version.VERSION_2B,
+            LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B));
+  }
+
+  @Override
+  public String hash(RawPassword password) {
+    return hasher.hashToString(cost, password.reveal().toCharArray());
+  }
+
+  @Override
+  public boolean matches(RawPassword password, String hash) {
+    if (hash == null || hash.isEmpty()) {
+      return false;
+    }
+    return verifier.verify(
+            password.reveal().getBytes(StandardCharsets.UTF_8),
+            hash.getBytes(StandardCharsets.UTF_8))
+        .verified;
+  }
+}

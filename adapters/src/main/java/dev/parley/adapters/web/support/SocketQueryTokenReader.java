@@ -1,0 +1,40 @@
+package dev.parley.adapters.web.support;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.reader.TokenReader;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accepts {@code ?token=} on WebSocket upgrades only, because browsers cannot set headers there;
+ * REST never takes tokens from URLs, which end up in logs and histories.
+ */
+@Singleton
+public class SocketQueryTokenReader implements TokenReader<HttpRequest<?>> {
+  /** Path prefixes of the socket endpoints. */
+  public static final List<String> SOCKET_PATHS = List.of("/chat/ws", "/ws/", "/api/chat/ws/");
+
+  @Override
+  public Optional<String> findToken(HttpRequest<?> request) {
+    if (!isSocketUpgrade(request)) {
+      return Optional.empty();
+    }
+    return request.getParameters().getFirst("token").filter(token -> !token.isBlank());
+  }
+
+  static boolean isSocketUpgrade(HttpRequest<?> request) {
+    String upgrade = request.getHeaders().get(HttpHeaders.UPGRADE);
+    if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+      return false;
+    }
+    String path = request.getPath();
+    return SOCKET_PATHS.stream().anyMatch(path::startsWith);
+  }
+
+  @Override
+  public int getOrder() {
+    return LOWEST_PRECEDENCE;
+  }
+}

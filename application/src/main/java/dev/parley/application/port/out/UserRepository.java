@@ -1,0 +1,27 @@
+package dev.parley.application.port.out;
+
+import dev.parley.domain.user.Email;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores accounts. Look-ups by name ignore case. */
+public interface UserRepository {
+
+  /** What is needed to create an account; the id comes from the store. */
+  record NewUser(
+      Username username, Email email, String displayName, String passwordHash, Instant createdAt) {}
+
+  /** Creates the account, or throws {@link dev.parley.domain.error.UsernameTaken}. */
+  User create(NewUser user);
+
+  Optional<User> findById(long id);
+
+  Optional<User> findByUsername(Username username);
+
+  /** The users among {@code ids} that exist, in no particular order. */
+  List<User> findAllById(Collection<Long> ids);
+}

@@ -1,0 +1,65 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.LoginCommand;
+import dev.parley.application.port.in.LoginUseCase;
+import dev.parley.application.port.out.PasswordHasher;
+import dev.parley.application.port.out.TokenIssuer;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.error.DomainError;
+import dev.parley.domain.error.InvalidCredentials;
+import dev.parley.domain.user.RawPassword;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import java.util.Optional;
+
+/**
+ * Checks credentials and issues a token; unknown users cost a hash check too (no timing oracle).
+ */
+public final class LoginService implements LoginUseCase {
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final TokenIssuer tokens;
+  private volatile String dummyHash;
+
+  public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens) {
+    this.users = users;
+    this.hasher = hasher;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public LoginResult login(LoginCommand command) {
+    Optional<User> user = findUser(command.username());
+    if (user.isEmpty()) {
+      hasher.matches(command.password(), dummyHash());
+      throw new InvalidCredentials();
+    }
+    User found = user.get();
+    if (found.passwordHash() == null) {
+      // Accounts provisioned by an external issuer have no password here.
+      hasher.matches(command.password(), dummyHash());
+      throw new InvalidCredentials();
+    }
+    if (!hasher.matches(command.password(), found.passwordHash()) || !found.active()) {
+      throw new InvalidCredentials();
+    }
+    return new LoginResult(tokens.issue(found), found);
+  }
+
+  private Optional<User> findUser(String name) {
+    try {
+      return users.findByUsername(new Username(name));
+    } catch (DomainError malformedName) {
+      return Optional.empty();
+    }
+  }
+
+  private String dummyHash() {
+    String hash = dummyHash;
+    if (hash == null) {
+      hash = hasher.hash(RawPassword.forRegistration("timing-equaliser-password"));
+      dummyHash = hash;
+    }
+    return hash;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.parley.application.fakes;
+
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.error.UsernameTaken;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** In-memory {@link UserRepository} for use-case tests and the port's contract test. */
+public class InMemoryUserRepository implements UserRepository {
+  private final Map<Long, User> byId = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  @Override
+  public synchronized User create(NewUser user) {
+    boolean taken =
+        byId.values().stream().anyMatch(u -> u.username().key().equals(user.username().key()));
+    if (taken) {
+      throw new UsernameTaken();
+    }
+    User created =
+        new User(
+            ids.incrementAndGet(),
+            user.username(),
+            user.email(),
+            user.displayName(),
+            user.passwordHash(),
+            user.createdAt(),
+            true);
+    byId.put(created.id(), created);
+    return created;
+  }
+
+  @Override
+  public Optional<User> findById(long id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public Optional<User> findByUsername(Username username) {
+    return byId.values().stream()
+        .filter(u -> u.username().key().equals(username.key()))
+        .findFirst();
+  }
+
+  @Override
+  public List<User> findAllById(Collection<Long> ids) {
+    List<User> found = new ArrayList<>();
+    ids.forEach(id -> findById(id).ifPresent(found::add));
+    return found;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.parley.bootstrap.config;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import java.nio.file.Path;
+
+/**
+ * How this process runs, decided once at start: embedded PostgreSQL under the data directory when
+ * no database is configured, else the configured server, which also demands a strong JWT secret.
+ */
+@Context
+public class ParleySettings {
+  private final Path dataDir;
+  private final DatabaseUrl databaseUrl;
+  private final boolean embedded;
+  private final String jwtSecret;
+  private final boolean demoData;
+
+  ParleySettings(
+      @Value("${parley.data-dir:./data}") String dataDir,
+      @Nullable @Value("${database.url:}") String databaseUrl,
+      @Nullable @Value("${datasources.default.url:}") String datasourceUrl,
+      @Nullable @Value("${parley.jwt-secret:}") String jwtSecret,
+      @Nullable @Value("${parley.demo-data:}") String demoData) {
+    this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
+    boolean explicitDatasource = datasourceUrl != null && !datasourceUrl.isBlank();
+    this.databaseUrl =
+        explicitDatasource || databaseUrl == null || databaseUrl.isBlank()
+            ? null
+            : DatabaseUrl.parse(databaseUrl);
+    this.embedded = !explicitDatasource && this.databaseUrl == null;
+    if (jwtSecret != null && !jwtSecret.isBlank()) {
+      this.jwtSecret = JwtSecrets.requireStrong(jwtSecret.strip());
+    } else if (embedded) {
+      this.jwtSecret = JwtSecrets.loadOrCreate(this.dataDir);
+    } else {
+      throw new StartupRefused(
+          "a database is configured, so PARLEY_JWT_SECRET must be set to a random secret of at"
+              + " least 256 bits (e.g. openssl rand -base64 48)");
+    }
+    this.demoData =
+        demoData == null || demoData.isBlank() ? embedded : Boolean.parseBoolean(demoData);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The database named by {@code DATABASE_URL}, when that is how it was configured. */
+  public DatabaseUrl databaseUrl() {
+    return databaseUrl;
+  }
+
+  /** True when Parley runs its own PostgreSQL under the data directory. */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  public String jwtSecret() {
+    return jwtSecret;
+  }
+
+  /** Whether to seed the demo users, servers and rooms (default: only in embedded mode). */
+  public boolean demoData() {
+    return demoData;
+  }
+}

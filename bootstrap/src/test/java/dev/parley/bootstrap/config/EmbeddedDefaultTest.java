@@ -1,0 +1,53 @@
+package dev.parley.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.bootstrap.support.Api;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default run: no database configured, so Parley runs its own PostgreSQL in the data dir. */
+class EmbeddedDefaultTest {
+
+  private static EmbeddedServer start(Path dataDir) {
+    return ApplicationContext.run(
+        EmbeddedServer.class,
+        Map.of(
+            "parley.data-dir", dataDir.toString(),
+            "micronaut.server.port", "-1",
+            "parley.security.bcrypt-cost", "4"));
+  }
+
+  @Test
+  void startsOnItsOwnDatabaseAndKeepsAccountsAcrossRestarts(@TempDir Path dataDir) {
+    String name = Api.uniqueName("persisted");
+    String firstToken;
+    try (EmbeddedServer server = start(dataDir)) {
+      Api api = new Api(server.getURI());
+      assertThat(api.get("/health", null).status()).isEqualTo(200);
+      assertThat(
+              api.post(
+                      "/auth/register",
+                      "{\"username\":\"" + name + "\",\"password\":\"password123\"}",
+                      null)
+                  .status())
+          .isEqualTo(201);
+      firstToken = api.login(name);
+    }
+    assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    assertThat(dataDir.resolve("jwt-secret")).exists();
+
+    try (EmbeddedServer server = start(dataDir)) {
+      Api api = new Api(server.getURI());
+      assertThat(api.login(name)).isNotBlank();
+      // Same secret after a restart: tokens issued before it stay valid.
+      assertThat(api.get("/users/me", firstToken).status()).isEqualTo(200);
+    }
+    assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+  }
+}
