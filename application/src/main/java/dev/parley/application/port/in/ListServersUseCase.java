@@ -1,0 +1,9 @@
+package dev.parley.application.port.in;
+
+import dev.parley.application.port.out.ServerRepository.ServerWithRole;
+import java.util.List;
+
+/** The servers the caller belongs to, with their role in each. */
+public interface ListServersUseCase {
+  List<ServerWithRole> list(long userId);
+}

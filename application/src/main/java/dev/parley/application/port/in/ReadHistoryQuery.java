@@ -1,0 +1,46 @@
+package dev.parley.application.port.in;
+
+import dev.parley.domain.error.InvalidInput;
+
+/**
+ * Input of {@link ReadHistoryUseCase}: at most one of {@code offset} (from the newest end), {@code
+ * beforeId}, {@code afterId} (message ids) or {@code afterSeq}; pages are oldest first.
+ */
+public record ReadHistoryQuery(
+    long userId,
+    long channelId,
+    Long expectedServerId,
+    int limit,
+    Integer offset,
+    Long beforeId,
+    Long afterId,
+    Long afterSeq) {
+
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 100;
+
+  public ReadHistoryQuery {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInput("limit", "limit must be between 1 and " + MAX_LIMIT);
+    }
+    if (offset != null && offset < 0) {
+      throw new InvalidInput("offset", "offset must not be negative");
+    }
+    if (afterSeq != null && afterSeq < 0) {
+      throw new InvalidInput("after_seq", "after_seq must not be negative");
+    }
+    int cursors =
+        (offset != null && offset > 0 ? 1 : 0)
+            + (beforeId != null ? 1 : 0)
+            + (afterId != null ? 1 : 0)
+            + (afterSeq != null ? 1 : 0);
+    if (cursors > 1) {
+      throw new InvalidInput("before", "use only one of offset, before, after and after_seq");
+    }
+  }
+
+  /** The newest {@code limit} messages. */
+  public static ReadHistoryQuery newest(long userId, long channelId, int limit) {
+    return new ReadHistoryQuery(userId, channelId, null, limit, null, null, null, null);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parley.application.port.out;
+
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores server channels and conversations, and conversation participants. */
+public interface ChannelRepository {
+
+  /** What is needed to create a channel; a null position means "after the last one". */
+  record NewChannel(
+      Long serverId,
+      ChannelKind kind,
+      String name,
+      String description,
+      String category,
+      Integer position,
+      Long createdBy,
+      Instant createdAt) {}
+
+  Channel create(NewChannel channel);
+
+  Optional<Channel> findById(long id);
+
+  /** The channels of a server by position, then id. */
+  List<Channel> listByServer(long serverId);
+
+  /** Adds participants to a conversation; existing ones are kept. */
+  void addParticipants(long channelId, List<Long> userIds, Instant joinedAt);
+
+  boolean isParticipant(long channelId, long userId);
+
+  List<Long> participantIds(long channelId);
+
+  /** The conversations (DM and GROUP) a user takes part in, newest first. */
+  List<Channel> conversationsOf(long userId);
+}

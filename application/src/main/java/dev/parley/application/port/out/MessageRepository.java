@@ -1,0 +1,53 @@
+package dev.parley.application.port.out;
+
+import dev.parley.domain.message.Message;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores messages; appending assigns the channel's next sequence number atomically. */
+public interface MessageRepository {
+
+  /** What is needed to post a message. */
+  record NewMessage(
+      long channelId,
+      long authorId,
+      String content,
+      Instant createdAt,
+      Long replyToId,
+      String nonce) {}
+
+  /** Which part of a channel's history to read; results are always oldest first. */
+  sealed interface Page {
+    int limit();
+
+    /** The newest messages, skipping {@code offset} from the newest end. */
+    record Newest(int limit, int offset) implements Page {}
+
+    /** The newest messages with a sequence number below {@code seq}. */
+    record BeforeSeq(int limit, long seq) implements Page {}
+
+    /** The oldest messages with a sequence number above {@code seq}. */
+    record AfterSeq(int limit, long seq) implements Page {}
+  }
+
+  /**
+   * Stores the message with the channel's next {@code seq}.
+   *
+   * @throws NonceAlreadyUsed when the author already used the message's nonce
+   */
+  Message append(NewMessage message);
+
+  Optional<Message> findById(long id);
+
+  Optional<Message> findByNonce(long authorId, String nonce);
+
+  List<Message> page(long channelId, Page page);
+
+  /** Signals a retried send: the nonce belongs to a message already stored. */
+  final class NonceAlreadyUsed extends RuntimeException {
+    public NonceAlreadyUsed() {
+      super("nonce already used", null, false, false);
+    }
+  }
+}

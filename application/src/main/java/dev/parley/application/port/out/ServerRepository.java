@@ -1,0 +1,36 @@
+package dev.parley.application.port.out;
+
+import dev.parley.domain.server.Role;
+import dev.parley.domain.server.Server;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores servers. */
+public interface ServerRepository {
+
+  /** What is needed to create a server; the id comes from the store. */
+  record NewServer(
+      String name,
+      String description,
+      String icon,
+      Long ownerId,
+      boolean isPublic,
+      Instant createdAt) {}
+
+  /** A server together with the caller's role in it. */
+  record ServerWithRole(Server server, Role role) {}
+
+  Server create(NewServer server);
+
+  Optional<Server> findById(long id);
+
+  /** The built-in public server that holds the rooms. */
+  Optional<Server> findPublic();
+
+  /** Deletes the server with its memberships, channels and messages. */
+  void delete(long id);
+
+  /** The servers a user is a member of, oldest first. */
+  List<ServerWithRole> listForUser(long userId);
+}

@@ -1,0 +1,17 @@
+package dev.parley.application.realtime;
+
+/** What a live connection follows: everything its user can see, or one channel. */
+public sealed interface ConnectionScope {
+
+  /** The native gateway: all the user's servers and conversations, plus events for the user. */
+  record Everything() implements ConnectionScope {}
+
+  /** A per-channel socket (seeds 002, 003, 004): that channel's events only. */
+  record SingleChannel(long channelId) implements ConnectionScope {}
+
+  ConnectionScope EVERYTHING = new Everything();
+
+  static ConnectionScope channel(long channelId) {
+    return new SingleChannel(channelId);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.Visibility;
+import dev.parley.domain.error.NotFound;
+import dev.parley.domain.error.PermissionDenied;
+import dev.parley.domain.server.Membership;
+import dev.parley.domain.server.Permission;
+
+/**
+ * Applies the visibility rule and the role matrix for every use case: what a user may not see is
+ * reported as missing, what they may see but not do as denied.
+ */
+public final class AccessGuard {
+  private final ChannelRepository channels;
+  private final MembershipRepository memberships;
+
+  public AccessGuard(ChannelRepository channels, MembershipRepository memberships) {
+    this.channels = channels;
+    this.memberships = memberships;
+  }
+
+  /** A visible channel and, for server channels, the caller's membership. */
+  public record ChannelAccess(Channel channel, Membership membership) {}
+
+  /** The caller's membership, or NotFound as if the server did not exist. */
+  public Membership requireMember(long userId, long serverId) {
+    return memberships.find(serverId, userId).orElseThrow(() -> new NotFound("Server not found"));
+  }
+
+  /** The caller's membership when their role grants {@code permission}. */
+  public Membership requirePermission(
+      long userId, long serverId, Permission permission, String denial) {
+    Membership membership = requireMember(userId, serverId);
+    if (!membership.allows(permission)) {
+      throw new PermissionDenied(denial);
+    }
+    return membership;
+  }
+
+  /**
+   * The channel if the caller may see it. {@code expectedServerId}, when given, must be the
+   * channel's server, so a channel cannot be reached through another server's path.
+   */
+  public ChannelAccess requireChannel(long userId, long channelId, Long expectedServerId) {
+    Channel channel =
+        channels.findById(channelId).orElseThrow(() -> new NotFound("Channel not found"));
+    if (expectedServerId != null && !channel.belongsTo(expectedServerId)) {
+      throw new NotFound("Channel not found");
+    }
+    Membership membership = null;
+    boolean participant = false;
+    if (channel.isConversation()) {
+      participant = channels.isParticipant(channelId, userId);
+    } else {
+      membership = memberships.find(channel.serverId(), userId).orElse(null);
+    }
+    if (!Visibility.canSee(channel, membership, participant)) {
+      throw new NotFound("Channel not found");
+    }
+    return new ChannelAccess(channel, membership);
+  }
+}

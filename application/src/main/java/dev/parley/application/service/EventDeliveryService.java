@@ -1,0 +1,67 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.DeliverEventUseCase;
+import dev.parley.application.port.out.ConnectionRegistry;
+import dev.parley.application.realtime.ClientConnection;
+import dev.parley.application.realtime.ClientConnection.CloseReason;
+import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.event.MemberJoined;
+import dev.parley.domain.event.MemberLeft;
+import dev.parley.domain.event.ServerDeleted;
+import dev.parley.domain.event.Topic;
+
+/**
+ * Routes a committed event to this node's connections. Membership changes move subscriptions so the
+ * visibility rule holds for fan-out too: a new member follows the server before the event is sent;
+ * a removed one hears of the removal and then nothing more.
+ */
+public final class EventDeliveryService implements DeliverEventUseCase {
+  private final ConnectionRegistry registry;
+
+  public EventDeliveryService(ConnectionRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void deliver(ChatEvent event) {
+    if (event instanceof MemberJoined joined) {
+      for (ClientConnection c : registry.connectionsOf(joined.userId())) {
+        if (c.scope() instanceof ConnectionScope.Everything) {
+          registry.subscribe(c, Topic.server(joined.serverId()));
+        }
+      }
+      fanOut(event);
+    } else if (event instanceof MemberLeft left) {
+      fanOut(event);
+      for (ClientConnection c : registry.connectionsOf(left.userId())) {
+        revoke(c, left.serverId());
+      }
+    } else if (event instanceof ServerDeleted deleted) {
+      fanOut(event);
+      Topic server = Topic.server(deleted.serverId());
+      registry.forEachSubscriber(server, c -> registry.unsubscribe(c, server));
+      for (ClientConnection c : registry.boundTo(deleted.serverId())) {
+        c.close(CloseReason.ACCESS_REVOKED);
+      }
+    } else {
+      fanOut(event);
+    }
+  }
+
+  private void revoke(ClientConnection connection, long serverId) {
+    if (connection.scope() instanceof ConnectionScope.Everything) {
+      registry.unsubscribe(connection, Topic.server(serverId));
+    } else if (registry.boundTo(serverId).contains(connection)) {
+      connection.close(CloseReason.ACCESS_REVOKED);
+    }
+  }
+
+  private void fanOut(ChatEvent event) {
+    OutboundEvent outbound = new OutboundEvent(event);
+    for (Topic topic : event.audience()) {
+      registry.forEachSubscriber(topic, c -> c.deliver(outbound));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.SendMessageCommand;
+import dev.parley.application.port.in.SendMessageUseCase;
+import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.service.AccessGuard.ChannelAccess;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.error.Conflict;
+import dev.parley.domain.error.InvalidInput;
+import dev.parley.domain.error.NotFound;
+import dev.parley.domain.error.PermissionDenied;
+import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.PostedMessage;
+import dev.parley.domain.server.Permission;
+import dev.parley.domain.user.User;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Posts a message: checks the caller may see and write to the channel, stores it with the next seq
+ * in one statement, and publishes it only once committed. A nonce seen before returns the stored
+ * message and publishes nothing.
+ */
+public final class SendMessageService implements SendMessageUseCase {
+  private final AccessGuard guard;
+  private final MessageRepository messages;
+  private final UserRepository users;
+  private final ChatEventPublisher events;
+  private final Clock clock;
+
+  public SendMessageService(
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      ChatEventPublisher events,
+      Clock clock) {
+    this.guard = guard;
+    this.messages = messages;
+    this.users = users;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public SendResult send(SendMessageCommand command) {
+    ChannelAccess access =
+        guard.requireChannel(command.userId(), command.channelId(), command.expectedServerId());
+    Channel channel = access.channel();
+    if (!channel.kind().carriesMessages()) {
+      throw new InvalidInput("channelId", "Messages cannot be sent to a voice channel");
+    }
+    if (access.membership() != null && !access.membership().allows(Permission.SEND_MESSAGES)) {
+      throw new PermissionDenied("You may not send messages here");
+    }
+    User author =
+        users.findById(command.userId()).orElseThrow(() -> new NotFound("User not found"));
+    if (command.nonce() != null) {
+      Optional<Message> earlier = messages.findByNonce(command.userId(), command.nonce());
+      if (earlier.isPresent()) {
+        return duplicate(earlier.get(), command, author, channel);
+      }
+    }
+    if (command.replyToId() != null) {
+      Message replied =
+          messages
+              .findById(command.replyToId())
+              .filter(m -> m.channelId() == channel.id())
+              .orElseThrow(
+                  () -> new InvalidInput("reply_to", "reply_to must be a message of this channel"));
+      if (replied.isDeleted()) {
+        throw new InvalidInput("reply_to", "cannot reply to a deleted message");
+      }
+    }
+    Message stored;
+    try {
+      stored =
+          messages.append(
+              new NewMessage(
+                  channel.id(),
+                  command.userId(),
+                  command.text().value(),
+                  clock.instant(),
+                  command.replyToId(),
+                  command.nonce()));
+    } catch (NonceAlreadyUsed raced) {
+      Message earlier =
+          messages
+              .findByNonce(command.userId(), command.nonce())
+              .orElseThrow(() -> new IllegalStateException("nonce conflict without a message"));
+      return duplicate(earlier, command, author, channel);
+    }
+    PostedMessage posted = PostedMessage.of(stored, author.username().value(), channel);
+    events.publish(new MessageCreated(posted));
+    return new SendResult(posted, false);
+  }
+
+  private static SendResult duplicate(
+      Message earlier, SendMessageCommand command, User author, Channel channel) {
+    if (earlier.channelId() != command.channelId()) {
+      throw new Conflict("This nonce was already used for a message in another channel");
+    }
+    return new SendResult(PostedMessage.of(earlier, author.username().value(), channel), true);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.SetTypingUseCase;
+import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.error.NotFound;
+import dev.parley.domain.event.TypingChanged;
+
+/** Relays typing indicators to those who can see the channel; nothing is stored. */
+public final class TypingService implements SetTypingUseCase {
+  private final AccessGuard guard;
+  private final UserRepository users;
+  private final ChatEventPublisher events;
+
+  public TypingService(AccessGuard guard, UserRepository users, ChatEventPublisher events) {
+    this.guard = guard;
+    this.users = users;
+    this.events = events;
+  }
+
+  @Override
+  public void setTyping(long userId, long channelId, Long expectedServerId, boolean typing) {
+    Channel channel = guard.requireChannel(userId, channelId, expectedServerId).channel();
+    String username =
+        users.findById(userId).orElseThrow(() -> new NotFound("User not found")).username().value();
+    events.publish(new TypingChanged(channel.id(), channel.serverId(), userId, username, typing));
+  }
+}

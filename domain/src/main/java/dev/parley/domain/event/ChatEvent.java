@@ -1,0 +1,23 @@
+package dev.parley.domain.event;
+
+import java.util.List;
+
+/** Something that happened and must reach every connection allowed to see it. */
+public sealed interface ChatEvent
+    permits MessageCreated, TypingChanged, MemberJoined, MemberLeft, ChannelCreated, ServerDeleted {
+
+  /** The topics whose subscribers receive the event. */
+  List<Topic> audience();
+
+  /** Best-effort events (typing, presence) may be dropped for a slow client; others may not. */
+  default boolean droppable() {
+    return false;
+  }
+
+  /** The audience of something that happened in a channel. */
+  static List<Topic> channelAudience(long channelId, Long serverId) {
+    return serverId == null
+        ? List.of(Topic.channel(channelId))
+        : List.of(Topic.server(serverId), Topic.channel(channelId));
+  }
+}
