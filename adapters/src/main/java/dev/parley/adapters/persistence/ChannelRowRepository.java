@@ -1,0 +1,30 @@
+package dev.parley.adapters.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+/** Generated SQL access to {@code channels} and {@code channel_participants}. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ChannelRowRepository extends CrudRepository<ChannelRow, Long> {
+  @Query("SELECT COALESCE(MAX(position) + 1, 0) FROM channels WHERE server_id = :serverId")
+  int nextPosition(long serverId);
+
+  @Query("SELECT * FROM channels WHERE server_id = :serverId ORDER BY position, id")
+  List<ChannelRow> listByServer(long serverId);
+
+  @Query(
+      "SELECT EXISTS (SELECT 1 FROM channel_participants"
+          + " WHERE channel_id = :channelId AND user_id = :userId)")
+  boolean isParticipant(long channelId, long userId);
+
+  @Query("SELECT user_id FROM channel_participants WHERE channel_id = :channelId ORDER BY user_id")
+  List<Long> participantIds(long channelId);
+
+  @Query(
+      "SELECT c.* FROM channels c JOIN channel_participants p ON p.channel_id = c.id"
+          + " WHERE p.user_id = :userId AND c.kind IN ('DM', 'GROUP') ORDER BY c.id DESC")
+  List<ChannelRow> conversationsOf(long userId);
+}

@@ -1,0 +1,120 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ChannelRepository} on PostgreSQL through Micronaut Data JDBC. */
+@Singleton
+public class JdbcChannelRepository implements ChannelRepository {
+  private static final String ADD_PARTICIPANT =
+      "INSERT INTO channel_participants (channel_id, user_id, joined_at) VALUES (?, ?, ?)"
+          + " ON CONFLICT DO NOTHING";
+
+  private final ChannelRowRepository rows;
+  private final JdbcOperations jdbc;
+  private final TransactionOperations<Connection> tx;
+
+  JdbcChannelRepository(
+      ChannelRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    this.rows = rows;
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  @Override
+  public Channel create(NewChannel channel) {
+    int position;
+    if (channel.position() != null) {
+      position = channel.position();
+    } else if (channel.serverId() == null) {
+      position = 0;
+    } else {
+      position = rows.nextPosition(channel.serverId());
+    }
+    ChannelRow row =
+        new ChannelRow(
+            null,
+            channel.serverId(),
+            channel.kind().name(),
+            channel.name(),
+            channel.description(),
+            channel.category(),
+            position,
+            0,
+            channel.createdBy(),
+            channel.createdAt(),
+            channel.createdAt());
+    return toDomain(rows.save(row));
+  }
+
+  @Override
+  public Optional<Channel> findById(long id) {
+    return rows.findById(id).map(JdbcChannelRepository::toDomain);
+  }
+
+  @Override
+  public List<Channel> listByServer(long serverId) {
+    return rows.listByServer(serverId).stream().map(JdbcChannelRepository::toDomain).toList();
+  }
+
+  @Override
+  public void addParticipants(long channelId, List<Long> userIds, Instant joinedAt) {
+    if (userIds.isEmpty()) {
+      return;
+    }
+    OffsetDateTime joined = OffsetDateTime.ofInstant(joinedAt, ZoneOffset.UTC);
+    tx.executeWrite(
+        status ->
+            jdbc.prepareStatement(
+                ADD_PARTICIPANT,
+                statement -> {
+                  for (long userId : userIds) {
+                    statement.setLong(1, channelId);
+                    statement.setLong(2, userId);
+                    statement.setObject(3, joined);
+                    statement.addBatch();
+                  }
+                  return statement.executeBatch();
+                }));
+  }
+
+  @Override
+  public boolean isParticipant(long channelId, long userId) {
+    return rows.isParticipant(channelId, userId);
+  }
+
+  @Override
+  public List<Long> participantIds(long channelId) {
+    return rows.participantIds(channelId);
+  }
+
+  @Override
+  public List<Channel> conversationsOf(long userId) {
+    return rows.conversationsOf(userId).stream().map(JdbcChannelRepository::toDomain).toList();
+  }
+
+  static Channel toDomain(ChannelRow row) {
+    return new Channel(
+        row.id(),
+        row.serverId(),
+        ChannelKind.valueOf(row.kind()),
+        row.name(),
+        row.description(),
+        row.category(),
+        row.position(),
+        row.lastSeq(),
+        row.createdBy(),
+        row.createdAt(),
+        row.updatedAt());
+  }
+}

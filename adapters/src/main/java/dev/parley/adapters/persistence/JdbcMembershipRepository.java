@@ -1,0 +1,98 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.domain.error.Conflict;
+import dev.parley.domain.server.Membership;
+import dev.parley.domain.server.Role;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link MembershipRepository} on PostgreSQL through Micronaut Data JDBC. */
+@Singleton
+public class JdbcMembershipRepository implements MembershipRepository {
+  private static final String LIST =
+      "SELECT m.server_id, m.user_id, m.role, m.joined_at, u.username FROM memberships m"
+          + " JOIN users u ON u.id = m.user_id"
+          + " WHERE m.server_id = ? ORDER BY m.joined_at, m.user_id";
+
+  private final MembershipRowRepository rows;
+  private final JdbcOperations jdbc;
+  private final TransactionOperations<Connection> tx;
+
+  JdbcMembershipRepository(
+      MembershipRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    this.rows = rows;
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(Membership membership) {
+    MembershipRow row =
+        new MembershipRow(
+            new MembershipKey(membership.serverId(), membership.userId()),
+            membership.role().name(),
+            membership.joinedAt());
+    try {
+      rows.save(row);
+    } catch (DataAccessException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new Conflict("User is already a member of this server");
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Membership> find(long serverId, long userId) {
+    return rows.findById(new MembershipKey(serverId, userId))
+        .map(JdbcMembershipRepository::toDomain);
+  }
+
+  @Override
+  public boolean remove(long serverId, long userId) {
+    return rows.remove(serverId, userId) > 0;
+  }
+
+  @Override
+  public List<Member> list(long serverId) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                LIST,
+                statement -> {
+                  statement.setLong(1, serverId);
+                  List<Member> members = new ArrayList<>();
+                  try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                      Membership membership =
+                          new Membership(
+                              rs.getLong("server_id"),
+                              rs.getLong("user_id"),
+                              Role.valueOf(rs.getString("role")),
+                              rs.getObject("joined_at", OffsetDateTime.class).toInstant());
+                      members.add(new Member(membership, rs.getString("username")));
+                    }
+                  }
+                  return members;
+                }));
+  }
+
+  @Override
+  public List<Long> serverIdsOf(long userId) {
+    return rows.serverIdsOf(userId);
+  }
+
+  static Membership toDomain(MembershipRow row) {
+    return new Membership(
+        row.id().serverId(), row.id().userId(), Role.valueOf(row.role()), row.joinedAt());
+  }
+}

@@ -1,0 +1,168 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.domain.message.Message;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link MessageRepository} on PostgreSQL. Appending bumps {@code channels.last_seq} and inserts
+ * the message in one statement, so the row lock on the channel serialises writers and a failed
+ * insert leaves no gap.
+ */
+@Singleton
+public class JdbcMessageRepository implements MessageRepository {
+  private static final String APPEND =
+      "WITH s AS (UPDATE channels SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq)"
+          + " INSERT INTO messages"
+          + " (channel_id, seq, author_id, content, created_at, reply_to_id, nonce)"
+          + " SELECT ?, s.last_seq, ?, ?, ?, ?, ? FROM s RETURNING id, seq";
+
+  private final MessageRowRepository rows;
+  private final JdbcOperations jdbc;
+  private final TransactionOperations<Connection> tx;
+
+  JdbcMessageRepository(
+      MessageRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    this.rows = rows;
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  @Override
+  public Message append(NewMessage message) {
+    Optional<Message> stored;
+    try {
+      stored =
+          tx.executeWrite(
+              status ->
+                  status.isNewTransaction()
+                      ? Optional.of(insert(message))
+                      : insertAtSavepoint(status.getConnection(), message));
+    } catch (DataAccessException e) {
+      if (message.nonce() != null && SqlErrors.isUniqueViolation(e)) {
+        throw new NonceAlreadyUsed();
+      }
+      throw e;
+    }
+    return stored.orElseThrow(NonceAlreadyUsed::new);
+  }
+
+  /**
+   * Inside a caller's transaction a failed statement would abort it and mark it rollback-only, so a
+   * nonce clash rolls back to a savepoint and is reported by value instead of by exception; the
+   * caller can then still read the original message. (Micronaut ignores NESTED when joining.)
+   */
+  private Optional<Message> insertAtSavepoint(Connection connection, NewMessage message)
+      throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      Message stored = insert(message);
+      connection.releaseSavepoint(savepoint);
+      return Optional.of(stored);
+    } catch (RuntimeException e) {
+      connection.rollback(savepoint);
+      if (message.nonce() != null && SqlErrors.isUniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private Message insert(NewMessage message) {
+    return jdbc.prepareStatement(APPEND, statement -> insert(statement, message));
+  }
+
+  private static Message insert(PreparedStatement statement, NewMessage message)
+      throws SQLException {
+    statement.setLong(1, message.channelId());
+    statement.setLong(2, message.channelId());
+    statement.setLong(3, message.authorId());
+    statement.setString(4, message.content());
+    statement.setObject(5, OffsetDateTime.ofInstant(message.createdAt(), ZoneOffset.UTC));
+    if (message.replyToId() == null) {
+      statement.setNull(6, Types.BIGINT);
+    } else {
+      statement.setLong(6, message.replyToId());
+    }
+    statement.setString(7, message.nonce());
+    try (ResultSet rs = statement.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("No channel " + message.channelId());
+      }
+      return new Message(
+          rs.getLong("id"),
+          message.channelId(),
+          rs.getLong("seq"),
+          message.authorId(),
+          message.content(),
+          message.createdAt(),
+          null,
+          null,
+          message.replyToId(),
+          message.nonce());
+    }
+  }
+
+  @Override
+  public Optional<Message> findById(long id) {
+    return rows.findById(id).map(JdbcMessageRepository::toDomain);
+  }
+
+  @Override
+  public Optional<Message> findByNonce(long authorId, String nonce) {
+    if (nonce == null) {
+      return Optional.empty();
+    }
+    return rows.findByAuthorIdAndNonce(authorId, nonce).map(JdbcMessageRepository::toDomain);
+  }
+
+  @Override
+  public List<Message> page(long channelId, Page page) {
+    if (page instanceof Page.Newest newest) {
+      return oldestFirst(rows.newestFirst(channelId, newest.limit(), newest.offset()));
+    }
+    if (page instanceof Page.BeforeSeq before) {
+      return oldestFirst(rows.newestFirstBefore(channelId, before.seq(), before.limit()));
+    }
+    Page.AfterSeq after = (Page.AfterSeq) page;
+    return rows.oldestFirstAfter(channelId, after.seq(), after.limit()).stream()
+        .map(JdbcMessageRepository::toDomain)
+        .toList();
+  }
+
+  private static List<Message> oldestFirst(List<MessageRow> newestFirst) {
+    List<Message> page = new ArrayList<>(newestFirst.size());
+    newestFirst.forEach(row -> page.add(toDomain(row)));
+    Collections.reverse(page);
+    return page;
+  }
+
+  static Message toDomain(MessageRow row) {
+    return new Message(
+        row.id(),
+        row.channelId(),
+        row.seq(),
+        row.authorId(),
+        row.content(),
+        row.createdAt(),
+        row.editedAt(),
+        row.deletedAt(),
+        row.replyToId(),
+        row.nonce());
+  }
+}

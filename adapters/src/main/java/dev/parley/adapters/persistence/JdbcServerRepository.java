@@ -1,0 +1,94 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.domain.server.Role;
+import dev.parley.domain.server.Server;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ServerRepository} on PostgreSQL; the schema's ON DELETE CASCADE does the cascading. */
+@Singleton
+public class JdbcServerRepository implements ServerRepository {
+  private static final String LIST_FOR_USER =
+      "SELECT s.*, m.role AS member_role FROM servers s"
+          + " JOIN memberships m ON m.server_id = s.id"
+          + " WHERE m.user_id = ? ORDER BY m.joined_at, s.id";
+
+  private final ServerRowRepository rows;
+  private final JdbcOperations jdbc;
+  private final TransactionOperations<Connection> tx;
+
+  JdbcServerRepository(
+      ServerRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    this.rows = rows;
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  @Override
+  public Server create(NewServer server) {
+    ServerRow row =
+        new ServerRow(
+            null,
+            server.name(),
+            server.description(),
+            server.icon(),
+            server.ownerId(),
+            server.isPublic(),
+            server.createdAt());
+    return toDomain(rows.save(row));
+  }
+
+  @Override
+  public Optional<Server> findById(long id) {
+    return rows.findById(id).map(JdbcServerRepository::toDomain);
+  }
+
+  @Override
+  public Optional<Server> findPublic() {
+    return rows.findPublic().map(JdbcServerRepository::toDomain);
+  }
+
+  @Override
+  public void delete(long id) {
+    rows.deleteById(id);
+  }
+
+  @Override
+  public List<ServerWithRole> listForUser(long userId) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                LIST_FOR_USER,
+                statement -> {
+                  statement.setLong(1, userId);
+                  List<ServerWithRole> servers = new ArrayList<>();
+                  try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                      servers.add(
+                          new ServerWithRole(
+                              toDomain(jdbc.readEntity(rs, ServerRow.class)),
+                              Role.valueOf(rs.getString("member_role"))));
+                    }
+                  }
+                  return servers;
+                }));
+  }
+
+  static Server toDomain(ServerRow row) {
+    return new Server(
+        row.id(),
+        row.name(),
+        row.description(),
+        row.icon(),
+        row.ownerId(),
+        row.publicServer(),
+        row.createdAt());
+  }
+}

@@ -1,0 +1,173 @@
+package dev.parley.application.contract;
+
+import static dev.parley.application.contract.Fixtures.NOW;
+import static dev.parley.application.contract.Fixtures.conversation;
+import static dev.parley.application.contract.Fixtures.server;
+import static dev.parley.application.contract.Fixtures.textChannel;
+import static dev.parley.application.contract.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.ChannelRepository.NewChannel;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.server.Server;
+import dev.parley.domain.user.User;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ChannelRepository} must do; run against the in-memory and JDBC versions. */
+public abstract class ChannelRepositoryContract {
+
+  protected abstract UserRepository users();
+
+  protected abstract ServerRepository servers();
+
+  protected abstract ChannelRepository channels();
+
+  @Test
+  void createsAServerChannelAndFindsItById() {
+    User owner = user(users());
+    Server server = server(servers(), owner);
+
+    Channel created =
+        channels()
+            .create(
+                new NewChannel(
+                    server.id(),
+                    ChannelKind.VOICE,
+                    "lounge",
+                    "Talk here",
+                    "Social",
+                    3,
+                    owner.id(),
+                    NOW));
+
+    assertThat(created.id()).isPositive();
+    assertThat(created)
+        .isEqualTo(
+            new Channel(
+                created.id(),
+                server.id(),
+                ChannelKind.VOICE,
+                "lounge",
+                "Talk here",
+                "Social",
+                3,
+                0,
+                owner.id(),
+                NOW,
+                NOW));
+    assertThat(channels().findById(created.id())).contains(created);
+  }
+
+  @Test
+  void unknownChannelIsEmpty() {
+    assertThat(channels().findById(987_654_321L)).isEmpty();
+    assertThat(channels().listByServer(987_654_321L)).isEmpty();
+  }
+
+  @Test
+  void aMissingPositionGoesAfterTheLastChannelOfThatServer() {
+    User owner = user(users());
+    Server server = server(servers(), owner);
+    Server other = server(servers(), owner);
+
+    Channel first = textChannel(channels(), server, null);
+    Channel second = textChannel(channels(), server, null);
+    Channel placed = textChannel(channels(), server, 7);
+    Channel after = textChannel(channels(), server, null);
+    Channel elsewhere = textChannel(channels(), other, null);
+
+    assertThat(first.position()).isZero();
+    assertThat(second.position()).isEqualTo(1);
+    assertThat(placed.position()).isEqualTo(7);
+    assertThat(after.position()).isEqualTo(8);
+    assertThat(elsewhere.position()).isZero();
+  }
+
+  @Test
+  void listsAServersChannelsByPositionThenId() {
+    User owner = user(users());
+    Server server = server(servers(), owner);
+    Server other = server(servers(), owner);
+    Channel twoA = textChannel(channels(), server, 2);
+    Channel zero = textChannel(channels(), server, 0);
+    Channel twoB = textChannel(channels(), server, 2);
+    Channel one = textChannel(channels(), server, 1);
+    textChannel(channels(), other, 1);
+    Channel dm = conversation(channels(), ChannelKind.DM, owner);
+    channels().addParticipants(dm.id(), List.of(owner.id()), NOW);
+
+    assertThat(channels().listByServer(server.id())).containsExactly(zero, one, twoA, twoB);
+  }
+
+  @Test
+  void conversationsHaveNoServerAndStartAtSeqZero() {
+    User creator = user(users());
+
+    Channel group =
+        channels()
+            .create(
+                new NewChannel(
+                    null, ChannelKind.GROUP, "Friends", null, null, null, creator.id(), NOW));
+
+    assertThat(channels().findById(group.id()))
+        .contains(
+            new Channel(
+                group.id(),
+                null,
+                ChannelKind.GROUP,
+                "Friends",
+                null,
+                null,
+                0,
+                0,
+                creator.id(),
+                NOW,
+                NOW));
+  }
+
+  @Test
+  void addsParticipantsIdempotentlyAndListsTheirIdsAscending() {
+    User a = user(users());
+    User b = user(users());
+    User c = user(users());
+    User outsider = user(users());
+    Channel group = conversation(channels(), ChannelKind.GROUP, a);
+
+    channels().addParticipants(group.id(), List.of(b.id(), a.id()), NOW);
+    channels().addParticipants(group.id(), List.of(a.id(), c.id()), NOW.plusSeconds(5));
+    channels().addParticipants(group.id(), List.of(), NOW);
+
+    assertThat(channels().participantIds(group.id())).containsExactly(a.id(), b.id(), c.id());
+    assertThat(channels().isParticipant(group.id(), a.id())).isTrue();
+    assertThat(channels().isParticipant(group.id(), c.id())).isTrue();
+    assertThat(channels().isParticipant(group.id(), outsider.id())).isFalse();
+    assertThat(channels().participantIds(conversation(channels(), ChannelKind.DM, a).id()))
+        .isEmpty();
+  }
+
+  @Test
+  void listsAUsersConversationsNewestFirst() {
+    User me = user(users());
+    User friend = user(users());
+    Server server = server(servers(), me);
+    Channel olderDm = conversation(channels(), ChannelKind.DM, me);
+    Channel notMine = conversation(channels(), ChannelKind.DM, friend);
+    Channel newerGroup = conversation(channels(), ChannelKind.GROUP, friend);
+    Channel serverChannel = textChannel(channels(), server, null);
+    channels().addParticipants(olderDm.id(), List.of(me.id(), friend.id()), NOW);
+    channels().addParticipants(notMine.id(), List.of(friend.id()), NOW);
+    channels().addParticipants(newerGroup.id(), List.of(friend.id(), me.id()), NOW);
+    // Only DM and GROUP channels count, even if a server channel somehow has participants.
+    channels().addParticipants(serverChannel.id(), List.of(me.id()), NOW);
+
+    assertThat(channels().conversationsOf(me.id())).containsExactly(newerGroup, olderDm);
+    assertThat(channels().conversationsOf(friend.id()))
+        .containsExactly(newerGroup, notMine, olderDm);
+    assertThat(channels().conversationsOf(user(users()).id())).isEmpty();
+  }
+}

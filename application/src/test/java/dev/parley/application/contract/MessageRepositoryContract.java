@@ -1,0 +1,286 @@
+package dev.parley.application.contract;
+
+import static dev.parley.application.contract.Fixtures.NOW;
+import static dev.parley.application.contract.Fixtures.conversation;
+import static dev.parley.application.contract.Fixtures.server;
+import static dev.parley.application.contract.Fixtures.textChannel;
+import static dev.parley.application.contract.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
+import dev.parley.application.port.out.MessageRepository.Page;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link MessageRepository} must do; run against the in-memory and JDBC versions. */
+public abstract class MessageRepositoryContract {
+
+  protected abstract UserRepository users();
+
+  protected abstract ServerRepository servers();
+
+  protected abstract ChannelRepository channels();
+
+  protected abstract MessageRepository messages();
+
+  private User author;
+  private Channel channel;
+
+  @BeforeEach
+  void createAChannel() {
+    author = user(users());
+    channel = textChannel(channels(), server(servers(), author), null);
+  }
+
+  @Test
+  void appendStoresTheMessageWithSeqOne() {
+    Message stored =
+        messages().append(new NewMessage(channel.id(), author.id(), "Hello <b>", NOW, null, "n-1"));
+
+    assertThat(stored.id()).isPositive();
+    assertThat(stored)
+        .isEqualTo(
+            new Message(
+                stored.id(),
+                channel.id(),
+                1,
+                author.id(),
+                "Hello <b>",
+                NOW,
+                null,
+                null,
+                null,
+                "n-1"));
+    assertThat(messages().findById(stored.id())).contains(stored);
+    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
+  }
+
+  @Test
+  void seqCountsUpWithoutGapsIndependentlyPerChannel() {
+    Channel dm = conversation(channels(), ChannelKind.DM, author);
+
+    List<Long> first = new ArrayList<>();
+    List<Long> second = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      first.add(post(channel, null).seq());
+      if (i < 2) {
+        second.add(post(dm, null).seq());
+      }
+    }
+
+    assertThat(first).containsExactly(1L, 2L, 3L);
+    assertThat(second).containsExactly(1L, 2L);
+    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(3);
+    assertThat(channels().findById(dm.id()).orElseThrow().lastSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void storesAReply() {
+    Message original = post(channel, null);
+
+    Message reply =
+        messages()
+            .append(new NewMessage(channel.id(), author.id(), "re", NOW, original.id(), null));
+
+    assertThat(reply.replyToId()).isEqualTo(original.id());
+    assertThat(messages().findById(reply.id()).orElseThrow().replyToId()).isEqualTo(original.id());
+  }
+
+  @Test
+  void aReusedNonceIsRefusedWithoutConsumingASeq() {
+    Message original = post(channel, "retry-me");
+
+    assertThatThrownBy(() -> post(channel, "retry-me")).isInstanceOf(NonceAlreadyUsed.class);
+    Channel elsewhere = textChannel(channels(), server(servers(), author), null);
+    assertThatThrownBy(() -> post(elsewhere, "retry-me")).isInstanceOf(NonceAlreadyUsed.class);
+
+    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
+    assertThat(channels().findById(elsewhere.id()).orElseThrow().lastSeq()).isZero();
+    assertThat(post(channel, "fresh").seq()).isEqualTo(2);
+    assertThat(messages().findByNonce(author.id(), "retry-me")).contains(original);
+  }
+
+  @Test
+  void theSameNonceByAnotherAuthorIsFine() {
+    User other = user(users());
+    Message mine = post(channel, "shared");
+
+    Message theirs =
+        messages().append(new NewMessage(channel.id(), other.id(), "x", NOW, null, "shared"));
+
+    assertThat(theirs.seq()).isEqualTo(2);
+    assertThat(messages().findByNonce(author.id(), "shared")).contains(mine);
+    assertThat(messages().findByNonce(other.id(), "shared")).contains(theirs);
+  }
+
+  @Test
+  void messagesWithoutNonceNeverConflict() {
+    post(channel, null);
+    post(channel, null);
+
+    assertThat(post(channel, null).seq()).isEqualTo(3);
+    assertThat(post(channel, null).nonce()).isNull();
+  }
+
+  @Test
+  void unknownMessagesAreEmpty() {
+    post(channel, "known");
+
+    assertThat(messages().findById(987_654_321L)).isEmpty();
+    assertThat(messages().findByNonce(author.id(), "unknown")).isEmpty();
+    assertThat(messages().findByNonce(user(users()).id(), "known")).isEmpty();
+  }
+
+  @Test
+  void appendingToAMissingChannelFails() {
+    assertThatThrownBy(
+            () ->
+                messages()
+                    .append(new NewMessage(987_654_321L, author.id(), "lost", NOW, null, null)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void newestPagesSkipFromTheNewestEndAndReadOldestFirst() {
+    postTen();
+
+    assertThat(seqs(new Page.Newest(3, 0))).containsExactly(8L, 9L, 10L);
+    assertThat(seqs(new Page.Newest(3, 2))).containsExactly(6L, 7L, 8L);
+    assertThat(seqs(new Page.Newest(5, 8))).containsExactly(1L, 2L);
+    assertThat(seqs(new Page.Newest(50, 0))).containsExactlyElementsOf(range(1, 10));
+    assertThat(seqs(new Page.Newest(3, 10))).isEmpty();
+  }
+
+  @Test
+  void beforeSeqPagesReadTheNewestBelowTheCursorOldestFirst() {
+    postTen();
+
+    assertThat(seqs(new Page.BeforeSeq(3, 5))).containsExactly(2L, 3L, 4L);
+    assertThat(seqs(new Page.BeforeSeq(10, 3))).containsExactly(1L, 2L);
+    assertThat(seqs(new Page.BeforeSeq(2, 11))).containsExactly(9L, 10L);
+    assertThat(seqs(new Page.BeforeSeq(3, 1))).isEmpty();
+  }
+
+  @Test
+  void afterSeqPagesReadTheOldestAboveTheCursor() {
+    postTen();
+
+    assertThat(seqs(new Page.AfterSeq(3, 0))).containsExactly(1L, 2L, 3L);
+    assertThat(seqs(new Page.AfterSeq(3, 5))).containsExactly(6L, 7L, 8L);
+    assertThat(seqs(new Page.AfterSeq(3, 9))).containsExactly(10L);
+    assertThat(seqs(new Page.AfterSeq(3, 10))).isEmpty();
+  }
+
+  @Test
+  void pagesHoldWholeMessagesOfTheirChannelOnly() {
+    Channel other = conversation(channels(), ChannelKind.DM, author);
+    Message a = post(channel, null);
+    post(other, null);
+    Message b = post(channel, "b");
+
+    assertThat(messages().page(channel.id(), new Page.Newest(10, 0))).containsExactly(a, b);
+    assertThat(messages().page(channel.id(), new Page.AfterSeq(10, 0))).containsExactly(a, b);
+    assertThat(messages().page(channel.id(), new Page.BeforeSeq(10, 3))).containsExactly(a, b);
+    Channel empty = conversation(channels(), ChannelKind.GROUP, author);
+    assertThat(messages().page(empty.id(), new Page.Newest(10, 0))).isEmpty();
+  }
+
+  @Test
+  void concurrentAppendsGetEverySeqExactlyOnce() throws Exception {
+    int threads = 8;
+    int perThread = 25;
+    List<Long> seqs =
+        runConcurrently(
+            threads,
+            () -> {
+              List<Long> mine = new ArrayList<>();
+              for (int i = 0; i < perThread; i++) {
+                mine.add(post(channel, null).seq());
+              }
+              return mine;
+            });
+
+    int total = threads * perThread;
+    assertThat(seqs).hasSize(total).containsExactlyInAnyOrderElementsOf(range(1, total));
+    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(total);
+    assertThat(seqs(new Page.AfterSeq(total, 0))).containsExactlyElementsOf(range(1, total));
+  }
+
+  @Test
+  void concurrentSendsWithOneNonceStoreOneMessage() throws Exception {
+    List<Long> stored =
+        runConcurrently(
+            8,
+            () -> {
+              try {
+                return List.of(post(channel, "once").seq());
+              } catch (NonceAlreadyUsed e) {
+                return List.of();
+              }
+            });
+
+    assertThat(stored).containsExactly(1L);
+    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
+  }
+
+  private List<Long> runConcurrently(int threads, Callable<List<Long>> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<Long>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return work.call();
+                }));
+      }
+      start.countDown();
+      List<Long> all = new ArrayList<>();
+      for (Future<List<Long>> future : futures) {
+        all.addAll(future.get(60, TimeUnit.SECONDS));
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void postTen() {
+    for (int i = 0; i < 10; i++) {
+      post(channel, null);
+    }
+  }
+
+  private Message post(Channel target, String nonce) {
+    return messages().append(new NewMessage(target.id(), author.id(), "message", NOW, null, nonce));
+  }
+
+  private List<Long> seqs(Page page) {
+    return messages().page(channel.id(), page).stream().map(Message::seq).toList();
+  }
+
+  private static List<Long> range(long from, long to) {
+    return LongStream.rangeClosed(from, to).boxed().toList();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.parley.application.fakes;
+
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.domain.channel.Channel;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** In-memory {@link ChannelRepository} over an {@link InMemoryStore}. */
+public class InMemoryChannelRepository implements ChannelRepository {
+  private final InMemoryStore store;
+
+  public InMemoryChannelRepository(InMemoryStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Channel create(NewChannel channel) {
+    synchronized (store) {
+      if ((channel.serverId() == null) != channel.kind().isConversation()) {
+        // Mirrors the CHECK constraint on channels.
+        throw new IllegalArgumentException(
+            "conversations have no server and server channels need one");
+      }
+      if (channel.serverId() != null) {
+        store.requireServer(channel.serverId());
+      }
+      store.requireUser(channel.createdBy());
+      int position =
+          channel.position() != null ? channel.position() : nextPosition(channel.serverId());
+      Channel created =
+          new Channel(
+              store.nextChannelId(),
+              channel.serverId(),
+              channel.kind(),
+              channel.name(),
+              channel.description(),
+              channel.category(),
+              position,
+              0,
+              channel.createdBy(),
+              channel.createdAt(),
+              channel.createdAt());
+      store.channels.put(created.id(), created);
+      return created;
+    }
+  }
+
+  private int nextPosition(Long serverId) {
+    if (serverId == null) {
+      return 0;
+    }
+    return store.channels.values().stream()
+        .filter(c -> c.belongsTo(serverId))
+        .mapToInt(c -> c.position() + 1)
+        .max()
+        .orElse(0);
+  }
+
+  @Override
+  public Optional<Channel> findById(long id) {
+    synchronized (store) {
+      return Optional.ofNullable(store.channels.get(id));
+    }
+  }
+
+  @Override
+  public List<Channel> listByServer(long serverId) {
+    synchronized (store) {
+      return store.channels.values().stream()
+          .filter(c -> c.belongsTo(serverId))
+          .sorted(Comparator.comparingInt(Channel::position).thenComparingLong(Channel::id))
+          .toList();
+    }
+  }
+
+  @Override
+  public void addParticipants(long channelId, List<Long> userIds, Instant joinedAt) {
+    synchronized (store) {
+      store.requireChannel(channelId);
+      userIds.forEach(store::requireUser);
+      userIds.forEach(
+          userId ->
+              store.participants.putIfAbsent(new InMemoryStore.Pair(channelId, userId), joinedAt));
+    }
+  }
+
+  @Override
+  public boolean isParticipant(long channelId, long userId) {
+    synchronized (store) {
+      return store.participants.containsKey(new InMemoryStore.Pair(channelId, userId));
+    }
+  }
+
+  @Override
+  public List<Long> participantIds(long channelId) {
+    synchronized (store) {
+      return store.participants.keySet().stream()
+          .filter(key -> key.ownerId() == channelId)
+          .map(InMemoryStore.Pair::userId)
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Override
+  public List<Channel> conversationsOf(long userId) {
+    synchronized (store) {
+      return store.participants.keySet().stream()
+          .filter(key -> key.userId() == userId)
+          .map(key -> store.channels.get(key.ownerId()))
+          .filter(Channel::isConversation)
+          .sorted(Comparator.comparingLong(Channel::id).reversed())
+          .toList();
+    }
+  }
+}

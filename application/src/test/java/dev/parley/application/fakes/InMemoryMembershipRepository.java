@@ -1,0 +1,75 @@
+package dev.parley.application.fakes;
+
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.domain.error.Conflict;
+import dev.parley.domain.server.Membership;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** In-memory {@link MembershipRepository} over an {@link InMemoryStore}. */
+public class InMemoryMembershipRepository implements MembershipRepository {
+  private final InMemoryStore store;
+
+  public InMemoryMembershipRepository(InMemoryStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void add(Membership membership) {
+    synchronized (store) {
+      store.requireServer(membership.serverId());
+      store.requireUser(membership.userId());
+      InMemoryStore.Pair key = new InMemoryStore.Pair(membership.serverId(), membership.userId());
+      if (store.memberships.containsKey(key)) {
+        throw new Conflict("User is already a member of this server");
+      }
+      store.memberships.put(key, membership);
+    }
+  }
+
+  @Override
+  public Optional<Membership> find(long serverId, long userId) {
+    synchronized (store) {
+      return Optional.ofNullable(store.memberships.get(new InMemoryStore.Pair(serverId, userId)));
+    }
+  }
+
+  @Override
+  public boolean remove(long serverId, long userId) {
+    synchronized (store) {
+      return store.memberships.remove(new InMemoryStore.Pair(serverId, userId)) != null;
+    }
+  }
+
+  @Override
+  public List<Member> list(long serverId) {
+    synchronized (store) {
+      return store.memberships.values().stream()
+          .filter(m -> m.serverId() == serverId)
+          .sorted(Comparator.comparing(Membership::joinedAt).thenComparingLong(Membership::userId))
+          .map(m -> new Member(m, usernameOf(m.userId())))
+          .toList();
+    }
+  }
+
+  @Override
+  public List<Long> serverIdsOf(long userId) {
+    synchronized (store) {
+      return store.memberships.values().stream()
+          .filter(m -> m.userId() == userId)
+          .map(Membership::serverId)
+          .sorted()
+          .toList();
+    }
+  }
+
+  private String usernameOf(long userId) {
+    return store
+        .users()
+        .findById(userId)
+        .orElseThrow(() -> new IllegalStateException("membership of unknown user " + userId))
+        .username()
+        .value();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.parley.application.fakes;
+
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.message.Message;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** In-memory {@link MessageRepository} over an {@link InMemoryStore}. */
+public class InMemoryMessageRepository implements MessageRepository {
+  private final InMemoryStore store;
+
+  public InMemoryMessageRepository(InMemoryStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Message append(NewMessage message) {
+    synchronized (store) {
+      Channel channel = store.channels.get(message.channelId());
+      if (channel == null) {
+        throw new IllegalStateException("no channel " + message.channelId());
+      }
+      store.requireUser(message.authorId());
+      if (message.replyToId() != null && !store.messages.containsKey(message.replyToId())) {
+        throw new IllegalStateException("foreign key violation: no message " + message.replyToId());
+      }
+      if (message.nonce() != null && findByNonce(message.authorId(), message.nonce()).isPresent()) {
+        throw new NonceAlreadyUsed();
+      }
+      long seq = channel.lastSeq() + 1;
+      store.channels.put(
+          channel.id(),
+          new Channel(
+              channel.id(),
+              channel.serverId(),
+              channel.kind(),
+              channel.name(),
+              channel.description(),
+              channel.category(),
+              channel.position(),
+              seq,
+              channel.createdBy(),
+              channel.createdAt(),
+              channel.updatedAt()));
+      Message stored =
+          new Message(
+              store.nextMessageId(),
+              message.channelId(),
+              seq,
+              message.authorId(),
+              message.content(),
+              message.createdAt(),
+              null,
+              null,
+              message.replyToId(),
+              message.nonce());
+      store.messages.put(stored.id(), stored);
+      return stored;
+    }
+  }
+
+  @Override
+  public Optional<Message> findById(long id) {
+    synchronized (store) {
+      return Optional.ofNullable(store.messages.get(id));
+    }
+  }
+
+  @Override
+  public Optional<Message> findByNonce(long authorId, String nonce) {
+    if (nonce == null) {
+      return Optional.empty();
+    }
+    synchronized (store) {
+      return store.messages.values().stream()
+          .filter(m -> m.authorId() == authorId && nonce.equals(m.nonce()))
+          .findFirst();
+    }
+  }
+
+  @Override
+  public List<Message> page(long channelId, Page page) {
+    Comparator<Message> bySeq = Comparator.comparingLong(Message::seq);
+    synchronized (store) {
+      Stream<Message> ofChannel =
+          store.messages.values().stream().filter(m -> m.channelId() == channelId);
+      if (page instanceof Page.Newest newest) {
+        return oldestFirst(
+            ofChannel.sorted(bySeq.reversed()).skip(newest.offset()).limit(newest.limit()));
+      }
+      if (page instanceof Page.BeforeSeq before) {
+        return oldestFirst(
+            ofChannel
+                .filter(m -> m.seq() < before.seq())
+                .sorted(bySeq.reversed())
+                .limit(before.limit()));
+      }
+      Page.AfterSeq after = (Page.AfterSeq) page;
+      return ofChannel
+          .filter(m -> m.seq() > after.seq())
+          .sorted(bySeq)
+          .limit(after.limit())
+          .toList();
+    }
+  }
+
+  private static List<Message> oldestFirst(Stream<Message> newestFirst) {
+    List<Message> page = new ArrayList<>(newestFirst.toList());
+    Collections.reverse(page);
+    return List.copyOf(page);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.parley.application.fakes;
+
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.server.Membership;
+import dev.parley.domain.server.Server;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shared state of the in-memory repositories, so that they behave like one database: foreign
+ * keys are checked and deleting a server cascades. Every fake locks on the store.
+ */
+public final class InMemoryStore {
+  /** The primary key of a membership or a participant: (server or channel id, user id). */
+  record Pair(long ownerId, long userId) {}
+
+  private final InMemoryUserRepository users;
+
+  final Map<Long, Server> servers = new LinkedHashMap<>();
+  final Map<Pair, Membership> memberships = new LinkedHashMap<>();
+  final Map<Long, Channel> channels = new LinkedHashMap<>();
+  final Map<Pair, Instant> participants = new LinkedHashMap<>();
+  final Map<Long, Message> messages = new HashMap<>();
+
+  private long lastServerId;
+  private long lastChannelId;
+  private long lastMessageId;
+
+  public InMemoryStore() {
+    this(new InMemoryUserRepository());
+  }
+
+  public InMemoryStore(InMemoryUserRepository users) {
+    this.users = users;
+  }
+
+  /** The accounts the other tables refer to. */
+  public InMemoryUserRepository users() {
+    return users;
+  }
+
+  long nextServerId() {
+    return ++lastServerId;
+  }
+
+  long nextChannelId() {
+    return ++lastChannelId;
+  }
+
+  long nextMessageId() {
+    return ++lastMessageId;
+  }
+
+  void requireUser(Long userId) {
+    if (userId != null && users.findById(userId).isEmpty()) {
+      throw new IllegalStateException("foreign key violation: no user " + userId);
+    }
+  }
+
+  void requireServer(long serverId) {
+    if (!servers.containsKey(serverId)) {
+      throw new IllegalStateException("foreign key violation: no server " + serverId);
+    }
+  }
+
+  void requireChannel(long channelId) {
+    if (!channels.containsKey(channelId)) {
+      throw new IllegalStateException("foreign key violation: no channel " + channelId);
+    }
+  }
+
+  /** Deletes a server and, like the schema's ON DELETE clauses, everything hanging off it. */
+  void deleteServer(long serverId) {
+    if (servers.remove(serverId) == null) {
+      return;
+    }
+    memberships.keySet().removeIf(key -> key.ownerId() == serverId);
+    channels.values().removeIf(c -> c.belongsTo(serverId));
+    participants.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
+    messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
+    messages.replaceAll(
+        (id, m) ->
+            m.replyToId() != null && !messages.containsKey(m.replyToId())
+                ? new Message(
+                    m.id(),
+                    m.channelId(),
+                    m.seq(),
+                    m.authorId(),
+                    m.content(),
+                    m.createdAt(),
+                    m.editedAt(),
+                    m.deletedAt(),
+                    null,
+                    m.nonce())
+                : m);
+  }
+}
