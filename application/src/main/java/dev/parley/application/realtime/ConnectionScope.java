@@ -6,12 +6,15 @@ public sealed interface ConnectionScope {
   /** The native gateway: all the user's servers and conversations, plus events for the user. */
   record Everything() implements ConnectionScope {}
 
-  /** A per-channel socket (seeds 002, 003, 004): that channel's events only. */
-  record SingleChannel(long channelId) implements ConnectionScope {}
+  /**
+   * A per-channel socket (seeds 002, 003, 004): that channel's events only. When the surface names
+   * the server too, {@code expectedServerId} must be the channel's server.
+   */
+  record SingleChannel(long channelId, Long expectedServerId) implements ConnectionScope {}
 
   ConnectionScope EVERYTHING = new Everything();
 
   static ConnectionScope channel(long channelId) {
-    return new SingleChannel(channelId);
+    return new SingleChannel(channelId, null);
   }
 }

@@ -18,6 +18,7 @@ import dev.parley.domain.event.Topic;
  * a removed one hears of the removal and then nothing more.
  */
 public final class EventDeliveryService implements DeliverEventUseCase {
+  private static final System.Logger LOG = System.getLogger(EventDeliveryService.class.getName());
   private final ConnectionRegistry registry;
 
   public EventDeliveryService(ConnectionRegistry registry) {
@@ -61,7 +62,16 @@ public final class EventDeliveryService implements DeliverEventUseCase {
   private void fanOut(ChatEvent event) {
     OutboundEvent outbound = new OutboundEvent(event);
     for (Topic topic : event.audience()) {
-      registry.forEachSubscriber(topic, c -> c.deliver(outbound));
+      registry.forEachSubscriber(topic, c -> deliverTo(c, outbound));
+    }
+  }
+
+  /** One failing connection must not stop delivery to the others. */
+  private static void deliverTo(ClientConnection connection, OutboundEvent event) {
+    try {
+      connection.deliver(event);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "delivery to " + connection.id() + " failed", e);
     }
   }
 }

@@ -34,7 +34,8 @@ public final class GatewayService implements GatewayUseCase {
   public void connect(ClientConnection connection) {
     long userId = connection.userId();
     if (connection.scope() instanceof ConnectionScope.SingleChannel single) {
-      Channel channel = guard.requireChannel(userId, single.channelId(), null).channel();
+      Channel channel =
+          guard.requireChannel(userId, single.channelId(), single.expectedServerId()).channel();
       registry.register(connection, channel.serverId());
       registry.subscribe(connection, Topic.channel(channel.id()));
       return;

@@ -3,13 +3,29 @@ package dev.parley.bootstrap.wiring;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserUseCase;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.ConnectionRegistry;
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.PasswordHasher;
+import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.service.AccessGuard;
+import dev.parley.application.service.ChannelServices;
+import dev.parley.application.service.EventDeliveryService;
+import dev.parley.application.service.GatewayService;
 import dev.parley.application.service.GetUserService;
+import dev.parley.application.service.JoinPublicServer;
 import dev.parley.application.service.LoginService;
+import dev.parley.application.service.MemberServices;
+import dev.parley.application.service.ReadHistoryService;
 import dev.parley.application.service.RegisterUserService;
+import dev.parley.application.service.SendMessageService;
+import dev.parley.application.service.ServerServices;
+import dev.parley.application.service.TypingService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,9 +43,20 @@ public class UseCaseFactory {
   }
 
   @Singleton
+  AccessGuard accessGuard(ChannelRepository channels, MembershipRepository memberships) {
+    return new AccessGuard(channels, memberships);
+  }
+
+  @Singleton
   RegisterUserUseCase registerUser(
-      UserRepository users, PasswordHasher hasher, Transactions tx, Clock clock) {
-    return new RegisterUserService(users, hasher, tx, clock, List.of());
+      UserRepository users,
+      PasswordHasher hasher,
+      Transactions tx,
+      Clock clock,
+      ServerRepository servers,
+      MembershipRepository memberships) {
+    return new RegisterUserService(
+        users, hasher, tx, clock, List.of(new JoinPublicServer(servers, memberships, clock)));
   }
 
   @Singleton
@@ -40,5 +67,73 @@ public class UseCaseFactory {
   @Singleton
   GetUserUseCase getUser(UserRepository users) {
     return new GetUserService(users);
+  }
+
+  @Singleton
+  ServerServices servers(
+      ServerRepository servers,
+      MembershipRepository memberships,
+      UserRepository users,
+      AccessGuard guard,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new ServerServices(servers, memberships, users, guard, tx, events, clock);
+  }
+
+  @Singleton
+  ChannelServices channels(
+      ChannelRepository channels,
+      ServerRepository servers,
+      AccessGuard guard,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new ChannelServices(channels, servers, guard, events, clock);
+  }
+
+  @Singleton
+  MemberServices members(
+      MembershipRepository memberships,
+      ServerRepository servers,
+      UserRepository users,
+      AccessGuard guard,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new MemberServices(memberships, servers, users, guard, events, clock);
+  }
+
+  @Singleton
+  SendMessageService sendMessage(
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new SendMessageService(guard, messages, users, events, clock);
+  }
+
+  @Singleton
+  ReadHistoryService readHistory(
+      AccessGuard guard, MessageRepository messages, UserRepository users) {
+    return new ReadHistoryService(guard, messages, users);
+  }
+
+  @Singleton
+  TypingService typing(AccessGuard guard, UserRepository users, ChatEventPublisher events) {
+    return new TypingService(guard, users, events);
+  }
+
+  @Singleton
+  GatewayService gateway(
+      ConnectionRegistry registry,
+      MembershipRepository memberships,
+      ChannelRepository channels,
+      AccessGuard guard) {
+    return new GatewayService(registry, memberships, channels, guard);
+  }
+
+  @Singleton
+  EventDeliveryService eventDelivery(ConnectionRegistry registry) {
+    return new EventDeliveryService(registry);
   }
 }

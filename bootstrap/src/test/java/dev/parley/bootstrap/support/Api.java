@@ -90,8 +90,22 @@ public final class Api {
   }
 
   public Response send(String method, String path, String contentType, String body, String token) {
+    return send(method, path, contentType, body, token, new String[0]);
+  }
+
+  /** A request with extra headers, given as name, value, name, value... */
+  public Response send(
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String token,
+      String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

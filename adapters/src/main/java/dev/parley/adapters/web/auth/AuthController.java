@@ -4,13 +4,13 @@ import dev.parley.adapters.web.auth.AuthDtos.LoginRequest;
 import dev.parley.adapters.web.auth.AuthDtos.RegisterRequest;
 import dev.parley.adapters.web.auth.AuthDtos.TokenResponse;
 import dev.parley.adapters.web.auth.AuthDtos.UserResponse;
+import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserCommand;
 import dev.parley.application.port.in.RegisterUserUseCase;
-import dev.parley.domain.error.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -100,9 +100,7 @@ public class AuthController {
   }
 
   private UserResponse doRegister(RegisterRequest body) {
-    if (body == null) {
-      throw new InvalidInput("body", "request body is required");
-    }
+    Bodies.require(body);
     return UserResponse.from(
         register.register(
             RegisterUserCommand.of(
@@ -110,9 +108,7 @@ public class AuthController {
   }
 
   private TokenResponse doLogin(LoginRequest body) {
-    if (body == null) {
-      throw new InvalidInput("body", "request body is required");
-    }
+    Bodies.require(body);
     return TokenResponse.from(
         login.login(LoginCommand.of(body.username(), body.password())), clock);
   }

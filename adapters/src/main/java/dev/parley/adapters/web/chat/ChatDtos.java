@@ -1,0 +1,138 @@
+package dev.parley.adapters.web.chat;
+
+import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.application.port.out.ServerRepository.ServerWithRole;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.PostedMessage;
+import dev.parley.domain.server.Server;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.time.Instant;
+
+/**
+ * Wire shapes of the native REST API (seeds 000/001). Servers, channels and members are snake_case
+ * like the seeds' backends; a message has the same camelCase shape on REST and on the socket's
+ * {@code new_message}, so clients handle both alike.
+ */
+public final class ChatDtos {
+  private ChatDtos() {}
+
+  static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  /** Body of {@code POST /chat/servers}. */
+  @Serdeable
+  public record CreateServerRequest(String name, String description, String icon) {}
+
+  /** Body of {@code POST /chat/servers/{id}/channels}; {@code type} is TEXT (default) or VOICE. */
+  @Serdeable
+  public record CreateChannelRequest(
+      String name, String type, String description, String category, Integer position) {}
+
+  /** Body of {@code POST /chat/servers/{id}/members}: a user id or a username. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record AddMemberRequest(Long userId, String username, String role) {}
+
+  /** Body of a REST send; {@code content} is accepted as an alias of {@code text}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record SendMessageRequest(String text, String content, String nonce, Long replyTo) {}
+
+  /** A server, with the caller's role when listed for them. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record ServerDto(
+      long id,
+      String name,
+      String description,
+      String icon,
+      Long ownerId,
+      boolean isPublic,
+      String createdAt,
+      String role) {
+    public static ServerDto from(Server s, String role) {
+      return new ServerDto(
+          s.id(),
+          s.name(),
+          s.description(),
+          s.icon(),
+          s.ownerId(),
+          s.isPublic(),
+          time(s.createdAt()),
+          role);
+    }
+
+    public static ServerDto from(ServerWithRole s) {
+      return from(s.server(), s.role().name());
+    }
+  }
+
+  /** A server channel. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record ChannelDto(
+      long id,
+      Long serverId,
+      String name,
+      String type,
+      String description,
+      String category,
+      int position,
+      long lastSeq,
+      String createdAt) {
+    public static ChannelDto from(Channel c) {
+      return new ChannelDto(
+          c.id(),
+          c.serverId(),
+          c.name(),
+          c.kind().name(),
+          c.description(),
+          c.category(),
+          c.position(),
+          c.lastSeq(),
+          time(c.createdAt()));
+    }
+  }
+
+  /** A server member. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record MemberDto(
+      long serverId, long userId, String username, String role, String joinedAt) {
+    public static MemberDto from(Member m) {
+      return new MemberDto(
+          m.membership().serverId(),
+          m.membership().userId(),
+          m.username(),
+          m.membership().role().name(),
+          time(m.membership().joinedAt()));
+    }
+  }
+
+  /** A message, as history returns it and as {@code new_message} carries it. */
+  @Serdeable
+  public record MessageDto(
+      long id,
+      String user,
+      long userId,
+      String text,
+      String timestamp,
+      Long serverId,
+      long channelId,
+      long seq,
+      Long replyTo,
+      String editedAt) {
+    public static MessageDto from(PostedMessage posted) {
+      Message m = posted.message();
+      return new MessageDto(
+          m.id(),
+          posted.authorName(),
+          m.authorId(),
+          m.content(),
+          time(m.createdAt()),
+          posted.serverId(),
+          m.channelId(),
+          m.seq(),
+          m.replyToId(),
+          time(m.editedAt()));
+    }
+  }
+}

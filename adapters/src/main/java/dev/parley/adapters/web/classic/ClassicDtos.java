@@ -1,0 +1,39 @@
+package dev.parley.adapters.web.classic;
+
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.PostedMessage;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+/** Wire shapes specific to the classic surface of seed 003. */
+final class ClassicDtos {
+  private ClassicDtos() {}
+
+  /** Body of {@code POST /channels/{id}/messages}. */
+  @Serdeable
+  record SendRequest(String content, String nonce) {}
+
+  /** A message's author. */
+  @Serdeable
+  record Author(long id, String username) {}
+
+  /** A message as seed 003 shows it, on REST and inside the socket's {@code data}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record MessageDto(
+      long id, String content, Author user, String createdAt, long channelId, long seq) {
+    static MessageDto from(PostedMessage posted) {
+      Message m = posted.message();
+      return new MessageDto(
+          m.id(),
+          m.content(),
+          new Author(m.authorId(), posted.authorName()),
+          m.createdAt().toString(),
+          m.channelId(),
+          m.seq());
+    }
+  }
+
+  /** The socket frame: {@code {"type":"message","data":{...}}}. */
+  @Serdeable
+  record MessageFrame(String type, MessageDto data) {}
+}

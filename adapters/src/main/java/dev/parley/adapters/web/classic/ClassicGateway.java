@@ -1,0 +1,124 @@
+package dev.parley.adapters.web.classic;
+
+import dev.parley.adapters.web.classic.ClassicDtos.MessageDto;
+import dev.parley.adapters.web.classic.ClassicDtos.MessageFrame;
+import dev.parley.adapters.web.socket.CloseCodes;
+import dev.parley.adapters.web.socket.EventEncoder;
+import dev.parley.adapters.web.socket.Frames;
+import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketSupport;
+import dev.parley.application.port.in.SendMessageCommand;
+import dev.parley.application.port.in.SendMessageUseCase;
+import dev.parley.application.port.in.SetTypingUseCase;
+import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.message.MessageText;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+
+/**
+ * Seed 003's per-channel socket {@code /ws/{user_id}/{server_id}/{channel_id}?token=}: pushes
+ * {@code {"type":"message","data":{...}}} for every message of the channel, whichever surface sent
+ * it, and accepts {@code {"content":...}} (optionally with {@code "type":"message"}) to send.
+ */
+@ServerWebSocket("/ws/{userId}/{serverId}/{channelId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class ClassicGateway implements EventEncoder {
+  private static final OutboundEvent.Format<String> FORMAT = OutboundEvent.newFormat();
+
+  private final SocketSupport sockets;
+  private final SendMessageUseCase sendMessage;
+  private final SetTypingUseCase typing;
+
+  ClassicGateway(SocketSupport sockets, SendMessageUseCase sendMessage, SetTypingUseCase typing) {
+    this.sockets = sockets;
+    this.sendMessage = sendMessage;
+    this.typing = typing;
+  }
+
+  @OnOpen
+  public void onOpen(
+      String userId,
+      String serverId,
+      String channelId,
+      WebSocketSession session,
+      HttpRequest<?> request) {
+    Long pathUser = parse(userId);
+    Long server = parse(serverId);
+    Long channel = parse(channelId);
+    if (server == null || channel == null) {
+      sockets.refuse(session, CloseCodes.NOT_FOUND, "not_found", "Channel not found");
+      return;
+    }
+    if (pathUser == null || pathUser != sockets.userId(request)) {
+      sockets.refuse(
+          session,
+          CloseCodes.POLICY_VIOLATION,
+          "forbidden",
+          "The user id in the path is not the token's user");
+      return;
+    }
+    SocketConnection connection =
+        sockets.open(session, request, new ConnectionScope.SingleChannel(channel, server), this);
+    sockets.attach(connection, () -> {}, notFound -> notFound.getMessage());
+  }
+
+  @OnMessage(maxPayloadLength = 64 * 1024)
+  public void onMessage(String text, WebSocketSession session) {
+    SocketConnection connection = sockets.of(session);
+    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
+      sockets.receive(connection, text, frame -> dispatch(connection, scope, frame));
+    }
+  }
+
+  @OnClose
+  public void onClose(WebSocketSession session) {
+    sockets.closed(session);
+  }
+
+  private void dispatch(
+      SocketConnection connection, ConnectionScope.SingleChannel scope, JsonNode frame) {
+    String type = Frames.optionalString(frame, "type");
+    if ("typing".equals(type)) {
+      typing.setTyping(connection.userId(), scope.channelId(), scope.expectedServerId(), true);
+      return;
+    }
+    JsonNode body =
+        frame.get("data") != null && frame.get("data").isObject() ? frame.get("data") : frame;
+    sendMessage.send(
+        new SendMessageCommand(
+            connection.userId(),
+            scope.channelId(),
+            scope.expectedServerId(),
+            new MessageText(Frames.requireString(body, "content", "text")),
+            Frames.optionalString(frame, "nonce"),
+            null));
+  }
+
+  @Override
+  public String encode(OutboundEvent event, SocketConnection recipient) {
+    if (!(event.event() instanceof MessageCreated created)) {
+      return null;
+    }
+    return event.encoded(
+        FORMAT,
+        e ->
+            sockets.frames().write(new MessageFrame("message", MessageDto.from(created.posted()))));
+  }
+
+  private static Long parse(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.parley.adapters.web.socket;
+
+import dev.parley.domain.error.InvalidInput;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+
+/** Reading client frames and writing server frames, with errors that name the field. */
+public final class Frames {
+  private final JsonMapper json;
+
+  public Frames(JsonMapper json) {
+    this.json = json;
+  }
+
+  /** Parses a text frame that must be a JSON object. */
+  public JsonNode parseObject(String frame) {
+    JsonNode node;
+    try {
+      node = json.readValue(frame, JsonNode.class);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInput("frame", "frame is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidInput("frame", "frame must be a JSON object");
+    }
+    return node;
+  }
+
+  /** Serializes a frame record. */
+  public String write(Object frame) {
+    try {
+      return json.writeValueAsString(frame);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The frame's {@code type}, or an error naming what is missing. */
+  public static String type(JsonNode frame) {
+    JsonNode type = frame.get("type");
+    if (type == null || !type.isString() || type.getStringValue().isBlank()) {
+      throw new InvalidInput("type", "frame needs a string 'type'");
+    }
+    return type.getStringValue();
+  }
+
+  /** A required id given as a JSON number or a numeric string. */
+  public static long requireId(JsonNode frame, String field) {
+    Long id = optionalId(frame, field);
+    if (id == null) {
+      throw new InvalidInput(field, "missing field '" + field + "'");
+    }
+    return id;
+  }
+
+  /** An optional id given as a JSON number or a numeric string. */
+  public static Long optionalId(JsonNode frame, String field) {
+    JsonNode value = frame.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      if (value.isNumber()) {
+        return new BigDecimal(value.getNumberValue().toString()).longValueExact();
+      }
+      if (value.isString()) {
+        return Long.parseLong(value.getStringValue().strip());
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // falls through to the error below
+    }
+    throw new InvalidInput(field, "'" + field + "' must be an integer id");
+  }
+
+  /** The first present string among {@code fields}, or an error naming the first. */
+  public static String requireString(JsonNode frame, String... fields) {
+    String value = optionalString(frame, fields);
+    if (value == null) {
+      throw new InvalidInput(fields[0], "missing field '" + fields[0] + "'");
+    }
+    return value;
+  }
+
+  /** The first present string among {@code fields}, or null. */
+  public static String optionalString(JsonNode frame, String... fields) {
+    for (String field : fields) {
+      JsonNode value = frame.get(field);
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      if (!value.isString()) {
+        throw new InvalidInput(field, "'" + field + "' must be a string");
+      }
+      return value.getStringValue();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.parley.adapters.web.socket;
+
+import dev.parley.application.realtime.ClientConnection;
+import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.application.realtime.OutboundEvent;
+import io.micronaut.websocket.WebSocketSession;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client socket as the core sees it. Outbound frames go straight to Netty, which buffers them;
+ * this class bounds those buffered bytes, shedding best-effort events first and closing a client
+ * that stays behind. Inbound frames run in order on a shared worker pool.
+ */
+public final class SocketConnection implements ClientConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(SocketConnection.class);
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final String id = "c" + IDS.incrementAndGet();
+  private final WebSocketSession session;
+  private final long userId;
+  private final String username;
+  private final ConnectionScope scope;
+  private final EventEncoder encoder;
+  private final SocketLimits limits;
+  private final SerialExecutor inbound;
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicBoolean closing = new AtomicBoolean();
+
+  public SocketConnection(
+      WebSocketSession session,
+      long userId,
+      String username,
+      ConnectionScope scope,
+      EventEncoder encoder,
+      Executor workers,
+      SocketLimits limits) {
+    this.session = session;
+    this.userId = userId;
+    this.username = username;
+    this.scope = scope;
+    this.encoder = encoder;
+    this.limits = limits;
+    this.inbound = new SerialExecutor(workers, limits.getMaxPendingFrames());
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public long userId() {
+    return userId;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  @Override
+  public ConnectionScope scope() {
+    return scope;
+  }
+
+  @Override
+  public void deliver(OutboundEvent event) {
+    if (closing.get()) {
+      return;
+    }
+    String frame = encoder.encode(event, this);
+    if (frame != null) {
+      send(frame, event.event().droppable());
+    }
+  }
+
+  /** Sends a frame that must not be dropped (acks, errors, replies). */
+  public void send(String frame) {
+    send(frame, false);
+  }
+
+  private void send(String frame, boolean droppable) {
+    long size = frame.length();
+    long queued = queuedBytes.addAndGet(size);
+    if (droppable && queued > limits.getSoftOutboundBytes()) {
+      queuedBytes.addAndGet(-size);
+      dropped.incrementAndGet();
+      return;
+    }
+    if (queued > limits.getHardOutboundBytes()) {
+      queuedBytes.addAndGet(-size);
+      closeWith(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and resume");
+      return;
+    }
+    session.sendAsync(frame).whenComplete((sent, error) -> queuedBytes.addAndGet(-size));
+  }
+
+  /** Runs a task for this connection after the ones before it; false when too many wait. */
+  public boolean submit(Runnable task) {
+    return !closing.get() && inbound.offer(task);
+  }
+
+  @Override
+  public void close(CloseReason reason) {
+    switch (reason) {
+      case ACCESS_REVOKED -> closeWith(CloseCodes.ACCESS_REVOKED, "access revoked");
+      case GOING_AWAY -> closeWith(CloseCodes.GOING_AWAY, "server shutting down");
+    }
+  }
+
+  /** Closes once with the given code; later calls do nothing. */
+  public void closeWith(int code, String reason) {
+    if (closing.compareAndSet(false, true)) {
+      LOG.debug("Closing {} of user {} with {} ({})", id, userId, code, reason);
+      try {
+        session.close(new io.micronaut.websocket.CloseReason(code, reason));
+      } catch (RuntimeException e) {
+        LOG.debug("Close of {} failed: {}", id, e.toString());
+      }
+    }
+  }
+
+  /** Records that the socket is closed by the peer, so nothing more is sent. */
+  public void markClosed() {
+    closing.set(true);
+  }
+
+  public boolean isOpen() {
+    return !closing.get() && session.isOpen();
+  }
+
+  /** Best-effort events shed because the client was behind. */
+  public long droppedEvents() {
+    return dropped.get();
+  }
+
+  @Override
+  public String toString() {
+    return "SocketConnection[" + id + ", user " + userId + ", " + scope + "]";
+  }
+}

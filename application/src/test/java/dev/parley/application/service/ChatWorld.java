@@ -1,0 +1,73 @@
+package dev.parley.application.service;
+
+import dev.parley.application.fakes.DirectTransactions;
+import dev.parley.application.fakes.FakeConnectionRegistry;
+import dev.parley.application.fakes.InMemoryChannelRepository;
+import dev.parley.application.fakes.InMemoryMembershipRepository;
+import dev.parley.application.fakes.InMemoryMessageRepository;
+import dev.parley.application.fakes.InMemoryServerRepository;
+import dev.parley.application.fakes.InMemoryStore;
+import dev.parley.application.fakes.InMemoryUserRepository;
+import dev.parley.application.fakes.RecordingConnection;
+import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.UserRepository.NewUser;
+import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every chat use case wired with in-memory fakes, built with {@code new} as bootstrap does. */
+final class ChatWorld {
+  final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+  final InMemoryStore store = new InMemoryStore();
+  final InMemoryUserRepository users = store.users();
+  final InMemoryServerRepository servers = new InMemoryServerRepository(store);
+  final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(store);
+  final InMemoryChannelRepository channels = new InMemoryChannelRepository(store);
+  final InMemoryMessageRepository messages = new InMemoryMessageRepository(store);
+  final FakeConnectionRegistry registry = new FakeConnectionRegistry();
+  final EventDeliveryService delivery = new EventDeliveryService(registry);
+  final List<ChatEvent> published = new ArrayList<>();
+  final ChatEventPublisher publisher =
+      event -> {
+        published.add(event);
+        delivery.deliver(event);
+      };
+  final AccessGuard guard = new AccessGuard(channels, memberships);
+  final ServerServices serverServices =
+      new ServerServices(
+          servers, memberships, users, guard, new DirectTransactions(), publisher, clock);
+  final ChannelServices channelServices =
+      new ChannelServices(channels, servers, guard, publisher, clock);
+  final MemberServices memberServices =
+      new MemberServices(memberships, servers, users, guard, publisher, clock);
+  final SendMessageService send = new SendMessageService(guard, messages, users, publisher, clock);
+  final ReadHistoryService history = new ReadHistoryService(guard, messages, users);
+  final TypingService typing = new TypingService(guard, users, publisher);
+  final GatewayService gateway = new GatewayService(registry, memberships, channels, guard);
+
+  private int userCount;
+
+  User user(String name) {
+    return users.create(
+        new NewUser(new Username(name + (++userCount)), null, null, "hash", clock.instant()));
+  }
+
+  RecordingConnection connect(User user) {
+    RecordingConnection connection = new RecordingConnection(user.id(), ConnectionScope.EVERYTHING);
+    gateway.connect(connection);
+    return connection;
+  }
+
+  RecordingConnection connect(User user, long channelId) {
+    RecordingConnection connection =
+        new RecordingConnection(user.id(), ConnectionScope.channel(channelId));
+    gateway.connect(connection);
+    return connection;
+  }
+}
