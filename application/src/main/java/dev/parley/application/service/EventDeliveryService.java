@@ -7,6 +7,7 @@ import dev.parley.application.realtime.ClientConnection.CloseReason;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
 import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.event.ConversationCreated;
 import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.ServerDeleted;
@@ -31,6 +32,16 @@ public final class EventDeliveryService implements DeliverEventUseCase {
       for (ClientConnection c : registry.connectionsOf(joined.userId())) {
         if (c.scope() instanceof ConnectionScope.Everything) {
           registry.subscribe(c, Topic.server(joined.serverId()));
+        }
+      }
+      fanOut(event);
+    } else if (event instanceof ConversationCreated created) {
+      Topic conversation = Topic.channel(created.channel().id());
+      for (long participant : created.participantIds()) {
+        for (ClientConnection c : registry.connectionsOf(participant)) {
+          if (c.scope() instanceof ConnectionScope.Everything) {
+            registry.subscribe(c, conversation);
+          }
         }
       }
       fanOut(event);

@@ -4,7 +4,18 @@ import java.util.List;
 
 /** Something that happened and must reach every connection allowed to see it. */
 public sealed interface ChatEvent
-    permits MessageCreated, TypingChanged, MemberJoined, MemberLeft, ChannelCreated, ServerDeleted {
+    permits MessageCreated,
+        MessageEdited,
+        MessageDeleted,
+        ReactionChanged,
+        TypingChanged,
+        ChannelPresence,
+        StatusChanged,
+        MemberJoined,
+        MemberLeft,
+        ChannelCreated,
+        ConversationCreated,
+        ServerDeleted {
 
   /** The topics whose subscribers receive the event. */
   List<Topic> audience();

@@ -34,6 +34,9 @@ public interface ChannelRepository {
 
   List<Long> participantIds(long channelId);
 
+  /** The DM between two users, if they have one. */
+  Optional<Channel> findDirectConversation(long userA, long userB);
+
   /** The conversations (DM and GROUP) a user takes part in, newest first. */
   List<Channel> conversationsOf(long userId);
 }

@@ -40,6 +40,12 @@ public interface MessageRepository {
 
   Optional<Message> findById(long id);
 
+  /** Replaces the text and sets {@code editedAt}; returns the updated message. */
+  Message edit(long messageId, String content, Instant editedAt);
+
+  /** Erases the text and sets {@code deletedAt}; the message keeps its id and seq. */
+  Message markDeleted(long messageId, Instant deletedAt);
+
   Optional<Message> findByNonce(long authorId, String nonce);
 
   List<Message> page(long channelId, Page page);

@@ -1,0 +1,9 @@
+package dev.parley.application.port.in;
+
+/**
+ * Deletes a message: its author may, and in a server so may moderators and admins. {@code
+ * expectedChannelId}, when given, must be the message's channel.
+ */
+public interface DeleteMessageUseCase {
+  void delete(long userId, long messageId, Long expectedChannelId);
+}
