@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
+import java.util.Optional;
 
 /** Generated SQL access to {@code channels} and {@code channel_participants}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -27,4 +28,14 @@ interface ChannelRowRepository extends CrudRepository<ChannelRow, Long> {
       "SELECT c.* FROM channels c JOIN channel_participants p ON p.channel_id = c.id"
           + " WHERE p.user_id = :userId AND c.kind IN ('DM', 'GROUP') ORDER BY c.id DESC")
   List<ChannelRow> conversationsOf(long userId);
+
+  @Query(
+      "SELECT c.* FROM channel_participants a"
+          + " JOIN channels c ON c.id = a.channel_id AND c.kind = 'DM'"
+          + " JOIN channel_participants b ON b.channel_id = c.id AND b.user_id = :userB"
+          + " WHERE a.user_id = :userA"
+          + " AND NOT EXISTS (SELECT 1 FROM channel_participants o WHERE o.channel_id = c.id"
+          + " AND o.user_id <> :userA AND o.user_id <> :userB)"
+          + " ORDER BY c.id LIMIT 1")
+  Optional<ChannelRow> findDirectConversation(long userA, long userB);
 }

@@ -99,6 +99,11 @@ public class JdbcChannelRepository implements ChannelRepository {
   }
 
   @Override
+  public Optional<Channel> findDirectConversation(long userA, long userB) {
+    return rows.findDirectConversation(userA, userB).map(JdbcChannelRepository::toDomain);
+  }
+
+  @Override
   public List<Channel> conversationsOf(long userId) {
     return rows.conversationsOf(userId).stream().map(JdbcChannelRepository::toDomain).toList();
   }

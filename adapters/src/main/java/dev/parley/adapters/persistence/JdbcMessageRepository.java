@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +32,10 @@ public class JdbcMessageRepository implements MessageRepository {
           + " INSERT INTO messages"
           + " (channel_id, seq, author_id, content, created_at, reply_to_id, nonce)"
           + " SELECT ?, s.last_seq, ?, ?, ?, ?, ? FROM s RETURNING id, seq";
+  private static final String EDIT =
+      "UPDATE messages SET content = ?, edited_at = ? WHERE id = ? RETURNING *";
+  private static final String MARK_DELETED =
+      "UPDATE messages SET content = '', deleted_at = ? WHERE id = ? RETURNING *";
 
   private final MessageRowRepository rows;
   private final JdbcOperations jdbc;
@@ -121,6 +126,40 @@ public class JdbcMessageRepository implements MessageRepository {
   @Override
   public Optional<Message> findById(long id) {
     return rows.findById(id).map(JdbcMessageRepository::toDomain);
+  }
+
+  @Override
+  public Message edit(long messageId, String content, Instant editedAt) {
+    return update(messageId, EDIT, content, OffsetDateTime.ofInstant(editedAt, ZoneOffset.UTC));
+  }
+
+  @Override
+  public Message markDeleted(long messageId, Instant deletedAt) {
+    return update(messageId, MARK_DELETED, OffsetDateTime.ofInstant(deletedAt, ZoneOffset.UTC));
+  }
+
+  /**
+   * Runs an {@code UPDATE ... RETURNING *} of one message, the id bound last. A missing message is
+   * reported after the transaction so that it does not mark a caller's transaction rollback-only.
+   */
+  private Message update(long messageId, String sql, Object... values) {
+    Optional<Message> updated =
+        tx.executeWrite(
+            status ->
+                jdbc.prepareStatement(
+                    sql,
+                    statement -> {
+                      for (int i = 0; i < values.length; i++) {
+                        statement.setObject(i + 1, values[i]);
+                      }
+                      statement.setLong(values.length + 1, messageId);
+                      try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next()
+                            ? Optional.of(toDomain(jdbc.readEntity(rs, MessageRow.class)))
+                            : Optional.<Message>empty();
+                      }
+                    }));
+    return updated.orElseThrow(() -> new IllegalStateException("No message " + messageId));
   }
 
   @Override

@@ -170,4 +170,47 @@ public abstract class ChannelRepositoryContract {
         .containsExactly(newerGroup, notMine, olderDm);
     assertThat(channels().conversationsOf(user(users()).id())).isEmpty();
   }
+
+  @Test
+  void findsTheDirectConversationOfTwoUsersInEitherOrder() {
+    User a = user(users());
+    User b = user(users());
+    Channel dm = conversation(channels(), ChannelKind.DM, a);
+    channels().addParticipants(dm.id(), List.of(a.id(), b.id()), NOW);
+
+    assertThat(channels().findDirectConversation(a.id(), b.id())).contains(dm);
+    assertThat(channels().findDirectConversation(b.id(), a.id())).contains(dm);
+  }
+
+  @Test
+  void onlyADmWithExactlyThoseTwoParticipantsMatches() {
+    User a = user(users());
+    User b = user(users());
+    User c = user(users());
+    Channel group = conversation(channels(), ChannelKind.GROUP, a);
+    channels().addParticipants(group.id(), List.of(a.id(), b.id()), NOW);
+    Channel withSomeoneElse = conversation(channels(), ChannelKind.DM, a);
+    channels().addParticipants(withSomeoneElse.id(), List.of(a.id(), c.id()), NOW);
+    Channel crowded = conversation(channels(), ChannelKind.DM, a);
+    channels().addParticipants(crowded.id(), List.of(a.id(), b.id(), c.id()), NOW);
+    Channel alone = conversation(channels(), ChannelKind.DM, a);
+    channels().addParticipants(alone.id(), List.of(a.id()), NOW);
+
+    assertThat(channels().findDirectConversation(a.id(), b.id())).isEmpty();
+    assertThat(channels().findDirectConversation(a.id(), c.id())).contains(withSomeoneElse);
+    assertThat(channels().findDirectConversation(b.id(), c.id())).isEmpty();
+    assertThat(channels().findDirectConversation(a.id(), 987_654_321L)).isEmpty();
+  }
+
+  @Test
+  void theOldestOfSeveralDirectConversationsWins() {
+    User a = user(users());
+    User b = user(users());
+    Channel older = conversation(channels(), ChannelKind.DM, a);
+    Channel newer = conversation(channels(), ChannelKind.DM, b);
+    channels().addParticipants(newer.id(), List.of(b.id(), a.id()), NOW);
+    channels().addParticipants(older.id(), List.of(a.id(), b.id()), NOW);
+
+    assertThat(channels().findDirectConversation(a.id(), b.id())).contains(older);
+  }
 }

@@ -160,6 +160,87 @@ public abstract class MessageRepositoryContract {
   }
 
   @Test
+  void editReplacesTheTextAndSetsEditedAt() {
+    Message original = post(channel, "to-edit");
+    Message reply =
+        messages()
+            .append(new NewMessage(channel.id(), author.id(), "typo", NOW, original.id(), null));
+
+    Message edited = messages().edit(reply.id(), "fixed", NOW.plusSeconds(60));
+
+    assertThat(edited)
+        .isEqualTo(
+            new Message(
+                reply.id(),
+                channel.id(),
+                2,
+                author.id(),
+                "fixed",
+                NOW,
+                NOW.plusSeconds(60),
+                null,
+                original.id(),
+                null));
+    assertThat(edited.isEdited()).isTrue();
+    assertThat(messages().findById(reply.id())).contains(edited);
+    assertThat(messages().findById(original.id())).contains(original);
+    assertThat(messages().page(channel.id(), new Page.Newest(10, 0)))
+        .containsExactly(original, edited);
+    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void markDeletedErasesTheTextButKeepsTheMessagesPlace() {
+    Message first = post(channel, null);
+    Message doomed = post(channel, "doomed");
+    Message last = post(channel, null);
+
+    Message deleted = messages().markDeleted(doomed.id(), NOW.plusSeconds(90));
+
+    assertThat(deleted)
+        .isEqualTo(
+            new Message(
+                doomed.id(),
+                channel.id(),
+                2,
+                author.id(),
+                "",
+                NOW,
+                null,
+                NOW.plusSeconds(90),
+                null,
+                "doomed"));
+    assertThat(deleted.isDeleted()).isTrue();
+    assertThat(messages().findById(doomed.id())).contains(deleted);
+    assertThat(messages().page(channel.id(), new Page.Newest(10, 0)))
+        .containsExactly(first, deleted, last);
+    assertThat(messages().page(channel.id(), new Page.AfterSeq(10, 1)))
+        .containsExactly(deleted, last);
+    assertThat(post(channel, null).seq()).isEqualTo(4);
+  }
+
+  @Test
+  void deletingAnEditedMessageKeepsWhenItWasEdited() {
+    Message message = post(channel, null);
+    messages().edit(message.id(), "second thoughts", NOW.plusSeconds(1));
+
+    Message deleted = messages().markDeleted(message.id(), NOW.plusSeconds(2));
+
+    assertThat(deleted.content()).isEmpty();
+    assertThat(deleted.editedAt()).isEqualTo(NOW.plusSeconds(1));
+    assertThat(deleted.deletedAt()).isEqualTo(NOW.plusSeconds(2));
+    assertThat(messages().findById(message.id())).contains(deleted);
+  }
+
+  @Test
+  void editingOrDeletingAMissingMessageFails() {
+    assertThatThrownBy(() -> messages().edit(987_654_321L, "ghost", NOW))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> messages().markDeleted(987_654_321L, NOW))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void newestPagesSkipFromTheNewestEndAndReadOldestFirst() {
     postTen();
 

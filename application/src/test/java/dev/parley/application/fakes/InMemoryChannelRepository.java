@@ -2,10 +2,13 @@ package dev.parley.application.fakes;
 
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** In-memory {@link ChannelRepository} over an {@link InMemoryStore}. */
 public class InMemoryChannelRepository implements ChannelRepository {
@@ -101,6 +104,18 @@ public class InMemoryChannelRepository implements ChannelRepository {
           .map(InMemoryStore.Pair::userId)
           .sorted()
           .toList();
+    }
+  }
+
+  @Override
+  public Optional<Channel> findDirectConversation(long userA, long userB) {
+    // A set, not Set.of: userA and userB may be the same user.
+    Set<Long> pair = new HashSet<>(List.of(userA, userB));
+    synchronized (store) {
+      return store.channels.values().stream()
+          .filter(c -> c.kind() == ChannelKind.DM)
+          .filter(c -> new HashSet<>(participantIds(c.id())).equals(pair))
+          .min(Comparator.comparingLong(Channel::id));
     }
   }
 

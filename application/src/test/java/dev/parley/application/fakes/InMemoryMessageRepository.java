@@ -3,6 +3,7 @@ package dev.parley.application.fakes;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.message.Message;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -69,6 +70,57 @@ public class InMemoryMessageRepository implements MessageRepository {
     synchronized (store) {
       return Optional.ofNullable(store.messages.get(id));
     }
+  }
+
+  @Override
+  public Message edit(long messageId, String content, Instant editedAt) {
+    synchronized (store) {
+      Message m = existing(messageId);
+      return replace(
+          new Message(
+              m.id(),
+              m.channelId(),
+              m.seq(),
+              m.authorId(),
+              content,
+              m.createdAt(),
+              editedAt,
+              m.deletedAt(),
+              m.replyToId(),
+              m.nonce()));
+    }
+  }
+
+  @Override
+  public Message markDeleted(long messageId, Instant deletedAt) {
+    synchronized (store) {
+      Message m = existing(messageId);
+      return replace(
+          new Message(
+              m.id(),
+              m.channelId(),
+              m.seq(),
+              m.authorId(),
+              "",
+              m.createdAt(),
+              m.editedAt(),
+              deletedAt,
+              m.replyToId(),
+              m.nonce()));
+    }
+  }
+
+  private Message existing(long messageId) {
+    Message message = store.messages.get(messageId);
+    if (message == null) {
+      throw new IllegalStateException("no message " + messageId);
+    }
+    return message;
+  }
+
+  private Message replace(Message updated) {
+    store.messages.put(updated.id(), updated);
+    return updated;
   }
 
   @Override

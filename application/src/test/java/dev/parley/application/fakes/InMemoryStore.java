@@ -17,6 +17,9 @@ public final class InMemoryStore {
   /** The primary key of a membership or a participant: (server or channel id, user id). */
   record Pair(long ownerId, long userId) {}
 
+  /** The primary key of a reaction. */
+  record ReactionKey(long messageId, String emoji, long userId) {}
+
   private final InMemoryUserRepository users;
 
   final Map<Long, Server> servers = new LinkedHashMap<>();
@@ -24,6 +27,7 @@ public final class InMemoryStore {
   final Map<Long, Channel> channels = new LinkedHashMap<>();
   final Map<Pair, Instant> participants = new LinkedHashMap<>();
   final Map<Long, Message> messages = new HashMap<>();
+  final Map<ReactionKey, Instant> reactions = new LinkedHashMap<>();
 
   private long lastServerId;
   private long lastChannelId;
@@ -66,6 +70,12 @@ public final class InMemoryStore {
     }
   }
 
+  void requireMessage(long messageId) {
+    if (!messages.containsKey(messageId)) {
+      throw new IllegalStateException("foreign key violation: no message " + messageId);
+    }
+  }
+
   void requireChannel(long channelId) {
     if (!channels.containsKey(channelId)) {
       throw new IllegalStateException("foreign key violation: no channel " + channelId);
@@ -81,6 +91,7 @@ public final class InMemoryStore {
     channels.values().removeIf(c -> c.belongsTo(serverId));
     participants.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
+    reactions.keySet().removeIf(key -> !messages.containsKey(key.messageId()));
     messages.replaceAll(
         (id, m) ->
             m.replyToId() != null && !messages.containsKey(m.replyToId())

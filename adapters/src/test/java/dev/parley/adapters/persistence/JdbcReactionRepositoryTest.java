@@ -1,0 +1,102 @@
+package dev.parley.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.adapters.testing.TestPostgres;
+import dev.parley.application.contract.ReactionRepositoryContract;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.ChannelRepository.NewChannel;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.port.out.UserRepository.NewUser;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Runs the {@link dev.parley.application.contract.ReactionRepositoryContract} against PostgreSQL.
+ */
+@MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcReactionRepositoryTest extends ReactionRepositoryContract
+    implements TestPropertyProvider {
+  @Inject JdbcUserRepository users;
+  @Inject JdbcServerRepository servers;
+  @Inject JdbcChannelRepository channels;
+  @Inject JdbcMessageRepository messages;
+  @Inject JdbcReactionRepository reactions;
+  @Inject JdbcTransactions tx;
+
+  @Override
+  protected UserRepository users() {
+    return users;
+  }
+
+  @Override
+  protected ServerRepository servers() {
+    return servers;
+  }
+
+  @Override
+  protected ChannelRepository channels() {
+    return channels;
+  }
+
+  @Override
+  protected MessageRepository messages() {
+    return messages;
+  }
+
+  @Override
+  protected ReactionRepository reactions() {
+    return reactions;
+  }
+
+  @Test
+  void aRepeatedReactionInsideATransactionLeavesTheTransactionUsable() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    User user =
+        users.create(
+            new NewUser(
+                new Username("rx" + UUID.randomUUID().toString().substring(0, 8)),
+                null,
+                null,
+                "h",
+                now));
+    Channel dm =
+        channels.create(
+            new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
+    Message message = messages.append(new NewMessage(dm.id(), user.id(), "hi", now, null, null));
+
+    int count =
+        tx.inTransaction(
+            () -> {
+              assertThat(reactions.add(message.id(), user.id(), "👍", now)).isTrue();
+              assertThat(reactions.add(message.id(), user.id(), "👍", now)).isFalse();
+              assertThat(reactions.add(message.id(), user.id(), "🎉", now)).isTrue();
+              return reactions.count(message.id(), "👍");
+            });
+
+    assertThat(count).isEqualTo(1);
+    assertThat(reactions.count(message.id(), "🎉")).isEqualTo(1);
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestPostgres.freshDatasourceProperties();
+  }
+}

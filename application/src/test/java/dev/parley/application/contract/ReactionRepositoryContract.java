@@ -1,0 +1,235 @@
+package dev.parley.application.contract;
+
+import static dev.parley.application.contract.Fixtures.NOW;
+import static dev.parley.application.contract.Fixtures.conversation;
+import static dev.parley.application.contract.Fixtures.server;
+import static dev.parley.application.contract.Fixtures.textChannel;
+import static dev.parley.application.contract.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.ReactionCount;
+import dev.parley.domain.server.Server;
+import dev.parley.domain.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ReactionRepository} must do; run against the in-memory and JDBC versions. */
+public abstract class ReactionRepositoryContract {
+
+  protected abstract UserRepository users();
+
+  protected abstract ServerRepository servers();
+
+  protected abstract ChannelRepository channels();
+
+  protected abstract MessageRepository messages();
+
+  protected abstract ReactionRepository reactions();
+
+  private User author;
+  private Server server;
+  private Channel channel;
+
+  @BeforeEach
+  void createAChannel() {
+    author = user(users());
+    server = server(servers(), author);
+    channel = textChannel(channels(), server, null);
+  }
+
+  @Test
+  void aUserReactsOnceWithEachEmoji() {
+    Message message = post(channel);
+    User other = user(users());
+
+    assertThat(reactions().add(message.id(), author.id(), "👍", NOW)).isTrue();
+    assertThat(reactions().add(message.id(), author.id(), "👍", NOW.plusSeconds(1))).isFalse();
+    assertThat(reactions().add(message.id(), other.id(), "👍", NOW.plusSeconds(2))).isTrue();
+    assertThat(reactions().add(message.id(), author.id(), ":tada:", NOW.plusSeconds(3))).isTrue();
+
+    assertThat(reactions().count(message.id(), "👍")).isEqualTo(2);
+    assertThat(reactions().count(message.id(), ":tada:")).isEqualTo(1);
+    assertThat(reactions().forMessages(List.of(message.id())))
+        .containsExactly(
+            Map.entry(
+                message.id(),
+                List.of(
+                    new ReactionCount("👍", 2, List.of(author.id(), other.id())),
+                    new ReactionCount(":tada:", 1, List.of(author.id())))));
+  }
+
+  @Test
+  void emojisAreComparedExactly() {
+    Message message = post(channel);
+
+    assertThat(reactions().add(message.id(), author.id(), ":smile:", NOW)).isTrue();
+    assertThat(reactions().add(message.id(), author.id(), ":Smile:", NOW)).isTrue();
+    assertThat(reactions().add(message.id(), author.id(), "👍🏽", NOW)).isTrue();
+
+    assertThat(reactions().count(message.id(), ":smile:")).isEqualTo(1);
+    assertThat(reactions().count(message.id(), "👍")).isZero();
+  }
+
+  @Test
+  void removeReportsWhetherThereWasAReaction() {
+    Message message = post(channel);
+    User other = user(users());
+    reactions().add(message.id(), author.id(), "👍", NOW);
+    reactions().add(message.id(), other.id(), "👍", NOW);
+
+    assertThat(reactions().remove(message.id(), author.id(), "👍")).isTrue();
+    assertThat(reactions().remove(message.id(), author.id(), "👍")).isFalse();
+    assertThat(reactions().remove(message.id(), other.id(), "👎")).isFalse();
+    assertThat(reactions().remove(987_654_321L, author.id(), "👍")).isFalse();
+
+    assertThat(reactions().count(message.id(), "👍")).isEqualTo(1);
+    assertThat(reactions().add(message.id(), author.id(), "👍", NOW.plusSeconds(5))).isTrue();
+    assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
+        .containsExactly(new ReactionCount("👍", 2, List.of(other.id(), author.id())));
+  }
+
+  @Test
+  void countIsZeroWithoutReactions() {
+    Message message = post(channel);
+
+    assertThat(reactions().count(message.id(), "👍")).isZero();
+    assertThat(reactions().count(987_654_321L, "👍")).isZero();
+  }
+
+  @Test
+  void forMessagesOrdersEmojisByFirstUseAndUsersByWhenTheyReacted() {
+    User a = user(users());
+    User b = user(users());
+    User c = user(users());
+    Message busy = post(channel);
+    Message quiet = post(channel);
+    Message silent = post(channel);
+    reactions().add(busy.id(), a.id(), "🎉", NOW.plusSeconds(10));
+    reactions().add(busy.id(), b.id(), "👍", NOW.plusSeconds(20));
+    // Added later but reacted earlier: the time counts, not the order of the calls.
+    reactions().add(busy.id(), c.id(), "🎉", NOW.plusSeconds(5));
+    reactions().add(busy.id(), a.id(), "👍", NOW.plusSeconds(30));
+    reactions().add(busy.id(), a.id(), ":b:", NOW.plusSeconds(40));
+    reactions().add(busy.id(), c.id(), ":b:", NOW.plusSeconds(40));
+    reactions().add(busy.id(), b.id(), ":b:", NOW.plusSeconds(40));
+    reactions().add(busy.id(), b.id(), ":a:", NOW.plusSeconds(40));
+    reactions().add(quiet.id(), b.id(), "❤", NOW);
+
+    Map<Long, List<ReactionCount>> found =
+        reactions().forMessages(List.of(busy.id(), quiet.id(), silent.id(), 987_654_321L));
+
+    assertThat(found).containsOnlyKeys(busy.id(), quiet.id());
+    assertThat(found.get(busy.id()))
+        .containsExactly(
+            new ReactionCount("🎉", 2, List.of(c.id(), a.id())),
+            new ReactionCount("👍", 2, List.of(b.id(), a.id())),
+            new ReactionCount(":a:", 1, List.of(b.id())),
+            new ReactionCount(":b:", 3, List.of(a.id(), b.id(), c.id())));
+    assertThat(found.get(quiet.id())).containsExactly(new ReactionCount("❤", 1, List.of(b.id())));
+  }
+
+  @Test
+  void emojisFirstUsedAtTheSameTimeGoInCodePointOrder() {
+    Message message = post(channel);
+    // U+1F600 is above U+FF01, though its first UTF-16 unit (a surrogate) is below.
+    reactions().add(message.id(), author.id(), "😀", NOW);
+    reactions().add(message.id(), author.id(), "！", NOW);
+    reactions().add(message.id(), author.id(), "+1", NOW);
+
+    assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
+        .extracting(ReactionCount::emoji)
+        .containsExactly("+1", "！", "😀");
+  }
+
+  @Test
+  void forMessagesLeavesOutMessagesWhoseReactionsWereAllRemoved() {
+    Message message = post(channel);
+    reactions().add(message.id(), author.id(), "👍", NOW);
+    reactions().remove(message.id(), author.id(), "👍");
+
+    assertThat(reactions().forMessages(List.of(message.id()))).isEmpty();
+  }
+
+  @Test
+  void forNoMessagesIsEmpty() {
+    reactions().add(post(channel).id(), author.id(), "👍", NOW);
+
+    assertThat(reactions().forMessages(List.of())).isEmpty();
+  }
+
+  @Test
+  void reactingToAMissingMessageOrAsAMissingUserFails() {
+    Message message = post(channel);
+
+    assertThatThrownBy(() -> reactions().add(987_654_321L, author.id(), "👍", NOW))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> reactions().add(message.id(), 987_654_321L, "👍", NOW))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(reactions().count(message.id(), "👍")).isZero();
+  }
+
+  @Test
+  void reactionsGoWithTheirServersMessages() {
+    Message doomed = post(channel);
+    Channel dm = conversation(channels(), ChannelKind.DM, author);
+    Message kept = post(dm);
+    reactions().add(doomed.id(), author.id(), "👍", NOW);
+    reactions().add(kept.id(), author.id(), "👍", NOW);
+
+    servers().delete(server.id());
+
+    assertThat(reactions().count(doomed.id(), "👍")).isZero();
+    assertThat(reactions().forMessages(List.of(doomed.id(), kept.id())))
+        .containsOnlyKeys(kept.id());
+  }
+
+  @Test
+  void concurrentAddsOfOneReactionStoreItOnce() throws Exception {
+    Message message = post(channel);
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return reactions().add(message.id(), author.id(), "👍", NOW);
+                }));
+      }
+      start.countDown();
+      int added = 0;
+      for (Future<Boolean> future : futures) {
+        added += future.get(60, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(added).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(reactions().count(message.id(), "👍")).isEqualTo(1);
+  }
+
+  private Message post(Channel target) {
+    return messages().append(new NewMessage(target.id(), author.id(), "hi", NOW, null, null));
+  }
+}
