@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 public class InMemoryConnectionRegistry implements ConnectionRegistry {
 
   /** What the registry remembers of one connection. */
-  private record Entry(Set<Topic> topics, Long boundServerId) {}
+  private static final class Entry {
+    final Set<Topic> topics = ConcurrentHashMap.newKeySet();
+    volatile Long boundServerId;
+  }
 
   private final Map<ClientConnection, Entry> entries = new ConcurrentHashMap<>();
   private final Map<Topic, Set<ClientConnection>> byTopic = new ConcurrentHashMap<>();
@@ -26,11 +29,21 @@ public class InMemoryConnectionRegistry implements ConnectionRegistry {
   private final Map<Long, Set<ClientConnection>> byBoundServer = new ConcurrentHashMap<>();
 
   @Override
-  public void register(ClientConnection connection, Long boundServerId) {
-    entries.put(connection, new Entry(ConcurrentHashMap.newKeySet(), boundServerId));
+  public void register(ClientConnection connection) {
+    entries.put(connection, new Entry());
     add(byUser, connection.userId(), connection);
-    if (boundServerId != null) {
-      add(byBoundServer, boundServerId, connection);
+  }
+
+  @Override
+  public void bind(ClientConnection connection, long serverId) {
+    Entry entry = entries.get(connection);
+    if (entry == null) {
+      return;
+    }
+    entry.boundServerId = serverId;
+    add(byBoundServer, serverId, connection);
+    if (!entries.containsKey(connection)) {
+      remove(byBoundServer, serverId, connection);
     }
   }
 
@@ -40,12 +53,13 @@ public class InMemoryConnectionRegistry implements ConnectionRegistry {
     if (entry == null) {
       return;
     }
-    for (Topic topic : entry.topics()) {
+    for (Topic topic : entry.topics) {
       remove(byTopic, topic, connection);
     }
     remove(byUser, connection.userId(), connection);
-    if (entry.boundServerId() != null) {
-      remove(byBoundServer, entry.boundServerId(), connection);
+    Long bound = entry.boundServerId;
+    if (bound != null) {
+      remove(byBoundServer, bound, connection);
     }
   }
 
@@ -55,7 +69,7 @@ public class InMemoryConnectionRegistry implements ConnectionRegistry {
     if (entry == null) {
       return;
     }
-    entry.topics().add(topic);
+    entry.topics.add(topic);
     add(byTopic, topic, connection);
     if (!entries.containsKey(connection)) {
       // Unregistered meanwhile: undo, so no index keeps a dead connection.
@@ -67,7 +81,7 @@ public class InMemoryConnectionRegistry implements ConnectionRegistry {
   public void unsubscribe(ClientConnection connection, Topic topic) {
     Entry entry = entries.get(connection);
     if (entry != null) {
-      entry.topics().remove(topic);
+      entry.topics.remove(topic);
     }
     remove(byTopic, topic, connection);
   }

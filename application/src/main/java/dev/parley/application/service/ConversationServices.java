@@ -3,6 +3,7 @@ package dev.parley.application.service;
 import dev.parley.application.port.in.Conversation;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateConversationUseCase;
+import dev.parley.application.port.in.GetConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
@@ -12,6 +13,7 @@ import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.InvalidInput;
+import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.ConversationCreated;
 import dev.parley.domain.user.User;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 
 /** Direct and group conversations: channels with participants and no server. */
 public final class ConversationServices
-    implements CreateConversationUseCase, ListConversationsUseCase {
+    implements CreateConversationUseCase, ListConversationsUseCase, GetConversationUseCase {
+
   private final ChannelRepository channels;
   private final UserRepository users;
   private final Transactions tx;
@@ -81,6 +84,17 @@ public final class ConversationServices
             });
     events.publish(new ConversationCreated(channel, participants));
     return new Conversation(channel, participants);
+  }
+
+  @Override
+  public Conversation get(long userId, long conversationId) {
+    Channel channel =
+        channels
+            .findById(conversationId)
+            .filter(Channel::isConversation)
+            .filter(c -> channels.isParticipant(c.id(), userId))
+            .orElseThrow(() -> new NotFound(NOT_A_MEMBER));
+    return new Conversation(channel, channels.participantIds(channel.id()));
   }
 
   @Override

@@ -7,11 +7,12 @@ import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.Topic;
 
 /**
- * Subscribes connections to the topics their user may see. Gateway connections register before
- * their subscriptions are read, so a membership change racing the connect is not lost.
+ * Subscribes connections to the topics their user may see. Connections register before their
+ * subscriptions are read, so a membership change racing the connect is not lost.
  */
 public final class GatewayService implements GatewayUseCase {
   private final ConnectionRegistry registry;
@@ -31,23 +32,49 @@ public final class GatewayService implements GatewayUseCase {
   }
 
   @Override
-  public void connect(ClientConnection connection) {
+  public void open(ClientConnection connection) {
+    registry.register(connection);
+    if (connection.scope() instanceof ConnectionScope.SingleChannel single) {
+      registry.subscribe(connection, Topic.channel(single.channelId()));
+    } else {
+      registry.subscribe(connection, Topic.user(connection.userId()));
+    }
+  }
+
+  @Override
+  public void attach(ClientConnection connection) {
     long userId = connection.userId();
     if (connection.scope() instanceof ConnectionScope.SingleChannel single) {
-      Channel channel =
-          guard.requireChannel(userId, single.channelId(), single.expectedServerId()).channel();
-      registry.register(connection, channel.serverId());
-      registry.subscribe(connection, Topic.channel(channel.id()));
+      Channel channel;
+      try {
+        channel =
+            guard.requireChannel(userId, single.channelId(), single.expectedServerId()).channel();
+      } catch (NotFound invisible) {
+        registry.unregister(connection);
+        throw invisible;
+      }
+      if (channel.serverId() != null) {
+        registry.bind(connection, channel.serverId());
+        if (memberships.find(channel.serverId(), userId).isEmpty()) {
+          // Removed between the check and the bind: the removal's clean-up did not see us.
+          registry.unregister(connection);
+          throw new NotFound("Channel not found");
+        }
+      }
       return;
     }
-    registry.register(connection, null);
-    registry.subscribe(connection, Topic.user(userId));
     for (long serverId : memberships.serverIdsOf(userId)) {
       registry.subscribe(connection, Topic.server(serverId));
     }
     for (Channel conversation : channels.conversationsOf(userId)) {
       registry.subscribe(connection, Topic.channel(conversation.id()));
     }
+  }
+
+  /** Opens and attaches in one go, for callers that need no early subscription. */
+  public void connect(ClientConnection connection) {
+    open(connection);
+    attach(connection);
   }
 
   @Override

@@ -24,7 +24,8 @@ import java.time.Clock;
  * Edits, deletes and reactions. A message the caller cannot see is "not found", like its channel;
  * only the author edits; the author, or a moderator or admin of the server, deletes.
  */
-public final class MessageActionsService implements EditMessageUseCase, DeleteMessageUseCase, ReactUseCase {
+public final class MessageActionsService
+    implements EditMessageUseCase, DeleteMessageUseCase, ReactUseCase {
   private final AccessGuard guard;
   private final MessageRepository messages;
   private final ReactionRepository reactions;
@@ -75,8 +76,7 @@ public final class MessageActionsService implements EditMessageUseCase, DeleteMe
     if (target.message().authorId() != command.userId()) {
       throw new PermissionDenied("Only the author can edit a message");
     }
-    Message edited =
-        messages.edit(command.messageId(), command.text().value(), clock.instant());
+    Message edited = messages.edit(command.messageId(), command.text().value(), clock.instant());
     PostedMessage posted =
         PostedMessage.of(edited, nameOf(command.userId()), target.access().channel());
     events.publish(new MessageEdited(posted));
@@ -111,7 +111,8 @@ public final class MessageActionsService implements EditMessageUseCase, DeleteMe
     boolean added;
     switch (command.mode()) {
       case ADD -> {
-        if (!reactions.add(command.messageId(), command.userId(), command.emoji(), clock.instant())) {
+        if (!reactions.add(
+            command.messageId(), command.userId(), command.emoji(), clock.instant())) {
           return null;
         }
         added = true;
@@ -123,7 +124,8 @@ public final class MessageActionsService implements EditMessageUseCase, DeleteMe
         added = false;
       }
       default -> {
-        added = reactions.add(command.messageId(), command.userId(), command.emoji(), clock.instant());
+        added =
+            reactions.add(command.messageId(), command.userId(), command.emoji(), clock.instant());
         if (!added) {
           reactions.remove(command.messageId(), command.userId(), command.emoji());
         }

@@ -32,11 +32,7 @@ public final class RoomServices implements RoomsUseCase {
   private long publicServer() {
     Long id = publicServerId;
     if (id == null) {
-      id =
-          servers
-              .findPublic()
-              .orElseThrow(() -> new NotFound("There is no public server"))
-              .id();
+      id = servers.findPublic().orElseThrow(() -> new NotFound("There is no public server")).id();
       publicServerId = id;
     }
     return id;
@@ -54,8 +50,7 @@ public final class RoomServices implements RoomsUseCase {
   @Override
   public Channel create(long userId, String name) {
     return createChannel.create(
-        new CreateChannelCommand(
-            userId, publicServer(), name, ChannelKind.TEXT, null, null, null));
+        new CreateChannelCommand(userId, publicServer(), name, ChannelKind.TEXT, null, null, null));
   }
 
   @Override

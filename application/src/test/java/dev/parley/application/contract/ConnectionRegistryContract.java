@@ -31,9 +31,10 @@ public abstract class ConnectionRegistryContract {
     var a = new RecordingConnection(1, ConnectionScope.EVERYTHING);
     var b = new RecordingConnection(1, ConnectionScope.channel(10));
     var c = new RecordingConnection(2, ConnectionScope.EVERYTHING);
-    registry().register(a, null);
-    registry().register(b, 5L);
-    registry().register(c, null);
+    registry().register(a);
+    registry().register(b);
+    registry().bind(b, 5);
+    registry().register(c);
     registry().subscribe(a, Topic.server(5));
     registry().subscribe(c, Topic.server(5));
     registry().subscribe(b, Topic.channel(10));
@@ -61,7 +62,9 @@ public abstract class ConnectionRegistryContract {
   void subscribingAnUnregisteredConnectionDoesNothing() {
     var ghost = new RecordingConnection(9, ConnectionScope.EVERYTHING);
     registry().subscribe(ghost, Topic.user(9));
+    registry().bind(ghost, 3);
     assertThat(subscribers(Topic.user(9))).isEmpty();
+    assertThat(registry().boundTo(3)).isEmpty();
     registry().unregister(ghost);
     registry().unsubscribe(ghost, Topic.user(9));
   }
@@ -72,7 +75,7 @@ public abstract class ConnectionRegistryContract {
     for (int i = 0; i < 50; i++) {
       var c = new RecordingConnection(100 + i, ConnectionScope.EVERYTHING);
       all.add(c);
-      registry().register(c, null);
+      registry().register(c);
       registry().subscribe(c, Topic.server(77));
     }
     registry()
@@ -91,7 +94,7 @@ public abstract class ConnectionRegistryContract {
           () -> {
             for (int i = 0; i < 500; i++) {
               var c = new RecordingConnection(1000 + thread, ConnectionScope.EVERYTHING);
-              registry().register(c, null);
+              registry().register(c);
               registry().subscribe(c, Topic.server(thread % 2));
               registry().unregister(c);
             }

@@ -18,9 +18,15 @@ public class FakeConnectionRegistry implements ConnectionRegistry {
   private final Map<ClientConnection, Long> bound = new HashMap<>();
 
   @Override
-  public synchronized void register(ClientConnection connection, Long boundServerId) {
+  public synchronized void register(ClientConnection connection) {
     topics.put(connection, new LinkedHashSet<>());
-    bound.put(connection, boundServerId);
+  }
+
+  @Override
+  public synchronized void bind(ClientConnection connection, long serverId) {
+    if (topics.containsKey(connection)) {
+      bound.put(connection, serverId);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.wiring;
 
+import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserUseCase;
@@ -9,20 +10,25 @@ import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.PasswordHasher;
+import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard;
+import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
+import dev.parley.application.service.ConversationServices;
 import dev.parley.application.service.EventDeliveryService;
 import dev.parley.application.service.GatewayService;
 import dev.parley.application.service.GetUserService;
 import dev.parley.application.service.JoinPublicServer;
 import dev.parley.application.service.LoginService;
 import dev.parley.application.service.MemberServices;
+import dev.parley.application.service.MessageActionsService;
 import dev.parley.application.service.ReadHistoryService;
 import dev.parley.application.service.RegisterUserService;
+import dev.parley.application.service.RoomServices;
 import dev.parley.application.service.SendMessageService;
 import dev.parley.application.service.ServerServices;
 import dev.parley.application.service.TypingService;
@@ -135,5 +141,44 @@ public class UseCaseFactory {
   @Singleton
   EventDeliveryService eventDelivery(ConnectionRegistry registry) {
     return new EventDeliveryService(registry);
+  }
+
+  @Singleton
+  MessageActionsService messageActions(
+      AccessGuard guard,
+      MessageRepository messages,
+      ReactionRepository reactions,
+      UserRepository users,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new MessageActionsService(guard, messages, reactions, users, events, clock);
+  }
+
+  @Singleton
+  ConversationServices conversations(
+      ChannelRepository channels,
+      UserRepository users,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new ConversationServices(channels, users, tx, events, clock);
+  }
+
+  @Singleton
+  ChannelPresenceService channelPresence(
+      ConnectionRegistry registry,
+      ChannelRepository channels,
+      UserRepository users,
+      ChatEventPublisher events) {
+    return new ChannelPresenceService(registry, channels, users, events);
+  }
+
+  @Singleton
+  RoomServices rooms(
+      ServerRepository servers,
+      ChannelRepository channels,
+      AccessGuard guard,
+      CreateChannelUseCase createChannel) {
+    return new RoomServices(servers, channels, guard, createChannel);
   }
 }

@@ -102,7 +102,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         skipped.add(frame);
       }
     }
-    throw new AssertionError("no " + what + " within " + WAIT + "; got " + skipped);
+    throw new AssertionError(
+        "no " + what + " within " + WAIT + "; got " + skipped.stream().map(Api::json).toList());
   }
 
   /** Every frame received within {@code quiet} of the previous one. */

@@ -3,8 +3,8 @@ package dev.parley.domain.event;
 import java.util.List;
 
 /**
- * A user opened or closed a socket on a channel; {@code activeUserIds} are the users connected
- * to it afterwards. Transient, never stored.
+ * A user opened or closed a socket on a channel; {@code activeUserIds} are the users connected to
+ * it afterwards. Transient, never stored.
  */
 public record ChannelPresence(
     long channelId,

@@ -3,8 +3,8 @@ package dev.parley.domain.event;
 import java.util.List;
 
 /**
- * A user announced a status (online, away, idle, offline...) to the given audience. Best-effort
- * and never stored.
+ * A user announced a status (online, away, idle, offline...) to the given audience. Best-effort and
+ * never stored.
  */
 public record StatusChanged(long userId, String username, String status, List<Topic> audience)
     implements ChatEvent {

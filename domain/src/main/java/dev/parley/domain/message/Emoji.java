@@ -13,7 +13,9 @@ public final class Emoji {
       throw new InvalidInput("emoji", "emoji is required");
     }
     if (emoji.length() > MAX
-        || emoji.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        || emoji
+            .codePoints()
+            .anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       throw new InvalidInput("emoji", "emoji must be 1 to " + MAX + " characters without spaces");
     }
     return emoji;

@@ -44,8 +44,10 @@ public class NativeGateway {
   public void onOpen(WebSocketSession session, HttpRequest<?> request) {
     SocketConnection connection =
         sockets.open(session, request, ConnectionScope.EVERYTHING, frames);
-    connection.send(frames.connected(connection.userId(), connection.username()));
-    sockets.attach(connection, () -> {}, notFound -> notFound.getMessage());
+    // "connected" goes out once the subscriptions are in place: from then on nothing is missed.
+    sockets.attach(
+        connection,
+        () -> connection.send(frames.connected(connection.userId(), connection.username())));
   }
 
   @OnMessage(maxPayloadLength = 64 * 1024)

@@ -68,7 +68,7 @@ public class ClassicGateway implements EventEncoder {
     }
     SocketConnection connection =
         sockets.open(session, request, new ConnectionScope.SingleChannel(channel, server), this);
-    sockets.attach(connection, () -> {}, notFound -> notFound.getMessage());
+    sockets.attach(connection, () -> {});
   }
 
   @OnMessage(maxPayloadLength = 64 * 1024)

@@ -4,6 +4,8 @@ import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
 import io.micronaut.websocket.WebSocketSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class SocketConnection implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(SocketConnection.class);
   private static final AtomicLong IDS = new AtomicLong();
+  private static final int MAX_HELD = 1000;
 
   private final String id = "c" + IDS.incrementAndGet();
   private final WebSocketSession session;
@@ -30,6 +33,10 @@ public final class SocketConnection implements ClientConnection {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final Object gate = new Object();
+  private List<OutboundEvent> held = new ArrayList<>();
+  private boolean heldOverflow;
+  private volatile boolean ready;
 
   public SocketConnection(
       WebSocketSession session,
@@ -72,6 +79,37 @@ public final class SocketConnection implements ClientConnection {
     if (closing.get()) {
       return;
     }
+    if (!ready) {
+      synchronized (gate) {
+        if (!ready) {
+          // Access is still being checked: hold the event rather than send or lose it.
+          if (held.size() < MAX_HELD) {
+            held.add(event);
+          } else {
+            heldOverflow = true;
+          }
+          return;
+        }
+      }
+    }
+    send(event);
+  }
+
+  /** Access is confirmed: sends the events held since the upgrade, in order, then goes live. */
+  public void markReady() {
+    boolean overflow;
+    synchronized (gate) {
+      held.forEach(this::send);
+      held = null;
+      overflow = heldOverflow;
+      ready = true;
+    }
+    if (overflow) {
+      closeWith(CloseCodes.SLOW_CONSUMER, "too many events while connecting: resume");
+    }
+  }
+
+  private void send(OutboundEvent event) {
     String frame = encoder.encode(event, this);
     if (frame != null) {
       send(frame, event.event().droppable());

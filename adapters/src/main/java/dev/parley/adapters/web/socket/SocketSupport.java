@@ -13,7 +13,7 @@ import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +66,7 @@ public class SocketSupport {
             workers,
             limits);
     session.put(CONNECTION, connection);
+    gateway.open(connection);
     return connection;
   }
 
@@ -89,19 +90,34 @@ public class SocketSupport {
 
   /**
    * Subscribes the connection, then runs {@code onAttached}. A channel the user cannot see ends the
-   * socket with an error event and {@link CloseCodes#NOT_FOUND}; {@code refusal} may reword that
-   * error for a surface.
+   * socket with an error event and {@link CloseCodes#NOT_FOUND}.
+   */
+  public void attach(SocketConnection connection, Runnable onAttached) {
+    attach(connection, () -> {}, onAttached, "Channel not found", CloseCodes.NOT_FOUND);
+  }
+
+  /**
+   * Runs {@code check} (a surface's own access rule), completes the subscriptions, runs {@code
+   * onAttached}, then releases the events held since the upgrade; all off the event loop. If the
+   * check or the subscription finds nothing visible, the held events are dropped, the socket gets
+   * an error event saying {@code refusal} and is closed with {@code closeCode}.
    */
   public void attach(
-      SocketConnection connection, Runnable onAttached, Function<NotFound, String> refusal) {
+      SocketConnection connection,
+      Runnable check,
+      Runnable onAttached,
+      String refusal,
+      int closeCode) {
     run(
         connection,
         () -> {
           try {
-            gateway.connect(connection);
+            check.run();
+            gateway.attach(connection);
           } catch (NotFound notFound) {
-            connection.send(frames.write(ErrorFrame.of("not_found", refusal.apply(notFound))));
-            connection.closeWith(CloseCodes.NOT_FOUND, "not found");
+            gateway.disconnect(connection);
+            connection.send(frames.write(ErrorFrame.of("not_found", refusal)));
+            connection.closeWith(closeCode, "not found");
             return;
           }
           if (!connection.isOpen()) {
@@ -110,6 +126,7 @@ public class SocketSupport {
             return;
           }
           onAttached.run();
+          connection.markReady();
         });
   }
 
@@ -165,10 +182,27 @@ public class SocketSupport {
 
   /** Detaches a closed socket from the core. */
   public void closed(WebSocketSession session) {
+    closed(session, null);
+  }
+
+  /** Detaches a closed socket from the core, then runs {@code afterDetach} off the event loop. */
+  public void closed(WebSocketSession session, Consumer<SocketConnection> afterDetach) {
     SocketConnection connection = of(session);
-    if (connection != null) {
-      connection.markClosed();
-      gateway.disconnect(connection);
+    if (connection == null) {
+      return;
+    }
+    connection.markClosed();
+    gateway.disconnect(connection);
+    if (afterDetach != null) {
+      workers.execute(
+          () -> {
+            try {
+              afterDetach.accept(connection);
+            } catch (RuntimeException e) {
+              LOG.warn(
+                  "After-close work failed for user {}: {}", connection.userId(), e.toString());
+            }
+          });
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.parley.application.port.in;
 import dev.parley.application.realtime.ClientConnection;
 
 /**
- * Tells a single-channel connection's channel that its user arrived or left, with who is
- * connected now; and relays a status a user announces there.
+ * Tells a single-channel connection's channel that its user arrived or left, with who is connected
+ * now; and relays a status a user announces there.
  */
 public interface ChannelPresenceUseCase {
   void joined(ClientConnection connection);

@@ -6,10 +6,17 @@ import dev.parley.application.realtime.ClientConnection;
 public interface GatewayUseCase {
 
   /**
-   * Registers the connection and subscribes it to its scope; a single-channel connection to a
-   * channel the user cannot see is refused with {@link dev.parley.domain.error.NotFound}.
+   * Registers the connection and subscribes what needs no look-up (the user's own topic, or the
+   * single channel asked for), without blocking: events from then on reach the connection, which
+   * holds them until {@link #attach} has checked access.
    */
-  void connect(ClientConnection connection);
+  void open(ClientConnection connection);
+
+  /**
+   * Completes the subscriptions from the store. A single-channel connection to a channel the user
+   * cannot see is unregistered and refused with {@link dev.parley.domain.error.NotFound}.
+   */
+  void attach(ClientConnection connection);
 
   void disconnect(ClientConnection connection);
 }

@@ -8,11 +8,14 @@ import java.util.function.Consumer;
 /** This node's live connections, indexed by user and by the topics they follow. */
 public interface ConnectionRegistry {
 
+  /** Adds a connection. */
+  void register(ClientConnection connection);
+
   /**
-   * Adds a connection. {@code boundServerId} is the server whose membership a single-channel
-   * connection depends on (null otherwise): losing it closes the connection.
+   * Records that a single-channel connection depends on membership of {@code serverId}: losing it
+   * closes the connection.
    */
-  void register(ClientConnection connection, Long boundServerId);
+  void bind(ClientConnection connection, long serverId);
 
   /** Removes the connection from every index. */
   void unregister(ClientConnection connection);

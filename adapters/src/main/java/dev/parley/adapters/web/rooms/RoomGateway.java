@@ -1,0 +1,124 @@
+package dev.parley.adapters.web.rooms;
+
+import dev.parley.adapters.web.rooms.RoomDtos.MessageDto;
+import dev.parley.adapters.web.rooms.RoomDtos.TypingFrame;
+import dev.parley.adapters.web.socket.CloseCodes;
+import dev.parley.adapters.web.socket.EventEncoder;
+import dev.parley.adapters.web.socket.Frames;
+import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketSupport;
+import dev.parley.application.port.in.RoomsUseCase;
+import dev.parley.application.port.in.SendMessageCommand;
+import dev.parley.application.port.in.SendMessageUseCase;
+import dev.parley.application.port.in.SetTypingUseCase;
+import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.error.InvalidInput;
+import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.event.TypingChanged;
+import dev.parley.domain.message.MessageText;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+
+/**
+ * Seed 004's room socket {@code /ws/chat/{room_id}?token=}: send {@code {"type":"message",
+ * "content":...}}, receive {@code {"type":"message","room_id","sender","message","timestamp"}};
+ * {@code typing} both ways.
+ */
+@ServerWebSocket("/ws/chat/{roomId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class RoomGateway implements EventEncoder {
+  private static final OutboundEvent.Format<String> FORMAT = OutboundEvent.newFormat();
+
+  private final SocketSupport sockets;
+  private final RoomsUseCase rooms;
+  private final SendMessageUseCase sendMessage;
+  private final SetTypingUseCase typing;
+
+  RoomGateway(
+      SocketSupport sockets,
+      RoomsUseCase rooms,
+      SendMessageUseCase sendMessage,
+      SetTypingUseCase typing) {
+    this.sockets = sockets;
+    this.rooms = rooms;
+    this.sendMessage = sendMessage;
+    this.typing = typing;
+  }
+
+  @OnOpen
+  public void onOpen(String roomId, WebSocketSession session, HttpRequest<?> request) {
+    long id;
+    try {
+      id = Long.parseLong(roomId);
+    } catch (NumberFormatException e) {
+      sockets.refuse(session, CloseCodes.NOT_FOUND, "not_found", "Room not found");
+      return;
+    }
+    SocketConnection connection = sockets.open(session, request, ConnectionScope.channel(id), this);
+    sockets.attach(
+        connection,
+        () -> rooms.get(connection.userId(), id),
+        () -> {},
+        "Room not found",
+        CloseCodes.NOT_FOUND);
+  }
+
+  @OnMessage(maxPayloadLength = 64 * 1024)
+  public void onMessage(String text, WebSocketSession session) {
+    SocketConnection connection = sockets.of(session);
+    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
+      sockets.receive(connection, text, frame -> dispatch(connection, scope.channelId(), frame));
+    }
+  }
+
+  @OnClose
+  public void onClose(WebSocketSession session) {
+    sockets.closed(session);
+  }
+
+  private void dispatch(SocketConnection connection, long roomId, JsonNode frame) {
+    String type = Frames.type(frame);
+    switch (type) {
+      case "message" ->
+          sendMessage.send(
+              new SendMessageCommand(
+                  connection.userId(),
+                  roomId,
+                  null,
+                  new MessageText(Frames.requireString(frame, "content", "message")),
+                  Frames.optionalString(frame, "nonce"),
+                  null));
+      case "typing" -> typing.setTyping(connection.userId(), roomId, null, true);
+      default -> throw new InvalidInput("type", "unknown message type '" + type + "'");
+    }
+  }
+
+  @Override
+  public String encode(OutboundEvent event, SocketConnection recipient) {
+    if (event.event() instanceof TypingChanged t && t.userId() == recipient.userId()) {
+      return null;
+    }
+    return event.encoded(FORMAT, this::toFrame);
+  }
+
+  private String toFrame(ChatEvent event) {
+    if (event instanceof MessageCreated created) {
+      return sockets.frames().write(MessageDto.from(created.posted()));
+    }
+    if (event instanceof TypingChanged t) {
+      return sockets
+          .frames()
+          .write(new TypingFrame("typing", t.channelId(), t.username(), t.typing()));
+    }
+    return null;
+  }
+}
