@@ -5,6 +5,7 @@ import dev.parley.application.fakes.FakeConnectionRegistry;
 import dev.parley.application.fakes.InMemoryChannelRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
 import dev.parley.application.fakes.InMemoryMessageRepository;
+import dev.parley.application.fakes.InMemoryReactionRepository;
 import dev.parley.application.fakes.InMemoryServerRepository;
 import dev.parley.application.fakes.InMemoryStore;
 import dev.parley.application.fakes.InMemoryUserRepository;
@@ -50,6 +51,14 @@ final class ChatWorld {
   final ReadHistoryService history = new ReadHistoryService(guard, messages, users);
   final TypingService typing = new TypingService(guard, users, publisher);
   final GatewayService gateway = new GatewayService(registry, memberships, channels, guard);
+  final InMemoryReactionRepository reactions = new InMemoryReactionRepository(store);
+  final MessageActionsService actions =
+      new MessageActionsService(guard, messages, reactions, users, publisher, clock);
+  final ConversationServices conversations =
+      new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
+  final ChannelPresenceService presence =
+      new ChannelPresenceService(registry, channels, users, publisher);
+  final RoomServices rooms = new RoomServices(servers, channels, guard, channelServices);
 
   private int userCount;
 
