@@ -32,6 +32,7 @@ public final class SendMessageService implements SendMessageUseCase {
   private final UserRepository users;
   private final ChatEventPublisher events;
   private final Clock clock;
+  private final Object[] channelLocks = new Object[1024];
 
   public SendMessageService(
       AccessGuard guard,
@@ -44,6 +45,9 @@ public final class SendMessageService implements SendMessageUseCase {
     this.users = users;
     this.events = events;
     this.clock = clock;
+    for (int i = 0; i < channelLocks.length; i++) {
+      channelLocks[i] = new Object();
+    }
   }
 
   @Override
@@ -76,27 +80,32 @@ public final class SendMessageService implements SendMessageUseCase {
         throw new InvalidInput("reply_to", "cannot reply to a deleted message");
       }
     }
-    Message stored;
-    try {
-      stored =
-          messages.append(
-              new NewMessage(
-                  channel.id(),
-                  command.userId(),
-                  command.text().value(),
-                  clock.instant(),
-                  command.replyToId(),
-                  command.nonce()));
-    } catch (NonceAlreadyUsed raced) {
-      Message earlier =
-          messages
-              .findByNonce(command.userId(), command.nonce())
-              .orElseThrow(() -> new IllegalStateException("nonce conflict without a message"));
-      return duplicate(earlier, command, author, channel);
+    // Append and publish under the channel's lock: the store serialises writers by seq anyway,
+    // and this way every connection on this node receives a channel's messages in seq order.
+    Object lock = channelLocks[Math.floorMod(Long.hashCode(channel.id()), channelLocks.length)];
+    synchronized (lock) {
+      Message stored;
+      try {
+        stored =
+            messages.append(
+                new NewMessage(
+                    channel.id(),
+                    command.userId(),
+                    command.text().value(),
+                    clock.instant(),
+                    command.replyToId(),
+                    command.nonce()));
+      } catch (NonceAlreadyUsed raced) {
+        Message earlier =
+            messages
+                .findByNonce(command.userId(), command.nonce())
+                .orElseThrow(() -> new IllegalStateException("nonce conflict without a message"));
+        return duplicate(earlier, command, author, channel);
+      }
+      PostedMessage posted = PostedMessage.of(stored, author.username().value(), channel);
+      events.publish(new MessageCreated(posted));
+      return new SendResult(posted, false);
     }
-    PostedMessage posted = PostedMessage.of(stored, author.username().value(), channel);
-    events.publish(new MessageCreated(posted));
-    return new SendResult(posted, false);
   }
 
   private static SendResult duplicate(

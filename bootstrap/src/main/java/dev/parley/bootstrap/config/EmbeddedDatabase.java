@@ -2,13 +2,17 @@ package dev.parley.bootstrap.config;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanDestroyedEvent;
+import io.micronaut.context.event.BeanDestroyedEventListener;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(classes = EmbeddedPostgres.class)
-public class EmbeddedDatabase implements BeanInitializedEventListener<DatasourceConfiguration> {
+public class EmbeddedDatabase
+    implements BeanInitializedEventListener<DatasourceConfiguration>,
+        BeanDestroyedEventListener<DataSource> {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final ParleySettings settings;
@@ -58,12 +64,15 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
     if (postgres == null) {
       Path dir = settings.dataDir();
       long begin = System.nanoTime();
+      stopOrphan(dir.resolve("postgres"));
       try {
         postgres =
             EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(dir.resolve("pg-runtime").toFile())
                 .setDataDirectory(dir.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                // Stopped in stop(), after the connection pool has closed, not by a racing hook.
+                .setRegisterShutdownHook(false)
                 .start();
       } catch (IOException e) {
         throw new StartupRefused(
@@ -83,10 +92,43 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
     return postgres;
   }
 
-  @PreDestroy
-  synchronized void stop() throws IOException {
+  /**
+   * A Parley killed with SIGKILL leaves its PostgreSQL running, holding the data directory; stop
+   * that orphan (found through postmaster.pid) so this start can take over.
+   */
+  private static void stopOrphan(Path dataDir) {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    try {
+      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+      ProcessHandle.of(pid)
+          .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+          .ifPresent(
+              orphan -> {
+                LOG.warn("Stopping the PostgreSQL left running by an earlier Parley (pid {})", pid);
+                orphan.destroy();
+                orphan.onExit().completeOnTimeout(null, 15, TimeUnit.SECONDS).join();
+              });
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not check {}: {}", pidFile, e.toString());
+    }
+  }
+
+  /** Stops PostgreSQL once the connection pool is gone, so in-flight commits are not cut. */
+  @Override
+  public void onDestroyed(BeanDestroyedEvent<DataSource> event) {
+    stop();
+  }
+
+  synchronized void stop() {
     if (postgres != null) {
-      postgres.close();
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        LOG.warn("The embedded PostgreSQL did not stop cleanly: {}", e.toString());
+      }
       postgres = null;
     }
   }

@@ -28,11 +28,13 @@ import dev.parley.application.service.MemberServices;
 import dev.parley.application.service.MessageActionsService;
 import dev.parley.application.service.ReadHistoryService;
 import dev.parley.application.service.RegisterUserService;
+import dev.parley.application.service.ResumeService;
 import dev.parley.application.service.RoomServices;
 import dev.parley.application.service.SendMessageService;
 import dev.parley.application.service.ServerServices;
 import dev.parley.application.service.TypingService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,6 +143,16 @@ public class UseCaseFactory {
   @Singleton
   EventDeliveryService eventDelivery(ConnectionRegistry registry) {
     return new EventDeliveryService(registry);
+  }
+
+  @Singleton
+  ResumeService resume(
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      @Value("${parley.resume.max-per-channel:500}") int maxPerChannel,
+      @Value("${parley.resume.max-total:5000}") int maxTotal) {
+    return new ResumeService(guard, messages, users, maxPerChannel, maxTotal);
   }
 
   @Singleton

@@ -101,7 +101,7 @@ class ConversationSurfaceTest extends ApiTestBase {
           aliceWs.await(
               f ->
                   "system".equals(f.get("type").getStringValue())
-                      && strings(f.get("active_users")).contains(Long.toString(bob.id())),
+                      && f.get("sender_id").getStringValue().equals(Long.toString(bob.id())),
               "bob's join notice");
       assertThat(joined.get("content").getStringValue())
           .isEqualTo("User " + bob.username() + " joined the conversation");

@@ -6,17 +6,25 @@ import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
 import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.realtime.OutboundEvent;
 import dev.parley.domain.event.ChannelCreated;
 import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.event.ConversationCreated;
 import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.event.MessageDeleted;
+import dev.parley.domain.event.MessageEdited;
+import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.event.ServerDeleted;
+import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Message;
+import dev.parley.domain.message.PostedMessage;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
 /** The native gateway's server-to-client frames (seed 000 names, plus Parley's additions). */
 final class NativeFrames implements EventEncoder {
@@ -31,7 +39,67 @@ final class NativeFrames implements EventEncoder {
   /** First frame on every connection. */
   @Serdeable
   record Connected(
-      String type, String message, @JsonProperty("user_id") long userId, String username) {}
+      String type,
+      String message,
+      @JsonProperty("user_id") long userId,
+      String username,
+      @JsonProperty("heartbeat_interval") long heartbeatIntervalMs,
+      @JsonProperty("resume_pending") boolean resumePending) {}
+
+  /** A message changed by its author. */
+  @Serdeable
+  record MessageUpdated(
+      String type,
+      long id,
+      String user,
+      long userId,
+      String text,
+      String editedAt,
+      Long serverId,
+      long channelId,
+      long seq) {}
+
+  /** A message was deleted; it keeps its seq. */
+  @Serdeable
+  record MessageDeletedFrame(
+      String type, long id, Long serverId, long channelId, long seq, long deletedBy) {}
+
+  /** A reaction was added or removed; {@code count} is the emoji's new total. */
+  @Serdeable
+  record ReactionFrame(
+      String type,
+      long messageId,
+      Long serverId,
+      long channelId,
+      String emoji,
+      long userId,
+      String username,
+      int count) {}
+
+  /** A conversation the user takes part in was created. */
+  @Serdeable
+  record ConversationCreatedFrame(
+      String type, long channelId, String kind, String name, List<Long> participantIds) {}
+
+  /** A status someone announced. */
+  @Serdeable
+  record PresenceFrame(String type, long userId, String username, String status) {}
+
+  /** A channel whose gap is too large to replay: page {@code after_seq=fromSeq} instead. */
+  @Serdeable
+  record Resync(String type, long channelId, Long serverId, long fromSeq, long lastSeq) {}
+
+  /** The end of a replay; live events follow. */
+  @Serdeable
+  record Resumed(String type, List<ChannelState> channels, List<Long> resync, List<Long> unknown) {}
+
+  /** How far a resumed channel now is. */
+  @Serdeable
+  record ChannelState(long channelId, long lastSeq, int replayed) {}
+
+  /** The answer to a client heartbeat. */
+  @Serdeable
+  record HeartbeatAck(String type, long serverTime) {}
 
   /** A committed message, with the fields of {@link MessageDto}. */
   @Serdeable
@@ -93,8 +161,45 @@ final class NativeFrames implements EventEncoder {
   @Serdeable
   record ServerDeletedFrame(String type, long serverId) {}
 
-  String connected(long userId, String username) {
-    return frames.write(new Connected("connected", "Connected to Parley", userId, username));
+  String connected(long userId, String username, long heartbeatIntervalMs, boolean resumePending) {
+    return frames.write(
+        new Connected(
+            "connected",
+            "Connected to Parley",
+            userId,
+            username,
+            heartbeatIntervalMs,
+            resumePending));
+  }
+
+  String heartbeatAck() {
+    return frames.write(new HeartbeatAck("heartbeat_ack", System.currentTimeMillis()));
+  }
+
+  String replayed(PostedMessage posted) {
+    Message m = posted.message();
+    if (m.isDeleted()) {
+      return frames.write(
+          new MessageDeletedFrame(
+              "message_deleted", m.id(), posted.serverId(), m.channelId(), m.seq(), m.authorId()));
+    }
+    return frames.write(NewMessage.from(MessageDto.from(posted)));
+  }
+
+  String resync(ResumeUseCase.Resync r) {
+    return frames.write(
+        new Resync("resync", r.channelId(), r.serverId(), r.fromSeq(), r.lastSeq()));
+  }
+
+  String resumed(ResumeUseCase.Result result) {
+    return frames.write(
+        new Resumed(
+            "resumed",
+            result.replays().stream()
+                .map(r -> new ChannelState(r.channelId(), r.lastSeq(), r.messages().size()))
+                .toList(),
+            result.resyncs().stream().map(ResumeUseCase.Resync::channelId).toList(),
+            result.unknown()));
   }
 
   String ack(SendResult result, String nonce) {
@@ -145,6 +250,49 @@ final class NativeFrames implements EventEncoder {
               "channel_created", c.channel().serverId(), ChannelDto.from(c.channel()));
     } else if (event instanceof ServerDeleted d) {
       frame = new ServerDeletedFrame("server_deleted", d.serverId());
+    } else if (event instanceof MessageEdited edited) {
+      Message m = edited.posted().message();
+      frame =
+          new MessageUpdated(
+              "message_updated",
+              m.id(),
+              edited.posted().authorName(),
+              m.authorId(),
+              m.content(),
+              m.editedAt().toString(),
+              edited.posted().serverId(),
+              m.channelId(),
+              m.seq());
+    } else if (event instanceof MessageDeleted d) {
+      frame =
+          new MessageDeletedFrame(
+              "message_deleted",
+              d.messageId(),
+              d.serverId(),
+              d.channelId(),
+              d.seq(),
+              d.deletedBy());
+    } else if (event instanceof ReactionChanged r) {
+      frame =
+          new ReactionFrame(
+              r.added() ? "reaction_added" : "reaction_removed",
+              r.messageId(),
+              r.serverId(),
+              r.channelId(),
+              r.emoji(),
+              r.userId(),
+              r.username(),
+              r.count());
+    } else if (event instanceof ConversationCreated c) {
+      frame =
+          new ConversationCreatedFrame(
+              "conversation_created",
+              c.channel().id(),
+              c.channel().kind().name(),
+              c.channel().name(),
+              c.participantIds());
+    } else if (event instanceof StatusChanged s) {
+      frame = new PresenceFrame("presence_update", s.userId(), s.username(), s.status());
     } else {
       return null;
     }

@@ -3,26 +3,34 @@ package dev.parley.adapters.web.chat;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.adapters.web.socket.SocketSupport;
+import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.error.InvalidInput;
+import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.MessageText;
+import dev.parley.domain.message.PostedMessage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The native gateway {@code /chat/ws?token=}: one socket per client for all the user's servers and
- * conversations. Client events {@code send_message}, {@code typing_start}, {@code typing_stop}; see
+ * conversations. Client events {@code send_message}, {@code typing_start}, {@code typing_stop},
+ * {@code heartbeat} and, on a connection opened with {@code ?resume=1}, {@code resume}; see
  * docs/protocol.md.
  */
 @ServerWebSocket("/chat/ws")
@@ -31,12 +39,18 @@ public class NativeGateway {
   private final SocketSupport sockets;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
+  private final ResumeUseCase resume;
   private final NativeFrames frames;
 
-  NativeGateway(SocketSupport sockets, SendMessageUseCase sendMessage, SetTypingUseCase typing) {
+  NativeGateway(
+      SocketSupport sockets,
+      SendMessageUseCase sendMessage,
+      SetTypingUseCase typing,
+      ResumeUseCase resume) {
     this.sockets = sockets;
     this.sendMessage = sendMessage;
     this.typing = typing;
+    this.resume = resume;
     this.frames = new NativeFrames(sockets.frames());
   }
 
@@ -44,18 +58,45 @@ public class NativeGateway {
   public void onOpen(WebSocketSession session, HttpRequest<?> request) {
     SocketConnection connection =
         sockets.open(session, request, ConnectionScope.EVERYTHING, frames);
+    boolean resuming =
+        request
+            .getParameters()
+            .getFirst("resume")
+            .map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
+            .orElse(false);
+    if (resuming) {
+      connection.awaitResume(System.nanoTime() + sockets.limits().getResumeWait().toNanos());
+    }
     // "connected" goes out once the subscriptions are in place: from then on nothing is missed.
     sockets.attach(
         connection,
-        () -> connection.send(frames.connected(connection.userId(), connection.username())));
+        () ->
+            connection.send(
+                frames.connected(
+                    connection.userId(),
+                    connection.username(),
+                    sockets.limits().getHeartbeatInterval().toMillis(),
+                    resuming)));
   }
 
-  @OnMessage(maxPayloadLength = 64 * 1024)
-  public void onMessage(String text, WebSocketSession session) {
+  @OnMessage
+  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
     SocketConnection connection = sockets.of(session);
-    if (connection != null) {
-      sockets.receive(connection, text, frame -> dispatch(connection, frame));
+    String text = connection == null ? null : sockets.text(connection, frame);
+    if (text == null) {
+      if (connection == null) {
+        frame.release();
+      }
+      return;
     }
+    if (connection != null) {
+      sockets.receive(connection, text, parsed -> dispatch(connection, parsed));
+    }
+  }
+
+  @OnMessage
+  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
+    sockets.pong(session);
   }
 
   @OnClose
@@ -65,10 +106,15 @@ public class NativeGateway {
 
   private void dispatch(SocketConnection connection, JsonNode frame) {
     String type = Frames.type(frame);
+    if (connection.awaitingResume() && !type.equals("resume") && !type.equals("heartbeat")) {
+      throw new InvalidInput("type", "this connection was opened to resume: send 'resume' first");
+    }
     switch (type) {
       case "send_message" -> send(connection, frame);
       case "typing_start" -> typing(connection, frame, true);
       case "typing_stop" -> typing(connection, frame, false);
+      case "heartbeat", "ping" -> connection.send(frames.heartbeatAck());
+      case "resume" -> resume(connection, frame);
       default -> throw new InvalidInput("type", "unknown event type '" + type + "'");
     }
   }
@@ -93,5 +139,49 @@ public class NativeGateway {
         Frames.requireId(frame, "channelId"),
         Frames.optionalId(frame, "serverId"),
         started);
+  }
+
+  /**
+   * Replays what the client missed, channel by channel, then lets the held live events through,
+   * minus those the replay already carried: every message exactly once, in order.
+   */
+  private void resume(SocketConnection connection, JsonNode frame) {
+    if (!connection.awaitingResume()) {
+      throw new InvalidInput(
+          "type", "resume is accepted once, on a connection opened with ?resume=1");
+    }
+    JsonNode channels = frame.get("channels");
+    if (channels == null || !channels.isObject()) {
+      throw new InvalidInput("channels", "resume needs 'channels': {channelId: lastSeq, ...}");
+    }
+    Map<Long, Long> lastSeen = new HashMap<>();
+    for (Map.Entry<String, JsonNode> entry : channels.entries()) {
+      long channelId;
+      try {
+        channelId = Long.parseLong(entry.getKey());
+      } catch (NumberFormatException e) {
+        throw new InvalidInput("channels", "channel ids must be integers");
+      }
+      lastSeen.put(
+          channelId,
+          Frames.requireId(JsonNode.createObjectNode(Map.of("seq", entry.getValue())), "seq"));
+    }
+    ResumeUseCase.Result result = resume.resume(connection.userId(), lastSeen);
+    Map<Long, Long> replayedUpTo = new HashMap<>();
+    for (ResumeUseCase.Replay replay : result.replays()) {
+      for (PostedMessage posted : replay.messages()) {
+        connection.send(frames.replayed(posted));
+      }
+      replayedUpTo.put(replay.channelId(), replay.lastSeq());
+    }
+    for (ResumeUseCase.Resync resync : result.resyncs()) {
+      connection.send(frames.resync(resync));
+    }
+    connection.send(frames.resumed(result));
+    connection.markReady(
+        held ->
+            held.event() instanceof MessageCreated created
+                && created.posted().message().seq()
+                    <= replayedUpTo.getOrDefault(created.posted().message().channelId(), -1L));
   }
 }

@@ -18,11 +18,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Seed 003's per-channel socket {@code /ws/{user_id}/{server_id}/{channel_id}?token=}: pushes
@@ -71,12 +73,24 @@ public class ClassicGateway implements EventEncoder {
     sockets.attach(connection, () -> {});
   }
 
-  @OnMessage(maxPayloadLength = 64 * 1024)
-  public void onMessage(String text, WebSocketSession session) {
+  @OnMessage
+  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
     SocketConnection connection = sockets.of(session);
-    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
-      sockets.receive(connection, text, frame -> dispatch(connection, scope, frame));
+    String text = connection == null ? null : sockets.text(connection, frame);
+    if (text == null) {
+      if (connection == null) {
+        frame.release();
+      }
+      return;
     }
+    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
+      sockets.receive(connection, text, parsed -> dispatch(connection, scope, parsed));
+    }
+  }
+
+  @OnMessage
+  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
+    sockets.pong(session);
   }
 
   @OnClose

@@ -7,8 +7,17 @@ public final class CloseCodes {
   /** The server is shutting down; reconnect (and resume) elsewhere or later. */
   public static final int GOING_AWAY = 1001;
 
+  /** A binary frame: Parley speaks JSON text only. */
+  public static final int UNSUPPORTED_DATA = 1003;
+
+  /** A message (all its fragments together) larger than the limit. */
+  public static final int MESSAGE_TOO_BIG = 1009;
+
   /** The request broke a rule of the endpoint (e.g. a path user id that is not the caller). */
   public static final int POLICY_VIOLATION = 1008;
+
+  /** Nothing was heard from the client (no frame, no pong) within the heartbeat timeout. */
+  public static final int HEARTBEAT_TIMEOUT = 4001;
 
   /** The client fell too far behind; reconnect and resume from the last seq seen. */
   public static final int SLOW_CONSUMER = 4008;

@@ -19,4 +19,8 @@ public record ErrorFrame(String type, String message, String code, String nonce)
   public static ErrorFrame of(String code, String message) {
     return new ErrorFrame("error", message, code, null);
   }
+
+  public ErrorFrame withNonce(String nonce) {
+    return new ErrorFrame(type, message, code, nonce);
+  }
 }

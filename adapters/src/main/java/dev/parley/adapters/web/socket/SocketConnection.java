@@ -4,6 +4,8 @@ import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
 import io.micronaut.websocket.WebSocketSession;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,6 +23,7 @@ public final class SocketConnection implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(SocketConnection.class);
   private static final AtomicLong IDS = new AtomicLong();
   private static final int MAX_HELD = 1000;
+  private static final byte[] PING = {'p'};
 
   private final String id = "c" + IDS.incrementAndGet();
   private final WebSocketSession session;
@@ -37,6 +40,11 @@ public final class SocketConnection implements ClientConnection {
   private List<OutboundEvent> held = new ArrayList<>();
   private boolean heldOverflow;
   private volatile boolean ready;
+  private volatile long lastSeenNanos = System.nanoTime();
+  private int refusalsInWindow;
+  private long refusalWindowStart;
+  private volatile long resumeDeadlineNanos;
+  private ByteArrayOutputStream fragments;
 
   public SocketConnection(
       WebSocketSession session,
@@ -97,9 +105,24 @@ public final class SocketConnection implements ClientConnection {
 
   /** Access is confirmed: sends the events held since the upgrade, in order, then goes live. */
   public void markReady() {
+    markReady(event -> false);
+  }
+
+  /**
+   * Sends the held events except those {@code alreadySent} says the client has (e.g. replayed on
+   * resume), in order, then goes live. Later calls do nothing.
+   */
+  public void markReady(java.util.function.Predicate<OutboundEvent> alreadySent) {
     boolean overflow;
     synchronized (gate) {
-      held.forEach(this::send);
+      if (ready) {
+        return;
+      }
+      for (OutboundEvent event : held) {
+        if (!alreadySent.test(event)) {
+          send(event);
+        }
+      }
       held = null;
       overflow = heldOverflow;
       ready = true;
@@ -160,6 +183,83 @@ public final class SocketConnection implements ClientConnection {
         LOG.debug("Close of {} failed: {}", id, e.toString());
       }
     }
+  }
+
+  public boolean isReady() {
+    return ready;
+  }
+
+  /** Notes that the client was heard from (a frame or a pong). */
+  public void touch() {
+    lastSeenNanos = System.nanoTime();
+  }
+
+  /** Nanoseconds since the client was last heard from. */
+  public long silentNanos() {
+    return System.nanoTime() - lastSeenNanos;
+  }
+
+  /** Sends a WebSocket ping; browsers answer with a pong by themselves. */
+  public void ping() {
+    if (!closing.get()) {
+      session.sendPingAsync(PING);
+    }
+  }
+
+  /**
+   * Adds a frame's bytes to the message being received; returns the whole message once its final
+   * fragment is in, else null. Called on the connection's event loop only.
+   *
+   * @throws IllegalStateException when the message grows past {@code maxBytes}
+   */
+  String assemble(byte[] bytes, boolean first, boolean last, int maxBytes) {
+    if (first && last) {
+      fragments = null;
+      if (bytes.length > maxBytes) {
+        throw new IllegalStateException("message too big");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    if (first || fragments == null) {
+      fragments = new ByteArrayOutputStream();
+    }
+    if (fragments.size() + bytes.length > maxBytes) {
+      fragments = null;
+      throw new IllegalStateException("message too big");
+    }
+    fragments.writeBytes(bytes);
+    if (!last) {
+      return null;
+    }
+    String text = fragments.toString(StandardCharsets.UTF_8);
+    fragments = null;
+    return text;
+  }
+
+  /** Counts a refused frame; returns how many were refused in the current one-second window. */
+  int refused() {
+    synchronized (gate) {
+      long now = System.nanoTime();
+      if (now - refusalWindowStart > 1_000_000_000L) {
+        refusalWindowStart = now;
+        refusalsInWindow = 0;
+      }
+      return ++refusalsInWindow;
+    }
+  }
+
+  /** Holds live events until a resume frame arrives or the deadline passes. */
+  public void awaitResume(long deadlineNanos) {
+    resumeDeadlineNanos = deadlineNanos;
+  }
+
+  /** Whether this connection was opened to resume and has not resumed yet. */
+  public boolean awaitingResume() {
+    return resumeDeadlineNanos != 0 && !ready;
+  }
+
+  public boolean resumeOverdue() {
+    return awaitingResume() && System.nanoTime() - resumeDeadlineNanos > 0;
   }
 
   /** Records that the socket is closed by the peer, so nothing more is sent. */

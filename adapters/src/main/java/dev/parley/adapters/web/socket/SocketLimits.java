@@ -1,18 +1,31 @@
 package dev.parley.adapters.web.socket;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
 
 /**
- * Per-connection bounds. Outbound bytes queued beyond {@code softOutboundBytes} shed best-effort
- * events (typing, presence); beyond {@code hardOutboundBytes} the client is disconnected with
- * {@link CloseCodes#SLOW_CONSUMER}. Inbound frames waiting beyond {@code maxPendingFrames} are
- * refused with an error event.
+ * Per-connection and per-user bounds of the sockets (documented in docs/protocol.md).
+ *
+ * <p>Outbound bytes queued beyond {@code softOutboundBytes} shed best-effort events (typing,
+ * presence); beyond {@code hardOutboundBytes} the client is disconnected with {@link
+ * CloseCodes#SLOW_CONSUMER}. Inbound frames waiting beyond {@code maxPendingFrames} are refused.
+ * Each user may send {@code ratePerSecond} frames a second across all their connections, in bursts
+ * of {@code rateBurst}; after {@code closeAfterRefusals} refusals within a second the socket is
+ * closed with {@link CloseCodes#RATE_LIMITED}. A ping goes out every {@code heartbeatInterval}; a
+ * connection silent for {@code heartbeatTimeout} is closed.
  */
 @ConfigurationProperties("parley.socket")
 public class SocketLimits {
   private long softOutboundBytes = 256 * 1024;
   private long hardOutboundBytes = 4 * 1024 * 1024;
   private int maxPendingFrames = 64;
+  private int maxMessageBytes = 64 * 1024;
+  private int ratePerSecond = 20;
+  private int rateBurst = 40;
+  private int closeAfterRefusals = 50;
+  private Duration heartbeatInterval = Duration.ofSeconds(30);
+  private Duration heartbeatTimeout = Duration.ofSeconds(75);
+  private Duration resumeWait = Duration.ofSeconds(10);
 
   public long getSoftOutboundBytes() {
     return softOutboundBytes;
@@ -36,5 +49,62 @@ public class SocketLimits {
 
   public void setMaxPendingFrames(int maxPendingFrames) {
     this.maxPendingFrames = maxPendingFrames;
+  }
+
+  /** Largest client message, all fragments together, in bytes. */
+  public int getMaxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  public void setMaxMessageBytes(int maxMessageBytes) {
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  public int getRatePerSecond() {
+    return ratePerSecond;
+  }
+
+  public void setRatePerSecond(int ratePerSecond) {
+    this.ratePerSecond = ratePerSecond;
+  }
+
+  public int getRateBurst() {
+    return rateBurst;
+  }
+
+  public void setRateBurst(int rateBurst) {
+    this.rateBurst = rateBurst;
+  }
+
+  public int getCloseAfterRefusals() {
+    return closeAfterRefusals;
+  }
+
+  public void setCloseAfterRefusals(int closeAfterRefusals) {
+    this.closeAfterRefusals = closeAfterRefusals;
+  }
+
+  public Duration getHeartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  public void setHeartbeatInterval(Duration heartbeatInterval) {
+    this.heartbeatInterval = heartbeatInterval;
+  }
+
+  public Duration getHeartbeatTimeout() {
+    return heartbeatTimeout;
+  }
+
+  public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+    this.heartbeatTimeout = heartbeatTimeout;
+  }
+
+  public Duration getResumeWait() {
+    return resumeWait;
+  }
+
+  public void setResumeWait(Duration resumeWait) {
+    this.resumeWait = resumeWait;
   }
 }

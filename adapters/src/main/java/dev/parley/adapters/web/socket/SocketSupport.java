@@ -1,18 +1,37 @@
 package dev.parley.adapters.web.socket;
 
+import dev.parley.adapters.web.error.ServerErrorHandler;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.application.port.in.GatewayUseCase;
+import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.error.DomainError;
 import dev.parley.domain.error.NotFound;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.websocket.WebSocketSession;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,24 +42,36 @@ import org.slf4j.LoggerFactory;
  * into error events, and detaching on close.
  */
 @Singleton
-public class SocketSupport {
+@Requires(beans = GatewayUseCase.class)
+public class SocketSupport implements GracefulShutdownCapable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSupport.class);
   private static final String CONNECTION = "parley.connection";
+  private static final Duration CLOSE_LINGER = Duration.ofMillis(300);
 
   private final GatewayUseCase gateway;
   private final ExecutorService workers;
   private final SocketLimits limits;
   private final Frames frames;
+  private final UserRateLimiter rates;
+  private final Set<SocketConnection> live = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   SocketSupport(
       GatewayUseCase gateway,
       @Named("socket-workers") ExecutorService workers,
       SocketLimits limits,
+      UserRateLimiter rates,
       JsonMapper json) {
     this.gateway = gateway;
     this.workers = workers;
     this.limits = limits;
+    this.rates = rates;
     this.frames = new Frames(json);
+  }
+
+  public SocketLimits limits() {
+    return limits;
   }
 
   public Frames frames() {
@@ -66,6 +97,7 @@ public class SocketSupport {
             workers,
             limits);
     session.put(CONNECTION, connection);
+    live.add(connection);
     gateway.open(connection);
     return connection;
   }
@@ -126,7 +158,9 @@ public class SocketSupport {
             return;
           }
           onAttached.run();
-          connection.markReady();
+          if (!connection.awaitingResume()) {
+            connection.markReady();
+          }
         });
   }
 
@@ -142,6 +176,17 @@ public class SocketSupport {
    * frame's {@code nonce}; the socket stays open.
    */
   public void receive(SocketConnection connection, String text, FrameHandler handler) {
+    connection.touch();
+    if (!rates.tryAcquire(connection.userId())) {
+      if (connection.refused() > limits.getCloseAfterRefusals()) {
+        connection.closeWith(CloseCodes.RATE_LIMITED, "rate limit exceeded");
+      } else {
+        connection.send(
+            frames.write(
+                ErrorFrame.of("rate_limited", "Too many frames; this one was not processed")));
+      }
+      return;
+    }
     run(
         connection,
         () -> {
@@ -154,12 +199,20 @@ public class SocketSupport {
             handler.handle(frame);
           } catch (DomainError e) {
             connection.send(frames.write(ErrorFrame.of(e, nonce)));
+          } catch (RuntimeException e) {
+            connection.send(frames.write(serverError(connection, e).withNonce(nonce)));
           }
         });
   }
 
   /** Runs work in order for this connection; errors become error events. */
   public void run(SocketConnection connection, Runnable work) {
+    if (stopping.get()) {
+      connection.send(
+          frames.write(ErrorFrame.of("unavailable", "The server is shutting down; reconnect")));
+      return;
+    }
+    inFlight.incrementAndGet();
     boolean queued =
         connection.submit(
             () -> {
@@ -168,16 +221,139 @@ public class SocketSupport {
               } catch (DomainError e) {
                 connection.send(frames.write(ErrorFrame.of(e, null)));
               } catch (RuntimeException e) {
-                LOG.error("Socket frame failed for user {}", connection.userId(), e);
-                connection.send(
-                    frames.write(ErrorFrame.of("internal_error", "Internal server error")));
+                connection.send(frames.write(serverError(connection, e)));
+              } finally {
+                inFlight.decrementAndGet();
               }
             });
+    if (!queued) {
+      inFlight.decrementAndGet();
+    }
     if (!queued && connection.isOpen()) {
       connection.send(
           frames.write(
               ErrorFrame.of("rate_limited", "Too many frames waiting; slow down and resend")));
     }
+  }
+
+  /** The error event for an unexpected failure; a lost database is "unavailable", not a bug. */
+  private static ErrorFrame serverError(SocketConnection connection, RuntimeException e) {
+    if (ServerErrorHandler.isDatabaseUnavailable(e)) {
+      LOG.warn(
+          "Database unavailable for a socket frame of user {}: {}",
+          connection.userId(),
+          e.toString());
+      return ErrorFrame.of(
+          "unavailable", "The database is unavailable; nothing was done, try again shortly");
+    }
+    LOG.error("Socket frame failed for user {}", connection.userId(), e);
+    return ErrorFrame.of("internal_error", "Internal server error");
+  }
+
+  /**
+   * Reassembles a client message from raw frames, so its total size is bounded (Micronaut's own
+   * aggregation is not): returns the text once complete, or null. Binary frames close the socket
+   * with 1003, messages over the limit with 1009. Releases the frame.
+   */
+  public String text(SocketConnection connection, WebSocketFrame frame) {
+    try {
+      if (frame instanceof BinaryWebSocketFrame) {
+        connection.closeWith(CloseCodes.UNSUPPORTED_DATA, "text frames only");
+        return null;
+      }
+      boolean first = frame instanceof TextWebSocketFrame;
+      if (!first && !(frame instanceof ContinuationWebSocketFrame)) {
+        return null;
+      }
+      byte[] bytes = ByteBufUtil.getBytes(frame.content());
+      try {
+        return connection.assemble(
+            bytes, first, frame.isFinalFragment(), limits.getMaxMessageBytes());
+      } catch (IllegalStateException tooBig) {
+        connection.closeWith(
+            CloseCodes.MESSAGE_TOO_BIG,
+            "messages are at most " + limits.getMaxMessageBytes() + " bytes");
+        return null;
+      }
+    } finally {
+      frame.release();
+    }
+  }
+
+  /** A pong (or any sign of life) from the client. */
+  public void pong(WebSocketSession session) {
+    SocketConnection connection = of(session);
+    if (connection != null) {
+      connection.touch();
+    }
+  }
+
+  /**
+   * Every heartbeat interval: closes connections silent past the timeout (half-open TCP included),
+   * pings the others, and lets overdue resumes go live.
+   */
+  @Scheduled(fixedDelay = "${parley.socket.heartbeat-interval:30s}")
+  void heartbeat() {
+    long timeout = limits.getHeartbeatTimeout().toNanos();
+    Set<Long> users = new HashSet<>();
+    for (SocketConnection connection : live) {
+      if (connection.silentNanos() > timeout) {
+        connection.closeWith(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
+        continue;
+      }
+      users.add(connection.userId());
+      connection.ping();
+      if (connection.resumeOverdue()) {
+        connection.send(
+            frames.write(
+                ErrorFrame.of(
+                    "invalid_input", "No resume frame arrived; now live without replay")));
+        connection.markReady();
+      }
+    }
+    rates.retainOnly(users);
+  }
+
+  /** Live sockets on this node. */
+  public int liveCount() {
+    return live.size();
+  }
+
+  /**
+   * Part of a graceful stop (bootstrap runs it on SIGTERM, before the HTTP server closes): refuse
+   * new frames, tell every socket to go away (1001) so clients reconnect elsewhere, and let frames
+   * already being handled finish their commits.
+   */
+  @Override
+  public CompletionStage<?> shutdownGracefully() {
+    boolean hadSockets = !live.isEmpty();
+    if (stopping.compareAndSet(false, true)) {
+      LOG.info("Shutting down: closing {} sockets with 1001", live.size());
+      for (SocketConnection connection : live) {
+        connection.close(ClientConnection.CloseReason.GOING_AWAY);
+      }
+    }
+    return CompletableFuture.runAsync(() -> awaitQuiet(hadSockets));
+  }
+
+  private void awaitQuiet(boolean hadSockets) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    try {
+      while ((inFlight.get() > 0 || !live.isEmpty()) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      if (hadSockets) {
+        // Let clients answer the close frames before the process goes (or they see 1006).
+        Thread.sleep(CLOSE_LINGER.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public OptionalLong reportActiveTasks() {
+    return OptionalLong.of(inFlight.get() + live.size());
   }
 
   /** Detaches a closed socket from the core. */
@@ -192,6 +368,7 @@ public class SocketSupport {
       return;
     }
     connection.markClosed();
+    live.remove(connection);
     gateway.disconnect(connection);
     if (afterDetach != null) {
       workers.execute(
