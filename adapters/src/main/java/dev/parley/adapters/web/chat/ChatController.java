@@ -12,9 +12,7 @@ import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.AddMemberUseCase;
-import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateChannelUseCase;
-import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.CreateServerUseCase;
 import dev.parley.application.port.in.DeleteServerUseCase;
 import dev.parley.application.port.in.ListChannelsUseCase;
@@ -26,7 +24,6 @@ import dev.parley.application.port.in.RemoveMemberUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
-import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.user.Username;
@@ -101,10 +98,7 @@ public class ChatController {
   @Status(HttpStatus.CREATED)
   public ServerDto createServer(Authentication auth, @Body @Nullable CreateServerRequest body) {
     CreateServerRequest b = Bodies.require(body);
-    return ServerDto.from(
-        createServer.create(
-            new CreateServerCommand(Caller.id(auth), b.name(), b.description(), b.icon())),
-        Role.ADMIN.name());
+    return ServerDto.from(createServer.create(b.toCommand(Caller.id(auth))), Role.ADMIN.name());
   }
 
   /** Deletes a server with its channels and messages (ADMIN). */
@@ -126,16 +120,7 @@ public class ChatController {
   public ChannelDto createChannel(
       Authentication auth, @PathVariable long serverId, @Body @Nullable CreateChannelRequest body) {
     CreateChannelRequest b = Bodies.require(body);
-    return ChannelDto.from(
-        createChannel.create(
-            new CreateChannelCommand(
-                Caller.id(auth),
-                serverId,
-                b.name(),
-                ChannelKind.parseServerKind(b.type()),
-                b.description(),
-                b.category(),
-                b.position())));
+    return ChannelDto.from(createChannel.create(b.toCommand(Caller.id(auth), serverId)));
   }
 
   /** The server's members with their roles. */

@@ -1,8 +1,11 @@
 package dev.parley.adapters.web.chat;
 
+import dev.parley.application.port.in.CreateChannelCommand;
+import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ServerRepository.ServerWithRole;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Server;
@@ -22,14 +25,29 @@ public final class ChatDtos {
     return instant == null ? null : instant.toString();
   }
 
-  /** Body of {@code POST /chat/servers}. */
+  /** Body of {@code POST /chat/servers} (and seed 003's {@code POST /servers}). */
   @Serdeable
-  public record CreateServerRequest(String name, String description, String icon) {}
+  public record CreateServerRequest(String name, String description, String icon) {
+    public CreateServerCommand toCommand(long ownerId) {
+      return new CreateServerCommand(ownerId, name, description, icon);
+    }
+  }
 
-  /** Body of {@code POST /chat/servers/{id}/channels}; {@code type} is TEXT (default) or VOICE. */
+  /** Body of a channel creation; {@code type} is TEXT (default) or VOICE. */
   @Serdeable
   public record CreateChannelRequest(
-      String name, String type, String description, String category, Integer position) {}
+      String name, String type, String description, String category, Integer position) {
+    public CreateChannelCommand toCommand(long actorId, long serverId) {
+      return new CreateChannelCommand(
+          actorId,
+          serverId,
+          name,
+          ChannelKind.parseServerKind(type),
+          description,
+          category,
+          position);
+    }
+  }
 
   /** Body of {@code POST /chat/servers/{id}/members}: a user id or a username. */
   @Serdeable(naming = SnakeCaseStrategy.class)

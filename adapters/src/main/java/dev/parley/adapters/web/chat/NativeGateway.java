@@ -81,17 +81,7 @@ public class NativeGateway {
 
   @OnMessage
   public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    SocketConnection connection = sockets.of(session);
-    String text = connection == null ? null : sockets.text(connection, frame);
-    if (text == null) {
-      if (connection == null) {
-        frame.release();
-      }
-      return;
-    }
-    if (connection != null) {
-      sockets.receive(connection, text, parsed -> dispatch(connection, parsed));
-    }
+    sockets.onFrame(session, frame, this::dispatch);
   }
 
   @OnMessage

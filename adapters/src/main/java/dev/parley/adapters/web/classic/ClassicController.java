@@ -8,9 +8,7 @@ import dev.parley.adapters.web.classic.ClassicDtos.MessageDto;
 import dev.parley.adapters.web.classic.ClassicDtos.SendRequest;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
-import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateChannelUseCase;
-import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.CreateServerUseCase;
 import dev.parley.application.port.in.ListChannelsUseCase;
 import dev.parley.application.port.in.ListServersUseCase;
@@ -19,7 +17,6 @@ import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
-import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -79,10 +76,7 @@ public class ClassicController {
   @Status(HttpStatus.CREATED)
   public ServerDto createServer(Authentication auth, @Body @Nullable CreateServerRequest body) {
     CreateServerRequest b = Bodies.require(body);
-    return ServerDto.from(
-        createServer.create(
-            new CreateServerCommand(Caller.id(auth), b.name(), b.description(), b.icon())),
-        Role.ADMIN.name());
+    return ServerDto.from(createServer.create(b.toCommand(Caller.id(auth))), Role.ADMIN.name());
   }
 
   /** The server's channels. */
@@ -97,16 +91,7 @@ public class ClassicController {
   public ChannelDto createChannel(
       Authentication auth, @PathVariable long serverId, @Body @Nullable CreateChannelRequest body) {
     CreateChannelRequest b = Bodies.require(body);
-    return ChannelDto.from(
-        createChannel.create(
-            new CreateChannelCommand(
-                Caller.id(auth),
-                serverId,
-                b.name(),
-                ChannelKind.parseServerKind(b.type()),
-                b.description(),
-                b.category(),
-                b.position())));
+    return ChannelDto.from(createChannel.create(b.toCommand(Caller.id(auth), serverId)));
   }
 
   /** Posts a message; a repeated {@code nonce} returns the first one with 200. */

@@ -75,17 +75,7 @@ public class ClassicGateway implements EventEncoder {
 
   @OnMessage
   public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    SocketConnection connection = sockets.of(session);
-    String text = connection == null ? null : sockets.text(connection, frame);
-    if (text == null) {
-      if (connection == null) {
-        frame.release();
-      }
-      return;
-    }
-    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
-      sockets.receive(connection, text, parsed -> dispatch(connection, scope, parsed));
-    }
+    sockets.onFrame(session, frame, this::dispatch);
   }
 
   @OnMessage
@@ -98,8 +88,8 @@ public class ClassicGateway implements EventEncoder {
     sockets.closed(session);
   }
 
-  private void dispatch(
-      SocketConnection connection, ConnectionScope.SingleChannel scope, JsonNode frame) {
+  private void dispatch(SocketConnection connection, JsonNode frame) {
+    ConnectionScope.SingleChannel scope = (ConnectionScope.SingleChannel) connection.scope();
     String type = Frames.optionalString(frame, "type");
     if ("typing".equals(type)) {
       typing.setTyping(connection.userId(), scope.channelId(), scope.expectedServerId(), true);

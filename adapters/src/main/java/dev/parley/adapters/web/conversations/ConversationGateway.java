@@ -89,17 +89,7 @@ public class ConversationGateway {
 
   @OnMessage
   public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    SocketConnection connection = sockets.of(session);
-    String text = connection == null ? null : sockets.text(connection, frame);
-    if (text == null) {
-      if (connection == null) {
-        frame.release();
-      }
-      return;
-    }
-    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
-      sockets.receive(connection, text, parsed -> dispatch(connection, scope.channelId(), parsed));
-    }
+    sockets.onFrame(session, frame, this::dispatch);
   }
 
   @OnMessage
@@ -112,7 +102,8 @@ public class ConversationGateway {
     sockets.closed(session, presence::left);
   }
 
-  private void dispatch(SocketConnection connection, long conversationId, JsonNode frame) {
+  private void dispatch(SocketConnection connection, JsonNode frame) {
+    long conversationId = connection.channelId();
     long userId = connection.userId();
     String type = Frames.type(frame);
     switch (type) {

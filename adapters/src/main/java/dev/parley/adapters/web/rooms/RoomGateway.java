@@ -76,17 +76,7 @@ public class RoomGateway implements EventEncoder {
 
   @OnMessage
   public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    SocketConnection connection = sockets.of(session);
-    String text = connection == null ? null : sockets.text(connection, frame);
-    if (text == null) {
-      if (connection == null) {
-        frame.release();
-      }
-      return;
-    }
-    if (connection != null && connection.scope() instanceof ConnectionScope.SingleChannel scope) {
-      sockets.receive(connection, text, parsed -> dispatch(connection, scope.channelId(), parsed));
-    }
+    sockets.onFrame(session, frame, this::dispatch);
   }
 
   @OnMessage
@@ -99,7 +89,8 @@ public class RoomGateway implements EventEncoder {
     sockets.closed(session);
   }
 
-  private void dispatch(SocketConnection connection, long roomId, JsonNode frame) {
+  private void dispatch(SocketConnection connection, JsonNode frame) {
+    long roomId = connection.channelId();
     String type = Frames.type(frame);
     switch (type) {
       case "message" ->

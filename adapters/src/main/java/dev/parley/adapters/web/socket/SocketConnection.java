@@ -82,6 +82,14 @@ public final class SocketConnection implements ClientConnection {
     return scope;
   }
 
+  /** The channel of a single-channel connection. */
+  public long channelId() {
+    if (scope instanceof ConnectionScope.SingleChannel single) {
+      return single.channelId();
+    }
+    throw new IllegalStateException("not a single-channel connection");
+  }
+
   @Override
   public void deliver(OutboundEvent event) {
     if (closing.get()) {

@@ -170,6 +170,29 @@ public class SocketSupport implements GracefulShutdownCapable {
     void handle(JsonNode frame);
   }
 
+  /** Handles one parsed client frame of a connection. */
+  @FunctionalInterface
+  public interface ConnectionFrameHandler {
+    void handle(SocketConnection connection, JsonNode frame);
+  }
+
+  /**
+   * The whole inbound path of a raw frame: reassembled within the size bound, rate-limited, parsed
+   * and handled in order off the event loop; errors become error events.
+   */
+  public void onFrame(
+      WebSocketSession session, WebSocketFrame frame, ConnectionFrameHandler handler) {
+    SocketConnection connection = of(session);
+    if (connection == null) {
+      frame.release();
+      return;
+    }
+    String text = text(connection, frame);
+    if (text != null) {
+      receive(connection, text, parsed -> handler.handle(connection, parsed));
+    }
+  }
+
   /**
    * Parses a client frame and handles it in order for this connection, off the event loop. Any
    * domain error (bad JSON, missing field, invisible channel...) becomes an error event echoing the
