@@ -15,7 +15,13 @@ public sealed interface ChatEvent
         MemberLeft,
         ChannelCreated,
         ConversationCreated,
-        ServerDeleted {
+        ServerUpdated,
+        ServerDeleted,
+        ChannelUpdated,
+        ChannelDeleted,
+        MemberUpdated,
+        MentionCreated,
+        ReadStateChanged {
 
   /** The topics whose subscribers receive the event. */
   List<Topic> audience();

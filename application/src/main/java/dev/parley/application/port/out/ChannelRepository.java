@@ -27,6 +27,13 @@ public interface ChannelRepository {
   /** The channels of a server by position, then id. */
   List<Channel> listByServer(long serverId);
 
+  /** Replaces a channel's name, description, category and position. */
+  Channel update(
+      long id, String name, String description, String category, int position, Instant updatedAt);
+
+  /** Deletes a channel with its messages. */
+  void delete(long id);
+
   /** Adds participants to a conversation; existing ones are kept. */
   void addParticipants(long channelId, List<Long> userIds, Instant joinedAt);
 

@@ -15,6 +15,9 @@ public interface MembershipRepository {
 
   Optional<Membership> find(long serverId, long userId);
 
+  /** Stores a changed role or timeout of an existing membership. */
+  Membership update(Membership membership);
+
   /** Removes the membership; false when there was none. */
   boolean remove(long serverId, long userId);
 

@@ -28,6 +28,9 @@ public interface ServerRepository {
   /** The built-in public server that holds the rooms. */
   Optional<Server> findPublic();
 
+  /** Replaces the name, description and icon. */
+  Server update(long id, String name, String description, String icon);
+
   /** Deletes the server with its memberships, channels and messages. */
   void delete(long id);
 

@@ -22,6 +22,9 @@ public interface UserRepository {
 
   Optional<User> findByUsername(Username username);
 
+  /** The users with these names (ignoring case) that exist, in no particular order. */
+  List<User> findByUsernames(Collection<Username> usernames);
+
   /** The users among {@code ids} that exist, in no particular order. */
   List<User> findAllById(Collection<Long> ids);
 }
