@@ -7,6 +7,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,9 @@ public class JdbcChannelRepository implements ChannelRepository {
   private static final String ADD_PARTICIPANT =
       "INSERT INTO channel_participants (channel_id, user_id, joined_at) VALUES (?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
+  private static final String UPDATE =
+      "UPDATE channels SET name = ?, description = ?, category = ?, position = ?, updated_at = ?"
+          + " WHERE id = ? RETURNING *";
 
   private final ChannelRowRepository rows;
   private final JdbcOperations jdbc;
@@ -65,6 +69,40 @@ public class JdbcChannelRepository implements ChannelRepository {
   @Override
   public List<Channel> listByServer(long serverId) {
     return rows.listByServer(serverId).stream().map(JdbcChannelRepository::toDomain).toList();
+  }
+
+  /**
+   * A missing channel is reported after the transaction so that it does not mark a caller's
+   * transaction rollback-only.
+   */
+  @Override
+  public Channel update(
+      long id, String name, String description, String category, int position, Instant updatedAt) {
+    Optional<Channel> updated =
+        tx.executeWrite(
+            status ->
+                jdbc.prepareStatement(
+                    UPDATE,
+                    statement -> {
+                      statement.setString(1, name);
+                      statement.setString(2, description);
+                      statement.setString(3, category);
+                      statement.setInt(4, position);
+                      statement.setObject(5, OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC));
+                      statement.setLong(6, id);
+                      try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next()
+                            ? Optional.of(toDomain(jdbc.readEntity(rs, ChannelRow.class)))
+                            : Optional.<Channel>empty();
+                      }
+                    }));
+    return updated.orElseThrow(() -> new IllegalStateException("No channel " + id));
+  }
+
+  /** The schema's ON DELETE clauses take the messages and everything hanging off the channel. */
+  @Override
+  public void delete(long id) {
+    rows.deleteById(id);
   }
 
   @Override

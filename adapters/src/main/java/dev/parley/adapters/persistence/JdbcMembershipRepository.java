@@ -10,7 +10,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.OffsetDateTime;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,12 @@ import java.util.Optional;
 @Singleton
 public class JdbcMembershipRepository implements MembershipRepository {
   private static final String LIST =
-      "SELECT m.server_id, m.user_id, m.role, m.joined_at, u.username FROM memberships m"
-          + " JOIN users u ON u.id = m.user_id"
+      "SELECT m.server_id, m.user_id, m.role, m.joined_at, m.timeout_until, u.username"
+          + " FROM memberships m JOIN users u ON u.id = m.user_id"
           + " WHERE m.server_id = ? ORDER BY m.joined_at, m.user_id";
+  private static final String UPDATE =
+      "UPDATE memberships SET role = ?, timeout_until = ? WHERE server_id = ? AND user_id = ?"
+          + " RETURNING server_id, user_id, role, joined_at, timeout_until";
 
   private final MembershipRowRepository rows;
   private final JdbcOperations jdbc;
@@ -40,7 +43,8 @@ public class JdbcMembershipRepository implements MembershipRepository {
         new MembershipRow(
             new MembershipKey(membership.serverId(), membership.userId()),
             membership.role().name(),
-            membership.joinedAt());
+            membership.joinedAt(),
+            membership.timeoutUntil());
     try {
       rows.save(row);
     } catch (DataAccessException e) {
@@ -55,6 +59,35 @@ public class JdbcMembershipRepository implements MembershipRepository {
   public Optional<Membership> find(long serverId, long userId) {
     return rows.findById(new MembershipKey(serverId, userId))
         .map(JdbcMembershipRepository::toDomain);
+  }
+
+  /**
+   * A missing membership is reported after the transaction so that it does not mark a caller's
+   * transaction rollback-only.
+   */
+  @Override
+  public Membership update(Membership membership) {
+    Optional<Membership> updated =
+        tx.executeWrite(
+            status ->
+                jdbc.prepareStatement(
+                    UPDATE,
+                    statement -> {
+                      statement.setString(1, membership.role().name());
+                      SqlTimes.set(statement, 2, membership.timeoutUntil());
+                      statement.setLong(3, membership.serverId());
+                      statement.setLong(4, membership.userId());
+                      try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? Optional.of(read(rs)) : Optional.<Membership>empty();
+                      }
+                    }));
+    return updated.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "No membership of user "
+                    + membership.userId()
+                    + " in server "
+                    + membership.serverId()));
   }
 
   @Override
@@ -73,13 +106,7 @@ public class JdbcMembershipRepository implements MembershipRepository {
                   List<Member> members = new ArrayList<>();
                   try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                      Membership membership =
-                          new Membership(
-                              rs.getLong("server_id"),
-                              rs.getLong("user_id"),
-                              Role.valueOf(rs.getString("role")),
-                              rs.getObject("joined_at", OffsetDateTime.class).toInstant());
-                      members.add(new Member(membership, rs.getString("username")));
+                      members.add(new Member(read(rs), rs.getString("username")));
                     }
                   }
                   return members;
@@ -91,8 +118,21 @@ public class JdbcMembershipRepository implements MembershipRepository {
     return rows.serverIdsOf(userId);
   }
 
+  private static Membership read(ResultSet rs) throws SQLException {
+    return new Membership(
+        rs.getLong("server_id"),
+        rs.getLong("user_id"),
+        Role.valueOf(rs.getString("role")),
+        SqlTimes.get(rs, "joined_at"),
+        SqlTimes.get(rs, "timeout_until"));
+  }
+
   static Membership toDomain(MembershipRow row) {
     return new Membership(
-        row.id().serverId(), row.id().userId(), Role.valueOf(row.role()), row.joinedAt());
+        row.id().serverId(),
+        row.id().userId(),
+        Role.valueOf(row.role()),
+        row.joinedAt(),
+        row.timeoutUntil());
   }
 }

@@ -19,6 +19,8 @@ public class JdbcServerRepository implements ServerRepository {
       "SELECT s.*, m.role AS member_role FROM servers s"
           + " JOIN memberships m ON m.server_id = s.id"
           + " WHERE m.user_id = ? ORDER BY m.joined_at, s.id";
+  private static final String UPDATE =
+      "UPDATE servers SET name = ?, description = ?, icon = ? WHERE id = ? RETURNING *";
 
   private final ServerRowRepository rows;
   private final JdbcOperations jdbc;
@@ -53,6 +55,31 @@ public class JdbcServerRepository implements ServerRepository {
   @Override
   public Optional<Server> findPublic() {
     return rows.findPublic().map(JdbcServerRepository::toDomain);
+  }
+
+  /**
+   * A missing server is reported after the transaction so that it does not mark a caller's
+   * transaction rollback-only.
+   */
+  @Override
+  public Server update(long id, String name, String description, String icon) {
+    Optional<Server> updated =
+        tx.executeWrite(
+            status ->
+                jdbc.prepareStatement(
+                    UPDATE,
+                    statement -> {
+                      statement.setString(1, name);
+                      statement.setString(2, description);
+                      statement.setString(3, icon);
+                      statement.setLong(4, id);
+                      try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next()
+                            ? Optional.of(toDomain(jdbc.readEntity(rs, ServerRow.class)))
+                            : Optional.<Server>empty();
+                      }
+                    }));
+    return updated.orElseThrow(() -> new IllegalStateException("No server " + id));
   }
 
   @Override

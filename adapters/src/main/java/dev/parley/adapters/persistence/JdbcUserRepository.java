@@ -53,6 +53,15 @@ public class JdbcUserRepository implements UserRepository {
   }
 
   @Override
+  public List<User> findByUsernames(Collection<Username> usernames) {
+    if (usernames.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = usernames.stream().map(Username::key).distinct().toList();
+    return rows.findByUsernameKeyIn(keys).stream().map(JdbcUserRepository::toDomain).toList();
+  }
+
+  @Override
   public List<User> findAllById(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -13,4 +13,6 @@ interface UserRowRepository extends CrudRepository<UserRow, Long> {
   Optional<UserRow> findByUsernameKey(String usernameKey);
 
   List<UserRow> findByIdIn(Collection<Long> ids);
+
+  List<UserRow> findByUsernameKeyIn(Collection<String> usernameKeys);
 }

@@ -3,6 +3,8 @@ package dev.parley.adapters.persistence;
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.ChannelRepositoryContract;
 import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,6 +22,8 @@ class JdbcChannelRepositoryTest extends ChannelRepositoryContract implements Tes
   @Inject JdbcUserRepository users;
   @Inject JdbcServerRepository servers;
   @Inject JdbcChannelRepository channels;
+  @Inject JdbcMessageRepository messages;
+  @Inject JdbcReactionRepository reactions;
 
   @Override
   protected UserRepository users() {
@@ -34,6 +38,16 @@ class JdbcChannelRepositoryTest extends ChannelRepositoryContract implements Tes
   @Override
   protected ChannelRepository channels() {
     return channels;
+  }
+
+  @Override
+  protected MessageRepository messages() {
+    return messages;
+  }
+
+  @Override
+  protected ReactionRepository reactions() {
+    return reactions;
   }
 
   @Override

@@ -6,13 +6,18 @@ import static dev.parley.application.contract.Fixtures.server;
 import static dev.parley.application.contract.Fixtures.textChannel;
 import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.message.Message;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
 import java.util.List;
@@ -26,6 +31,10 @@ public abstract class ChannelRepositoryContract {
   protected abstract ServerRepository servers();
 
   protected abstract ChannelRepository channels();
+
+  protected abstract MessageRepository messages();
+
+  protected abstract ReactionRepository reactions();
 
   @Test
   void createsAServerChannelAndFindsItById() {
@@ -212,5 +221,102 @@ public abstract class ChannelRepositoryContract {
     channels().addParticipants(older.id(), List.of(a.id(), b.id()), NOW);
 
     assertThat(channels().findDirectConversation(a.id(), b.id())).contains(older);
+  }
+
+  @Test
+  void updateReplacesNameDescriptionCategoryAndPosition() {
+    User owner = user(users());
+    Server server = server(servers(), owner);
+    Channel moved = textChannel(channels(), server, 0);
+    Channel stays = textChannel(channels(), server, 1);
+    post(moved, owner);
+    post(moved, owner);
+
+    Channel updated =
+        channels().update(moved.id(), "renamed", "About", "Games", 5, NOW.plusSeconds(60));
+
+    assertThat(updated)
+        .isEqualTo(
+            new Channel(
+                moved.id(),
+                server.id(),
+                ChannelKind.TEXT,
+                "renamed",
+                "About",
+                "Games",
+                5,
+                2,
+                owner.id(),
+                NOW,
+                NOW.plusSeconds(60)));
+    assertThat(channels().findById(moved.id())).contains(updated);
+    assertThat(channels().listByServer(server.id())).containsExactly(stays, updated);
+
+    Channel cleared = channels().update(moved.id(), "renamed", null, null, 0, NOW.plusSeconds(90));
+
+    assertThat(cleared.description()).isNull();
+    assertThat(cleared.category()).isNull();
+    assertThat(channels().findById(moved.id())).contains(cleared);
+    assertThat(channels().listByServer(server.id())).containsExactly(cleared, stays);
+  }
+
+  @Test
+  void updatingAnUnknownChannelFails() {
+    assertThatThrownBy(() -> channels().update(987_654_321L, "ghost", null, null, 0, NOW))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void deleteTakesTheChannelsMessagesReactionsAndParticipantsWithIt() {
+    User owner = user(users());
+    User friend = user(users());
+    Server server = server(servers(), owner);
+    Channel doomed = textChannel(channels(), server, null);
+    Channel kept = textChannel(channels(), server, null);
+    Message doomedMessage = post(doomed, owner);
+    Message keptMessage = post(kept, owner);
+    reactions().add(doomedMessage.id(), owner.id(), "👍", NOW);
+    reactions().add(keptMessage.id(), owner.id(), "👍", NOW);
+    Channel doomedDm = conversation(channels(), ChannelKind.DM, owner);
+    Channel keptGroup = conversation(channels(), ChannelKind.GROUP, owner);
+    channels().addParticipants(doomedDm.id(), List.of(owner.id(), friend.id()), NOW);
+    channels().addParticipants(keptGroup.id(), List.of(owner.id(), friend.id()), NOW);
+    Message dmMessage = post(doomedDm, friend);
+
+    channels().delete(doomed.id());
+    channels().delete(doomedDm.id());
+
+    assertThat(channels().findById(doomed.id())).isEmpty();
+    assertThat(channels().listByServer(server.id()))
+        .extracting(Channel::id)
+        .containsExactly(kept.id());
+    assertThat(messages().findById(doomedMessage.id())).isEmpty();
+    assertThat(reactions().count(doomedMessage.id(), "👍")).isZero();
+    assertThat(channels().findById(doomedDm.id())).isEmpty();
+    assertThat(messages().findById(dmMessage.id())).isEmpty();
+    assertThat(channels().participantIds(doomedDm.id())).isEmpty();
+    assertThat(channels().isParticipant(doomedDm.id(), friend.id())).isFalse();
+    assertThat(channels().findDirectConversation(owner.id(), friend.id())).isEmpty();
+    assertThat(channels().conversationsOf(friend.id()))
+        .extracting(Channel::id)
+        .containsExactly(keptGroup.id());
+
+    assertThat(messages().findById(keptMessage.id())).contains(keptMessage);
+    assertThat(reactions().count(keptMessage.id(), "👍")).isEqualTo(1);
+    assertThat(channels().participantIds(keptGroup.id())).containsExactly(owner.id(), friend.id());
+  }
+
+  @Test
+  void deletingAnUnknownChannelDoesNothing() {
+    User owner = user(users());
+    Channel kept = textChannel(channels(), server(servers(), owner), null);
+
+    channels().delete(987_654_321L);
+
+    assertThat(channels().findById(kept.id())).contains(kept);
+  }
+
+  private Message post(Channel channel, User author) {
+    return messages().append(new NewMessage(channel.id(), author.id(), "hi", NOW, null, null));
   }
 }

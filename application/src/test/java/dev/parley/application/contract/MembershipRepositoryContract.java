@@ -122,4 +122,61 @@ public abstract class MembershipRepositoryContract {
     assertThat(memberships().serverIdsOf(user.id())).containsExactly(b.id());
     assertThat(memberships().serverIdsOf(user(users()).id())).isEmpty();
   }
+
+  @Test
+  void keepsATimeout() {
+    User user = user(users());
+    Server server = server(servers(), user);
+    Membership muted =
+        new Membership(server.id(), user.id(), Role.MEMBER, NOW, NOW.plusSeconds(600));
+
+    memberships().add(muted);
+
+    assertThat(memberships().find(server.id(), user.id())).contains(muted);
+    assertThat(memberships().list(server.id()))
+        .containsExactly(new Member(muted, user.username().value()));
+  }
+
+  @Test
+  void updateChangesTheRoleAndTimeoutButNotTheJoiningTime() {
+    User user = user(users());
+    User other = user(users());
+    Server server = server(servers(), user);
+    Membership joined = new Membership(server.id(), user.id(), Role.MEMBER, NOW);
+    Membership untouched = new Membership(server.id(), other.id(), Role.MEMBER, NOW);
+    memberships().add(joined);
+    memberships().add(untouched);
+
+    Membership promoted =
+        memberships()
+            .update(
+                new Membership(
+                    server.id(),
+                    user.id(),
+                    Role.MODERATOR,
+                    NOW.plusSeconds(99),
+                    NOW.plusSeconds(300)));
+
+    assertThat(promoted)
+        .isEqualTo(
+            new Membership(server.id(), user.id(), Role.MODERATOR, NOW, NOW.plusSeconds(300)));
+    assertThat(memberships().find(server.id(), user.id())).contains(promoted);
+    assertThat(memberships().find(server.id(), other.id())).contains(untouched);
+
+    Membership cleared = memberships().update(promoted.withTimeout(null));
+
+    assertThat(cleared).isEqualTo(new Membership(server.id(), user.id(), Role.MODERATOR, NOW));
+    assertThat(memberships().find(server.id(), user.id())).contains(cleared);
+  }
+
+  @Test
+  void updatingAMissingMembershipFails() {
+    User user = user(users());
+    Server server = server(servers(), user);
+
+    assertThatThrownBy(
+            () -> memberships().update(new Membership(server.id(), user.id(), Role.ADMIN, NOW)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(memberships().find(server.id(), user.id())).isEmpty();
+  }
 }

@@ -147,6 +147,34 @@ public abstract class ServerRepositoryContract {
   }
 
   @Test
+  void updateReplacesTheNameDescriptionAndIcon() {
+    User owner = user(users());
+    Server server =
+        servers().create(new NewServer(unique("Old "), "old", "old.png", owner.id(), false, NOW));
+    Server other = server(servers(), owner);
+    String name = unique("New ");
+
+    Server updated = servers().update(server.id(), name, "new", "new.png");
+
+    assertThat(updated)
+        .isEqualTo(new Server(server.id(), name, "new", "new.png", owner.id(), false, NOW));
+    assertThat(servers().findById(server.id())).contains(updated);
+    assertThat(servers().findById(other.id())).contains(other);
+
+    Server cleared = servers().update(server.id(), name, null, null);
+
+    assertThat(cleared)
+        .isEqualTo(new Server(server.id(), name, null, null, owner.id(), false, NOW));
+    assertThat(servers().findById(server.id())).contains(cleared);
+  }
+
+  @Test
+  void updatingAnUnknownServerFails() {
+    assertThatThrownBy(() -> servers().update(987_654_321L, "Ghost", null, null))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void deletingAnUnknownServerDoesNothing() {
     Server kept = server(servers(), user(users()));
 

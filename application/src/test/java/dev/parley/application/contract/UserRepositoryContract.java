@@ -68,4 +68,22 @@ public abstract class UserRepositoryContract {
     assertThat(users().findAllById(List.of(a.id(), b.id(), 987_654_322L)))
         .containsExactlyInAnyOrder(a, b);
   }
+
+  @Test
+  void findsManyByNameIgnoringCaseSkippingUnknown() {
+    User a = users().create(new NewUser(new Username(unique("Many")), null, null, "h", NOW));
+    User b = users().create(new NewUser(new Username(unique("many")), null, null, "h", NOW));
+    users().create(new NewUser(new Username(unique("other")), null, null, "h", NOW));
+
+    assertThat(
+            users()
+                .findByUsernames(
+                    List.of(
+                        new Username(a.username().value().toUpperCase()),
+                        b.username(),
+                        new Username(b.username().value().toLowerCase()),
+                        new Username(unique("nobody")))))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(users().findByUsernames(List.of())).isEmpty();
+  }
 }

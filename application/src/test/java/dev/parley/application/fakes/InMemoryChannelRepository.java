@@ -79,6 +79,39 @@ public class InMemoryChannelRepository implements ChannelRepository {
   }
 
   @Override
+  public Channel update(
+      long id, String name, String description, String category, int position, Instant updatedAt) {
+    synchronized (store) {
+      Channel c = store.channels.get(id);
+      if (c == null) {
+        throw new IllegalStateException("no channel " + id);
+      }
+      Channel updated =
+          new Channel(
+              c.id(),
+              c.serverId(),
+              c.kind(),
+              name,
+              description,
+              category,
+              position,
+              c.lastSeq(),
+              c.createdBy(),
+              c.createdAt(),
+              updatedAt);
+      store.channels.put(id, updated);
+      return updated;
+    }
+  }
+
+  @Override
+  public void delete(long id) {
+    synchronized (store) {
+      store.deleteChannel(id);
+    }
+  }
+
+  @Override
   public void addParticipants(long channelId, List<Long> userIds, Instant joinedAt) {
     synchronized (store) {
       store.requireChannel(channelId);

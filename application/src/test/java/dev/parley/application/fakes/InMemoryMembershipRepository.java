@@ -36,6 +36,23 @@ public class InMemoryMembershipRepository implements MembershipRepository {
   }
 
   @Override
+  public Membership update(Membership membership) {
+    synchronized (store) {
+      InMemoryStore.Pair key = new InMemoryStore.Pair(membership.serverId(), membership.userId());
+      Membership stored = store.memberships.get(key);
+      if (stored == null) {
+        throw new IllegalStateException(
+            "no membership of user " + membership.userId() + " in " + membership.serverId());
+      }
+      // Like the UPDATE: only the role and the timeout change, the joining time stays.
+      Membership updated =
+          stored.withRole(membership.role()).withTimeout(membership.timeoutUntil());
+      store.memberships.put(key, updated);
+      return updated;
+    }
+  }
+
+  @Override
   public boolean remove(long serverId, long userId) {
     synchronized (store) {
       return store.memberships.remove(new InMemoryStore.Pair(serverId, userId)) != null;

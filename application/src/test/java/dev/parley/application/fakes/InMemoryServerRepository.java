@@ -52,6 +52,20 @@ public class InMemoryServerRepository implements ServerRepository {
   }
 
   @Override
+  public Server update(long id, String name, String description, String icon) {
+    synchronized (store) {
+      Server s = store.servers.get(id);
+      if (s == null) {
+        throw new IllegalStateException("no server " + id);
+      }
+      Server updated =
+          new Server(s.id(), name, description, icon, s.ownerId(), s.isPublic(), s.createdAt());
+      store.servers.put(id, updated);
+      return updated;
+    }
+  }
+
+  @Override
   public void delete(long id) {
     synchronized (store) {
       store.deleteServer(id);

@@ -2,6 +2,8 @@ package dev.parley.application.fakes;
 
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.message.Message;
+import dev.parley.domain.server.Ban;
+import dev.parley.domain.server.Invite;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Server;
 import java.time.Instant;
@@ -11,14 +13,26 @@ import java.util.Map;
 
 /**
  * The shared state of the in-memory repositories, so that they behave like one database: foreign
- * keys are checked and deleting a server cascades. Every fake locks on the store.
+ * keys are checked and deleting a server or a channel cascades. Every fake locks on the store.
  */
 public final class InMemoryStore {
-  /** The primary key of a membership or a participant: (server or channel id, user id). */
+  /**
+   * The primary key of a membership, ban, participant or read state: (server or channel id, user
+   * id).
+   */
   record Pair(long ownerId, long userId) {}
 
   /** The primary key of a reaction. */
   record ReactionKey(long messageId, String emoji, long userId) {}
+
+  /** The primary key of a mention. */
+  record MentionKey(long messageId, long userId) {}
+
+  /** The rest of a mention's row. */
+  record Mention(long channelId, long seq) {}
+
+  /** The rest of a read state's row. */
+  record ReadMark(long lastReadSeq, Instant updatedAt) {}
 
   private final InMemoryUserRepository users;
 
@@ -28,6 +42,10 @@ public final class InMemoryStore {
   final Map<Pair, Instant> participants = new LinkedHashMap<>();
   final Map<Long, Message> messages = new HashMap<>();
   final Map<ReactionKey, Instant> reactions = new LinkedHashMap<>();
+  final Map<String, Invite> invites = new LinkedHashMap<>();
+  final Map<Pair, Ban> bans = new LinkedHashMap<>();
+  final Map<Pair, ReadMark> readStates = new LinkedHashMap<>();
+  final Map<MentionKey, Mention> mentions = new LinkedHashMap<>();
 
   private long lastServerId;
   private long lastChannelId;
@@ -88,10 +106,30 @@ public final class InMemoryStore {
       return;
     }
     memberships.keySet().removeIf(key -> key.ownerId() == serverId);
+    invites.values().removeIf(invite -> invite.serverId() == serverId);
+    bans.keySet().removeIf(key -> key.ownerId() == serverId);
     channels.values().removeIf(c -> c.belongsTo(serverId));
+    dropWhatMissingChannelsHeld();
+  }
+
+  /** Deletes a channel and, like the schema's ON DELETE clauses, everything hanging off it. */
+  void deleteChannel(long channelId) {
+    if (channels.remove(channelId) != null) {
+      dropWhatMissingChannelsHeld();
+    }
+  }
+
+  private void dropWhatMissingChannelsHeld() {
     participants.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
+    readStates.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
     reactions.keySet().removeIf(key -> !messages.containsKey(key.messageId()));
+    mentions
+        .entrySet()
+        .removeIf(
+            e ->
+                !messages.containsKey(e.getKey().messageId())
+                    || !channels.containsKey(e.getValue().channelId()));
     messages.replaceAll(
         (id, m) ->
             m.replyToId() != null && !messages.containsKey(m.replyToId())

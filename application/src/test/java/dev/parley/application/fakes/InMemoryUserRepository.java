@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /** In-memory {@link UserRepository} for use-case tests and the port's contract test. */
 public class InMemoryUserRepository implements UserRepository {
@@ -47,6 +49,12 @@ public class InMemoryUserRepository implements UserRepository {
     return byId.values().stream()
         .filter(u -> u.username().key().equals(username.key()))
         .findFirst();
+  }
+
+  @Override
+  public List<User> findByUsernames(Collection<Username> usernames) {
+    Set<String> keys = usernames.stream().map(Username::key).collect(Collectors.toSet());
+    return byId.values().stream().filter(u -> keys.contains(u.username().key())).toList();
   }
 
   @Override
