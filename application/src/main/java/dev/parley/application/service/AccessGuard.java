@@ -40,6 +40,22 @@ public final class AccessGuard {
     return membership;
   }
 
+  /** Whether a user may see a channel, by the one rule. */
+  public boolean canSee(long userId, Channel channel) {
+    if (channel.isConversation()) {
+      return channels.isParticipant(channel.id(), userId);
+    }
+    return Visibility.canSee(
+        channel, memberships.find(channel.serverId(), userId).orElse(null), false);
+  }
+
+  /** Refuses writing (sending, reacting, typing) to a member who is timed out. */
+  public static void requireNotTimedOut(ChannelAccess access, java.time.Instant now) {
+    if (access.membership() != null && access.membership().isTimedOut(now)) {
+      throw new PermissionDenied("You are timed out until " + access.membership().timeoutUntil());
+    }
+  }
+
   /**
    * The channel if the caller may see it. {@code expectedServerId}, when given, must be the
    * channel's server, so a channel cannot be reached through another server's path.

@@ -6,12 +6,16 @@ import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ClientConnection.CloseReason;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.ConversationCreated;
 import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.Topic;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Routes a committed event to this node's connections. Membership changes move subscriptions so the
@@ -45,6 +49,17 @@ public final class EventDeliveryService implements DeliverEventUseCase {
         }
       }
       fanOut(event);
+    } else if (event instanceof ChannelDeleted deleted) {
+      fanOut(event);
+      Topic channel = Topic.channel(deleted.channelId());
+      registry.forEachSubscriber(
+          channel,
+          c -> {
+            if (c.scope() instanceof ConnectionScope.SingleChannel) {
+              c.close(CloseReason.ACCESS_REVOKED);
+            }
+            registry.unsubscribe(c, channel);
+          });
     } else if (event instanceof MemberLeft left) {
       fanOut(event);
       for (ClientConnection c : registry.connectionsOf(left.userId())) {
@@ -72,6 +87,19 @@ public final class EventDeliveryService implements DeliverEventUseCase {
 
   private void fanOut(ChatEvent event) {
     OutboundEvent outbound = new OutboundEvent(event);
+    if (event.overlappingAudience()) {
+      Set<ClientConnection> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Topic topic : event.audience()) {
+        registry.forEachSubscriber(
+            topic,
+            c -> {
+              if (reached.add(c)) {
+                deliverTo(c, outbound);
+              }
+            });
+      }
+      return;
+    }
     for (Topic topic : event.audience()) {
       registry.forEachSubscriber(topic, c -> deliverTo(c, outbound));
     }

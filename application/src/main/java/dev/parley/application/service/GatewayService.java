@@ -9,6 +9,8 @@ import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.Topic;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Subscribes connections to the topics their user may see. Connections register before their
@@ -19,16 +21,20 @@ public final class GatewayService implements GatewayUseCase {
   private final MembershipRepository memberships;
   private final ChannelRepository channels;
   private final AccessGuard guard;
+  private final PresenceService presence;
+  private final Set<String> attached = ConcurrentHashMap.newKeySet();
 
   public GatewayService(
       ConnectionRegistry registry,
       MembershipRepository memberships,
       ChannelRepository channels,
-      AccessGuard guard) {
+      AccessGuard guard,
+      PresenceService presence) {
     this.registry = registry;
     this.memberships = memberships;
     this.channels = channels;
     this.guard = guard;
+    this.presence = presence;
   }
 
   @Override
@@ -61,13 +67,16 @@ public final class GatewayService implements GatewayUseCase {
           throw new NotFound("Channel not found");
         }
       }
-      return;
+    } else {
+      for (long serverId : memberships.serverIdsOf(userId)) {
+        registry.subscribe(connection, Topic.server(serverId));
+      }
+      for (Channel conversation : channels.conversationsOf(userId)) {
+        registry.subscribe(connection, Topic.channel(conversation.id()));
+      }
     }
-    for (long serverId : memberships.serverIdsOf(userId)) {
-      registry.subscribe(connection, Topic.server(serverId));
-    }
-    for (Channel conversation : channels.conversationsOf(userId)) {
-      registry.subscribe(connection, Topic.channel(conversation.id()));
+    if (attached.add(connection.id())) {
+      presence.connected(userId);
     }
   }
 
@@ -80,5 +89,12 @@ public final class GatewayService implements GatewayUseCase {
   @Override
   public void disconnect(ClientConnection connection) {
     registry.unregister(connection);
+  }
+
+  @Override
+  public void release(ClientConnection connection) {
+    if (attached.remove(connection.id())) {
+      presence.disconnected(connection.userId());
+    }
   }
 }

@@ -4,11 +4,13 @@ import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.AddMemberUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.RemoveMemberUseCase;
+import dev.parley.application.port.out.BanRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.event.MemberJoined;
@@ -26,6 +28,7 @@ public final class MemberServices
   private final MembershipRepository memberships;
   private final ServerRepository servers;
   private final UserRepository users;
+  private final BanRepository bans;
   private final AccessGuard guard;
   private final ChatEventPublisher events;
   private final Clock clock;
@@ -34,12 +37,14 @@ public final class MemberServices
       MembershipRepository memberships,
       ServerRepository servers,
       UserRepository users,
+      BanRepository bans,
       AccessGuard guard,
       ChatEventPublisher events,
       Clock clock) {
     this.memberships = memberships;
     this.servers = servers;
     this.users = users;
+    this.bans = bans;
     this.guard = guard;
     this.events = events;
     this.clock = clock;
@@ -57,6 +62,9 @@ public final class MemberServices
                 ? users.findById(command.userId())
                 : users.findByUsername(command.username()))
             .orElseThrow(() -> new NotFound("User not found"));
+    if (bans.find(command.serverId(), user.id()).isPresent()) {
+      throw new Conflict("User is banned from this server");
+    }
     Membership membership =
         new Membership(command.serverId(), user.id(), command.role(), clock.instant());
     memberships.add(membership);

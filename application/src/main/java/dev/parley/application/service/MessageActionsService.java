@@ -108,6 +108,7 @@ public final class MessageActionsService
   public ReactionChanged react(ReactCommand command) {
     Target target =
         visibleMessage(command.userId(), command.messageId(), command.expectedChannelId());
+    AccessGuard.requireNotTimedOut(target.access(), clock.instant());
     boolean added;
     switch (command.mode()) {
       case ADD -> {

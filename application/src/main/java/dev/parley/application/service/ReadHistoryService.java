@@ -4,11 +4,13 @@ import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.Page;
+import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
+import dev.parley.domain.message.ReactionCount;
 import dev.parley.domain.user.User;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,27 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
   private final AccessGuard guard;
   private final MessageRepository messages;
   private final UserRepository users;
+  private final ReactionRepository reactions;
 
-  public ReadHistoryService(AccessGuard guard, MessageRepository messages, UserRepository users) {
+  public ReadHistoryService(
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      ReactionRepository reactions) {
     this.guard = guard;
     this.messages = messages;
     this.users = users;
+    this.reactions = reactions;
+  }
+
+  @Override
+  public List<Entry> readWithReactions(ReadHistoryQuery query) {
+    List<PostedMessage> page = read(query);
+    Map<Long, List<ReactionCount>> counts =
+        reactions.forMessages(page.stream().map(p -> p.message().id()).toList());
+    return page.stream()
+        .map(p -> new Entry(p, counts.getOrDefault(p.message().id(), List.of())))
+        .toList();
   }
 
   @Override

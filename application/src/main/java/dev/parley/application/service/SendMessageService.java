@@ -6,6 +6,8 @@ import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
+import dev.parley.application.port.out.ReadStateRepository;
+import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard.ChannelAccess;
 import dev.parley.domain.channel.Channel;
@@ -13,12 +15,14 @@ import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
+import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Permission;
 import dev.parley.domain.user.User;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,19 +36,27 @@ public final class SendMessageService implements SendMessageUseCase {
   private final UserRepository users;
   private final ChatEventPublisher events;
   private final Clock clock;
+  private final Mentions mentions;
+  private final ReadStateRepository readStates;
+  private final Transactions tx;
   private final Object[] channelLocks = new Object[1024];
 
   public SendMessageService(
       AccessGuard guard,
       MessageRepository messages,
       UserRepository users,
+      ReadStateRepository readStates,
+      Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
     this.guard = guard;
     this.messages = messages;
     this.users = users;
+    this.readStates = readStates;
+    this.tx = tx;
     this.events = events;
     this.clock = clock;
+    this.mentions = new Mentions(users, guard);
     for (int i = 0; i < channelLocks.length; i++) {
       channelLocks[i] = new Object();
     }
@@ -61,6 +73,7 @@ public final class SendMessageService implements SendMessageUseCase {
     if (access.membership() != null && !access.membership().allows(Permission.SEND_MESSAGES)) {
       throw new PermissionDenied("You may not send messages here");
     }
+    AccessGuard.requireNotTimedOut(access, clock.instant());
     User author =
         users.findById(command.userId()).orElseThrow(() -> new NotFound("User not found"));
     if (command.nonce() != null) {
@@ -83,18 +96,27 @@ public final class SendMessageService implements SendMessageUseCase {
     // Append and publish under the channel's lock: the store serialises writers by seq anyway,
     // and this way every connection on this node receives a channel's messages in seq order.
     Object lock = channelLocks[Math.floorMod(Long.hashCode(channel.id()), channelLocks.length)];
+    List<Long> mentioned = mentions.resolve(command.text().value(), channel, command.userId());
+    NewMessage message =
+        new NewMessage(
+            channel.id(),
+            command.userId(),
+            command.text().value(),
+            clock.instant(),
+            command.replyToId(),
+            command.nonce());
     synchronized (lock) {
       Message stored;
       try {
         stored =
-            messages.append(
-                new NewMessage(
-                    channel.id(),
-                    command.userId(),
-                    command.text().value(),
-                    clock.instant(),
-                    command.replyToId(),
-                    command.nonce()));
+            mentioned.isEmpty()
+                ? messages.append(message)
+                : tx.inTransaction(
+                    () -> {
+                      Message m = messages.append(message);
+                      readStates.addMentions(m.id(), m.channelId(), m.seq(), mentioned);
+                      return m;
+                    });
       } catch (NonceAlreadyUsed raced) {
         Message earlier =
             messages
@@ -103,7 +125,10 @@ public final class SendMessageService implements SendMessageUseCase {
         return duplicate(earlier, command, author, channel);
       }
       PostedMessage posted = PostedMessage.of(stored, author.username().value(), channel);
-      events.publish(new MessageCreated(posted));
+      events.publish(new MessageCreated(posted, mentioned));
+      for (long user : mentioned) {
+        events.publish(new MentionCreated(user, posted));
+      }
       return new SendResult(posted, false);
     }
   }

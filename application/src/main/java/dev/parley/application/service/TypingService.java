@@ -6,22 +6,28 @@ import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.TypingChanged;
+import java.time.Clock;
 
 /** Relays typing indicators to those who can see the channel; nothing is stored. */
 public final class TypingService implements SetTypingUseCase {
   private final AccessGuard guard;
   private final UserRepository users;
   private final ChatEventPublisher events;
+  private final Clock clock;
 
-  public TypingService(AccessGuard guard, UserRepository users, ChatEventPublisher events) {
+  public TypingService(
+      AccessGuard guard, UserRepository users, ChatEventPublisher events, Clock clock) {
     this.guard = guard;
     this.users = users;
     this.events = events;
+    this.clock = clock;
   }
 
   @Override
   public void setTyping(long userId, long channelId, Long expectedServerId, boolean typing) {
-    Channel channel = guard.requireChannel(userId, channelId, expectedServerId).channel();
+    AccessGuard.ChannelAccess access = guard.requireChannel(userId, channelId, expectedServerId);
+    AccessGuard.requireNotTimedOut(access, clock.instant());
+    Channel channel = access.channel();
     String username =
         users.findById(userId).orElseThrow(() -> new NotFound("User not found")).username().value();
     events.publish(new TypingChanged(channel.id(), channel.serverId(), userId, username, typing));

@@ -231,7 +231,7 @@ class ChatServicesTest {
   void typingReachesMembersAndIsRefusedToOutsiders() {
     RecordingConnection adminConn = w.connect(admin);
     w.typing.setTyping(member.id(), general.id(), server.id(), true);
-    assertThat(adminConn.received).singleElement().isInstanceOf(TypingChanged.class);
+    assertThat(adminConn.received).filteredOn(TypingChanged.class::isInstance).hasSize(1);
     assertThatThrownBy(() -> w.typing.setTyping(outsider.id(), general.id(), null, true))
         .isInstanceOf(NotFound.class);
   }

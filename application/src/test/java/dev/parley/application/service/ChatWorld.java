@@ -2,10 +2,14 @@ package dev.parley.application.service;
 
 import dev.parley.application.fakes.DirectTransactions;
 import dev.parley.application.fakes.FakeConnectionRegistry;
+import dev.parley.application.fakes.FakePresenceStore;
+import dev.parley.application.fakes.InMemoryBanRepository;
 import dev.parley.application.fakes.InMemoryChannelRepository;
+import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
 import dev.parley.application.fakes.InMemoryMessageRepository;
 import dev.parley.application.fakes.InMemoryReactionRepository;
+import dev.parley.application.fakes.InMemoryReadStateRepository;
 import dev.parley.application.fakes.InMemoryServerRepository;
 import dev.parley.application.fakes.InMemoryStore;
 import dev.parley.application.fakes.InMemoryUserRepository;
@@ -45,13 +49,46 @@ final class ChatWorld {
           servers, memberships, users, guard, new DirectTransactions(), publisher, clock);
   final ChannelServices channelServices =
       new ChannelServices(channels, servers, guard, publisher, clock);
-  final MemberServices memberServices =
-      new MemberServices(memberships, servers, users, guard, publisher, clock);
-  final SendMessageService send = new SendMessageService(guard, messages, users, publisher, clock);
-  final ReadHistoryService history = new ReadHistoryService(guard, messages, users);
-  final TypingService typing = new TypingService(guard, users, publisher);
-  final GatewayService gateway = new GatewayService(registry, memberships, channels, guard);
+  final InMemoryBanRepository bans = new InMemoryBanRepository(store);
+  final InMemoryInviteRepository inviteRepository = new InMemoryInviteRepository(store);
+  final InMemoryReadStateRepository readStateRepository = new InMemoryReadStateRepository(store);
   final InMemoryReactionRepository reactions = new InMemoryReactionRepository(store);
+  final FakePresenceStore presenceStore = new FakePresenceStore();
+  final MemberServices memberServices =
+      new MemberServices(memberships, servers, users, bans, guard, publisher, clock);
+  final SendMessageService send =
+      new SendMessageService(
+          guard, messages, users, readStateRepository, new DirectTransactions(), publisher, clock);
+  final ReadHistoryService history = new ReadHistoryService(guard, messages, users, reactions);
+  final TypingService typing = new TypingService(guard, users, publisher, clock);
+  final PresenceService presenceService =
+      new PresenceService(presenceStore, memberships, channels, users, publisher);
+  final GatewayService gateway =
+      new GatewayService(registry, memberships, channels, guard, presenceService);
+  final ModerationServices moderation =
+      new ModerationServices(
+          servers,
+          channels,
+          memberships,
+          bans,
+          users,
+          guard,
+          new DirectTransactions(),
+          publisher,
+          clock);
+  final InviteServices invites =
+      new InviteServices(
+          inviteRepository,
+          servers,
+          memberships,
+          bans,
+          users,
+          guard,
+          new DirectTransactions(),
+          publisher,
+          clock);
+  final ReadStateServices readStates =
+      new ReadStateServices(readStateRepository, guard, publisher, clock);
   final MessageActionsService actions =
       new MessageActionsService(guard, messages, reactions, users, publisher, clock);
   final ConversationServices conversations =

@@ -4,13 +4,17 @@ import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserUseCase;
+import dev.parley.application.port.out.BanRepository;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ConnectionRegistry;
+import dev.parley.application.port.out.InviteRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.PasswordHasher;
+import dev.parley.application.port.out.PresenceStore;
 import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
@@ -22,11 +26,15 @@ import dev.parley.application.service.ConversationServices;
 import dev.parley.application.service.EventDeliveryService;
 import dev.parley.application.service.GatewayService;
 import dev.parley.application.service.GetUserService;
+import dev.parley.application.service.InviteServices;
 import dev.parley.application.service.JoinPublicServer;
 import dev.parley.application.service.LoginService;
 import dev.parley.application.service.MemberServices;
 import dev.parley.application.service.MessageActionsService;
+import dev.parley.application.service.ModerationServices;
+import dev.parley.application.service.PresenceService;
 import dev.parley.application.service.ReadHistoryService;
+import dev.parley.application.service.ReadStateServices;
 import dev.parley.application.service.RegisterUserService;
 import dev.parley.application.service.ResumeService;
 import dev.parley.application.service.RoomServices;
@@ -104,10 +112,11 @@ public class UseCaseFactory {
       MembershipRepository memberships,
       ServerRepository servers,
       UserRepository users,
+      BanRepository bans,
       AccessGuard guard,
       ChatEventPublisher events,
       Clock clock) {
-    return new MemberServices(memberships, servers, users, guard, events, clock);
+    return new MemberServices(memberships, servers, users, bans, guard, events, clock);
   }
 
   @Singleton
@@ -115,20 +124,36 @@ public class UseCaseFactory {
       AccessGuard guard,
       MessageRepository messages,
       UserRepository users,
+      ReadStateRepository readStates,
+      Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
-    return new SendMessageService(guard, messages, users, events, clock);
+    return new SendMessageService(guard, messages, users, readStates, tx, events, clock);
   }
 
   @Singleton
   ReadHistoryService readHistory(
-      AccessGuard guard, MessageRepository messages, UserRepository users) {
-    return new ReadHistoryService(guard, messages, users);
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      ReactionRepository reactions) {
+    return new ReadHistoryService(guard, messages, users, reactions);
   }
 
   @Singleton
-  TypingService typing(AccessGuard guard, UserRepository users, ChatEventPublisher events) {
-    return new TypingService(guard, users, events);
+  TypingService typing(
+      AccessGuard guard, UserRepository users, ChatEventPublisher events, Clock clock) {
+    return new TypingService(guard, users, events, clock);
+  }
+
+  @Singleton
+  PresenceService presence(
+      PresenceStore store,
+      MembershipRepository memberships,
+      ChannelRepository channels,
+      UserRepository users,
+      ChatEventPublisher events) {
+    return new PresenceService(store, memberships, channels, users, events);
   }
 
   @Singleton
@@ -136,8 +161,44 @@ public class UseCaseFactory {
       ConnectionRegistry registry,
       MembershipRepository memberships,
       ChannelRepository channels,
-      AccessGuard guard) {
-    return new GatewayService(registry, memberships, channels, guard);
+      AccessGuard guard,
+      PresenceService presence) {
+    return new GatewayService(registry, memberships, channels, guard, presence);
+  }
+
+  @Singleton
+  ModerationServices moderation(
+      ServerRepository servers,
+      ChannelRepository channels,
+      MembershipRepository memberships,
+      BanRepository bans,
+      UserRepository users,
+      AccessGuard guard,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new ModerationServices(
+        servers, channels, memberships, bans, users, guard, tx, events, clock);
+  }
+
+  @Singleton
+  InviteServices invites(
+      InviteRepository invites,
+      ServerRepository servers,
+      MembershipRepository memberships,
+      BanRepository bans,
+      UserRepository users,
+      AccessGuard guard,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new InviteServices(invites, servers, memberships, bans, users, guard, tx, events, clock);
+  }
+
+  @Singleton
+  ReadStateServices readStates(
+      ReadStateRepository readStates, AccessGuard guard, ChatEventPublisher events, Clock clock) {
+    return new ReadStateServices(readStates, guard, events, clock);
   }
 
   @Singleton

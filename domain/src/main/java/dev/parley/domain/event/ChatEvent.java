@@ -26,6 +26,14 @@ public sealed interface ChatEvent
   /** The topics whose subscribers receive the event. */
   List<Topic> audience();
 
+  /**
+   * Whether one connection may follow several of the audience's topics (a user's servers and
+   * conversations), so delivery must not repeat the event to it. Channel events never overlap.
+   */
+  default boolean overlappingAudience() {
+    return false;
+  }
+
   /** Best-effort events (typing, presence) may be dropped for a slow client; others may not. */
   default boolean droppable() {
     return false;

@@ -16,4 +16,9 @@ public record StatusChanged(long userId, String username, String status, List<To
   public boolean droppable() {
     return true;
   }
+
+  @Override
+  public boolean overlappingAudience() {
+    return true;
+  }
 }

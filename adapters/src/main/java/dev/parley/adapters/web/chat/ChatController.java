@@ -18,12 +18,17 @@ import dev.parley.application.port.in.DeleteServerUseCase;
 import dev.parley.application.port.in.ListChannelsUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListServersUseCase;
+import dev.parley.application.port.in.PresenceUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
+import dev.parley.application.port.in.ReadStateUseCase;
 import dev.parley.application.port.in.RemoveMemberUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
+import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.application.port.out.ReadStateRepository.ChannelState;
+import dev.parley.domain.channel.Channel;
 import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.user.Username;
@@ -46,6 +51,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The native REST API of seeds 000/001, under {@code /chat}. */
 @Controller("/chat")
@@ -63,6 +70,8 @@ public class ChatController {
   private final RemoveMemberUseCase removeMember;
   private final ReadHistoryUseCase history;
   private final SendMessageUseCase sendMessage;
+  private final ReadStateUseCase readStates;
+  private final PresenceUseCase presence;
 
   ChatController(
       ListServersUseCase listServers,
@@ -74,7 +83,9 @@ public class ChatController {
       AddMemberUseCase addMember,
       RemoveMemberUseCase removeMember,
       ReadHistoryUseCase history,
-      SendMessageUseCase sendMessage) {
+      SendMessageUseCase sendMessage,
+      ReadStateUseCase readStates,
+      PresenceUseCase presence) {
     this.listServers = listServers;
     this.createServer = createServer;
     this.deleteServer = deleteServer;
@@ -85,12 +96,21 @@ public class ChatController {
     this.removeMember = removeMember;
     this.history = history;
     this.sendMessage = sendMessage;
+    this.readStates = readStates;
+    this.presence = presence;
   }
 
-  /** The servers the caller belongs to, with their role in each. */
+  /** The servers the caller belongs to, with their role and unread and mention counts. */
   @Get("/servers")
   public List<ServerDto> servers(Authentication auth) {
-    return listServers.list(Caller.id(auth)).stream().map(ServerDto::from).toList();
+    long userId = Caller.id(auth);
+    Map<Long, List<ChannelState>> byServer =
+        readStates.states(userId).stream()
+            .filter(c -> c.serverId() != null)
+            .collect(Collectors.groupingBy(ChannelState::serverId));
+    return listServers.list(userId).stream()
+        .map(s -> ServerDto.from(s).withCounts(byServer.getOrDefault(s.server().id(), List.of())))
+        .toList();
   }
 
   /** Creates a server; the caller becomes its owner and ADMIN. */
@@ -108,10 +128,15 @@ public class ChatController {
     deleteServer.delete(Caller.id(auth), serverId);
   }
 
-  /** The server's channels in display order. */
+  /** The server's channels in display order, with the caller's unread and mention counts. */
   @Get("/servers/{serverId}/channels")
   public List<ChannelDto> channels(Authentication auth, @PathVariable long serverId) {
-    return listChannels.list(Caller.id(auth), serverId).stream().map(ChannelDto::from).toList();
+    long userId = Caller.id(auth);
+    List<Channel> channels = listChannels.list(userId, serverId);
+    Map<Long, ChannelState> states =
+        readStates.states(userId).stream()
+            .collect(Collectors.toMap(ChannelState::channelId, c -> c, (a, b) -> a));
+    return channels.stream().map(c -> ChannelDto.from(c, states.get(c.id()))).toList();
   }
 
   /** Creates a TEXT (default) or VOICE channel (ADMIN). */
@@ -123,10 +148,15 @@ public class ChatController {
     return ChannelDto.from(createChannel.create(b.toCommand(Caller.id(auth), serverId)));
   }
 
-  /** The server's members with their roles. */
+  /** The server's members with their roles and presence. */
   @Get("/servers/{serverId}/members")
   public List<MemberDto> members(Authentication auth, @PathVariable long serverId) {
-    return listMembers.list(Caller.id(auth), serverId).stream().map(MemberDto::from).toList();
+    List<Member> members = listMembers.list(Caller.id(auth), serverId);
+    Map<Long, String> statuses =
+        presence.statuses(members.stream().map(m -> m.membership().userId()).toList());
+    return members.stream()
+        .map(m -> MemberDto.from(m, statuses.getOrDefault(m.membership().userId(), "offline")))
+        .toList();
   }
 
   /** Adds a user, by {@code user_id} or {@code username}, to the server (ADMIN). */
@@ -168,10 +198,11 @@ public class ChatController {
       @QueryValue @Nullable Long before,
       @QueryValue @Nullable Long after,
       @QueryValue("after_seq") @Nullable Long afterSeq) {
+    long userId = Caller.id(auth);
     return history
-        .read(
+        .readWithReactions(
             new ReadHistoryQuery(
-                Caller.id(auth),
+                userId,
                 channelId,
                 serverId,
                 limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
@@ -180,7 +211,7 @@ public class ChatController {
                 after,
                 afterSeq))
         .stream()
-        .map(MessageDto::from)
+        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId))
         .toList();
   }
 

@@ -3,15 +3,18 @@ package dev.parley.adapters.web.chat;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.application.port.out.ServerRepository.ServerWithRole;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
+import dev.parley.domain.message.ReactionCount;
 import dev.parley.domain.server.Server;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Wire shapes of the native REST API (seeds 000/001). Servers, channels and members are snake_case
@@ -67,7 +70,9 @@ public final class ChatDtos {
       Long ownerId,
       boolean isPublic,
       String createdAt,
-      String role) {
+      String role,
+      long unreadCount,
+      long mentionCount) {
     public static ServerDto from(Server s, String role) {
       return new ServerDto(
           s.id(),
@@ -77,7 +82,24 @@ public final class ChatDtos {
           s.ownerId(),
           s.isPublic(),
           time(s.createdAt()),
-          role);
+          role,
+          0,
+          0);
+    }
+
+    /** With the caller's unread and mention totals over the server's channels. */
+    public ServerDto withCounts(List<ChannelState> channels) {
+      return new ServerDto(
+          id,
+          name,
+          description,
+          icon,
+          ownerId,
+          isPublic,
+          createdAt,
+          role,
+          channels.stream().mapToLong(ChannelState::unread).sum(),
+          channels.stream().mapToLong(ChannelState::mentions).sum());
     }
 
     public static ServerDto from(ServerWithRole s) {
@@ -96,8 +118,16 @@ public final class ChatDtos {
       String category,
       int position,
       long lastSeq,
-      String createdAt) {
+      String createdAt,
+      long lastReadSeq,
+      long unreadCount,
+      long mentionCount) {
     public static ChannelDto from(Channel c) {
+      return from(c, null);
+    }
+
+    /** With the caller's read position and counts, when known. */
+    public static ChannelDto from(Channel c, ChannelState state) {
       return new ChannelDto(
           c.id(),
           c.serverId(),
@@ -107,21 +137,36 @@ public final class ChatDtos {
           c.category(),
           c.position(),
           c.lastSeq(),
-          time(c.createdAt()));
+          time(c.createdAt()),
+          state == null ? 0 : state.lastReadSeq(),
+          state == null ? 0 : state.unread(),
+          state == null ? 0 : state.mentions());
     }
   }
 
   /** A server member. */
   @Serdeable(naming = SnakeCaseStrategy.class)
   public record MemberDto(
-      long serverId, long userId, String username, String role, String joinedAt) {
+      long serverId,
+      long userId,
+      String username,
+      String role,
+      String joinedAt,
+      String timeoutUntil,
+      String presence) {
     public static MemberDto from(Member m) {
+      return from(m, null);
+    }
+
+    public static MemberDto from(Member m, String presence) {
       return new MemberDto(
           m.membership().serverId(),
           m.membership().userId(),
           m.username(),
           m.membership().role().name(),
-          time(m.membership().joinedAt()));
+          time(m.membership().joinedAt()),
+          time(m.membership().timeoutUntil()),
+          presence);
     }
   }
 
@@ -137,8 +182,15 @@ public final class ChatDtos {
       long channelId,
       long seq,
       Long replyTo,
-      String editedAt) {
+      String editedAt,
+      boolean deleted,
+      List<ReactionDto> reactions) {
     public static MessageDto from(PostedMessage posted) {
+      return from(posted, List.of(), 0);
+    }
+
+    /** With reactions; {@code me} marks the ones {@code viewerId} made. */
+    public static MessageDto from(PostedMessage posted, List<ReactionCount> counts, long viewerId) {
       Message m = posted.message();
       return new MessageDto(
           m.id(),
@@ -150,7 +202,18 @@ public final class ChatDtos {
           m.channelId(),
           m.seq(),
           m.replyToId(),
-          time(m.editedAt()));
+          time(m.editedAt()),
+          m.isDeleted(),
+          counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList());
+    }
+  }
+
+  /** An emoji's reactions on a message. */
+  @Serdeable
+  public record ReactionDto(String emoji, int count, List<Long> userIds, boolean me) {
+    static ReactionDto from(ReactionCount count, long viewerId) {
+      return new ReactionDto(
+          count.emoji(), count.count(), count.userIds(), count.userIds().contains(viewerId));
     }
   }
 }

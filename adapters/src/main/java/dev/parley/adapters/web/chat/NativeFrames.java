@@ -10,15 +10,21 @@ import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.realtime.OutboundEvent;
 import dev.parley.domain.event.ChannelCreated;
+import dev.parley.domain.event.ChannelDeleted;
+import dev.parley.domain.event.ChannelUpdated;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.ConversationCreated;
 import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
+import dev.parley.domain.event.MemberUpdated;
+import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
 import dev.parley.domain.event.ReactionChanged;
+import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
+import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Message;
@@ -113,8 +119,9 @@ final class NativeFrames implements EventEncoder {
       Long serverId,
       long channelId,
       long seq,
-      Long replyTo) {
-    static NewMessage from(MessageDto m) {
+      Long replyTo,
+      List<Long> mentions) {
+    static NewMessage from(MessageDto m, List<Long> mentions) {
       return new NewMessage(
           "new_message",
           m.id(),
@@ -125,9 +132,35 @@ final class NativeFrames implements EventEncoder {
           m.serverId(),
           m.channelId(),
           m.seq(),
-          m.replyTo());
+          m.replyTo(),
+          mentions);
     }
   }
+
+  /** The recipient was mentioned: sent to them wherever they are looking. */
+  @Serdeable
+  record Mention(String type, MessageDto message) {}
+
+  /** The recipient's read position in a channel moved (from another of their devices). */
+  @Serdeable
+  record ReadState(String type, long channelId, long lastReadSeq) {}
+
+  /** A server's name, description or icon changed. */
+  @Serdeable
+  record ServerUpdatedFrame(String type, long serverId, ChatDtos.ServerDto server) {}
+
+  /** A channel changed. */
+  @Serdeable
+  record ChannelUpdatedFrame(String type, long serverId, ChannelDto channel) {}
+
+  /** A channel was deleted. */
+  @Serdeable
+  record ChannelDeletedFrame(String type, long serverId, long channelId) {}
+
+  /** A member's role or timeout changed. */
+  @Serdeable
+  record MemberUpdatedFrame(
+      String type, long serverId, long userId, String username, String role, String timeoutUntil) {}
 
   /** {@code typing_start} / {@code typing_stop}. */
   @Serdeable
@@ -183,7 +216,7 @@ final class NativeFrames implements EventEncoder {
           new MessageDeletedFrame(
               "message_deleted", m.id(), posted.serverId(), m.channelId(), m.seq(), m.authorId()));
     }
-    return frames.write(NewMessage.from(MessageDto.from(posted)));
+    return frames.write(NewMessage.from(MessageDto.from(posted), List.of()));
   }
 
   String resync(ResumeUseCase.Resync r) {
@@ -227,7 +260,32 @@ final class NativeFrames implements EventEncoder {
   private String toFrame(ChatEvent event) {
     Object frame;
     if (event instanceof MessageCreated created) {
-      frame = NewMessage.from(MessageDto.from(created.posted()));
+      frame = NewMessage.from(MessageDto.from(created.posted()), created.mentionIds());
+    } else if (event instanceof MentionCreated mention) {
+      frame = new Mention("mention", MessageDto.from(mention.posted()));
+    } else if (event instanceof ReadStateChanged read) {
+      frame = new ReadState("read_state", read.channelId(), read.lastReadSeq());
+    } else if (event instanceof ServerUpdated updated) {
+      frame =
+          new ServerUpdatedFrame(
+              "server_updated",
+              updated.server().id(),
+              ChatDtos.ServerDto.from(updated.server(), null));
+    } else if (event instanceof ChannelUpdated updated) {
+      frame =
+          new ChannelUpdatedFrame(
+              "channel_updated", updated.channel().serverId(), ChannelDto.from(updated.channel()));
+    } else if (event instanceof ChannelDeleted deleted) {
+      frame = new ChannelDeletedFrame("channel_deleted", deleted.serverId(), deleted.channelId());
+    } else if (event instanceof MemberUpdated updated) {
+      frame =
+          new MemberUpdatedFrame(
+              "member_updated",
+              updated.membership().serverId(),
+              updated.membership().userId(),
+              updated.username(),
+              updated.membership().role().name(),
+              ChatDtos.time(updated.membership().timeoutUntil()));
     } else if (event instanceof TypingChanged t) {
       frame =
           new Typing(

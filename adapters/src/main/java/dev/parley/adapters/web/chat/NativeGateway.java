@@ -3,6 +3,13 @@ package dev.parley.adapters.web.chat;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.adapters.web.socket.SocketSupport;
+import dev.parley.application.port.in.DeleteMessageUseCase;
+import dev.parley.application.port.in.EditMessageCommand;
+import dev.parley.application.port.in.EditMessageUseCase;
+import dev.parley.application.port.in.PresenceUseCase;
+import dev.parley.application.port.in.ReactCommand;
+import dev.parley.application.port.in.ReactUseCase;
+import dev.parley.application.port.in.ReadStateUseCase;
 import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
@@ -40,17 +47,32 @@ public class NativeGateway {
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final ResumeUseCase resume;
+  private final EditMessageUseCase edit;
+  private final DeleteMessageUseCase delete;
+  private final ReactUseCase react;
+  private final ReadStateUseCase readStates;
+  private final PresenceUseCase presence;
   private final NativeFrames frames;
 
   NativeGateway(
       SocketSupport sockets,
       SendMessageUseCase sendMessage,
       SetTypingUseCase typing,
-      ResumeUseCase resume) {
+      ResumeUseCase resume,
+      EditMessageUseCase edit,
+      DeleteMessageUseCase delete,
+      ReactUseCase react,
+      ReadStateUseCase readStates,
+      PresenceUseCase presence) {
     this.sockets = sockets;
     this.sendMessage = sendMessage;
     this.typing = typing;
     this.resume = resume;
+    this.edit = edit;
+    this.delete = delete;
+    this.react = react;
+    this.readStates = readStates;
+    this.presence = presence;
     this.frames = new NativeFrames(sockets.frames());
   }
 
@@ -104,6 +126,30 @@ public class NativeGateway {
       case "typing_start" -> typing(connection, frame, true);
       case "typing_stop" -> typing(connection, frame, false);
       case "heartbeat", "ping" -> connection.send(frames.heartbeatAck());
+      case "edit_message" ->
+          edit.edit(
+              new EditMessageCommand(
+                  connection.userId(),
+                  Frames.requireId(frame, "messageId"),
+                  new MessageText(Frames.requireString(frame, "text", "content")),
+                  null));
+      case "delete_message" ->
+          delete.delete(connection.userId(), Frames.requireId(frame, "messageId"), null);
+      case "add_reaction", "remove_reaction" ->
+          react.react(
+              new ReactCommand(
+                  connection.userId(),
+                  Frames.requireId(frame, "messageId"),
+                  Frames.requireString(frame, "emoji"),
+                  type.equals("add_reaction") ? ReactCommand.Mode.ADD : ReactCommand.Mode.REMOVE,
+                  null));
+      case "mark_read" ->
+          readStates.markRead(
+              connection.userId(),
+              Frames.requireId(frame, "channelId"),
+              Frames.optionalId(frame, "seq"));
+      case "set_status" ->
+          presence.setStatus(connection.userId(), Frames.requireString(frame, "status"));
       case "resume" -> resume(connection, frame);
       default -> throw new InvalidInput("type", "unknown event type '" + type + "'");
     }

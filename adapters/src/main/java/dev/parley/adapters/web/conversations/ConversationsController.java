@@ -3,16 +3,15 @@ package dev.parley.adapters.web.conversations;
 import dev.parley.adapters.web.conversations.ConversationDtos.ConversationDto;
 import dev.parley.adapters.web.conversations.ConversationDtos.CreateRequest;
 import dev.parley.adapters.web.conversations.ConversationDtos.MessageDto;
-import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateConversationUseCase;
 import dev.parley.application.port.in.GetConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
-import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -23,16 +22,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Seed 002's REST surface: conversations and their history under {@code /api/chat}. */
 @Controller("/api/chat/conversations")
@@ -61,12 +57,7 @@ public class ConversationsController {
   @Status(HttpStatus.CREATED)
   public ConversationDto create(Authentication auth, @Body @Nullable CreateRequest body) {
     CreateRequest b = Bodies.require(body);
-    List<Long> participants = new ArrayList<>();
-    if (b.participantIds() != null) {
-      for (JsonNode id : b.participantIds()) {
-        participants.add(Frames.requireId(wrap(id), "participant_ids"));
-      }
-    }
+    List<Long> participants = Ids.list(b.participantIds(), "participant_ids");
     return ConversationDto.from(
         create.create(
             new CreateConversationCommand(
@@ -75,13 +66,6 @@ public class ConversationsController {
                 b.description(),
                 b.isGroup() == null || b.isGroup(),
                 participants)));
-  }
-
-  private static JsonNode wrap(JsonNode id) {
-    if (id == null) {
-      throw new InvalidInput("participant_ids", "participant_ids must not contain null");
-    }
-    return JsonNode.createObjectNode(Map.of("participant_ids", id));
   }
 
   /** The caller's conversations, newest first. */

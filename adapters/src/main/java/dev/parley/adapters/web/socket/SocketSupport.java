@@ -393,16 +393,16 @@ public class SocketSupport implements GracefulShutdownCapable {
     connection.markClosed();
     live.remove(connection);
     gateway.disconnect(connection);
-    if (afterDetach != null) {
-      workers.execute(
-          () -> {
-            try {
+    workers.execute(
+        () -> {
+          try {
+            gateway.release(connection);
+            if (afterDetach != null) {
               afterDetach.accept(connection);
-            } catch (RuntimeException e) {
-              LOG.warn(
-                  "After-close work failed for user {}: {}", connection.userId(), e.toString());
             }
-          });
-    }
+          } catch (RuntimeException e) {
+            LOG.warn("After-close work failed for user {}: {}", connection.userId(), e.toString());
+          }
+        });
   }
 }

@@ -18,5 +18,9 @@ public interface GatewayUseCase {
    */
   void attach(ClientConnection connection);
 
+  /** Removes the connection from delivery at once; safe on the event loop. */
   void disconnect(ClientConnection connection);
+
+  /** After a disconnect, off the event loop: presence and other bookkeeping that may block. */
+  void release(ClientConnection connection);
 }

@@ -1,0 +1,235 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.ManageServerUseCase;
+import dev.parley.application.port.in.ModerateMembersUseCase;
+import dev.parley.application.port.out.BanRepository;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.Transactions;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.error.InvalidInput;
+import dev.parley.domain.error.NotFound;
+import dev.parley.domain.error.PermissionDenied;
+import dev.parley.domain.event.ChannelDeleted;
+import dev.parley.domain.event.ChannelUpdated;
+import dev.parley.domain.event.MemberLeft;
+import dev.parley.domain.event.MemberUpdated;
+import dev.parley.domain.event.ServerUpdated;
+import dev.parley.domain.server.Ban;
+import dev.parley.domain.server.Membership;
+import dev.parley.domain.server.Permission;
+import dev.parley.domain.server.Role;
+import dev.parley.domain.server.Server;
+import dev.parley.domain.text.Texts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Editing servers and channels, roles, kicks, bans and timeouts. Every action is checked against
+ * the role matrix, and against rank: one acts only on members ranked below, never on the owner.
+ */
+public final class ModerationServices implements ManageServerUseCase, ModerateMembersUseCase {
+  private final ServerRepository servers;
+  private final ChannelRepository channels;
+  private final MembershipRepository memberships;
+  private final BanRepository bans;
+  private final UserRepository users;
+  private final AccessGuard guard;
+  private final Transactions tx;
+  private final ChatEventPublisher events;
+  private final Clock clock;
+
+  public ModerationServices(
+      ServerRepository servers,
+      ChannelRepository channels,
+      MembershipRepository memberships,
+      BanRepository bans,
+      UserRepository users,
+      AccessGuard guard,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock) {
+    this.servers = servers;
+    this.channels = channels;
+    this.memberships = memberships;
+    this.bans = bans;
+    this.users = users;
+    this.guard = guard;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public Server updateServer(long actorId, long serverId, ServerChanges changes) {
+    guard.requirePermission(
+        actorId, serverId, Permission.EDIT_SERVER, "Only admins can edit a server");
+    Server current = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
+    Server updated =
+        servers.update(
+            serverId,
+            changes.name() == null ? current.name() : Server.validName(changes.name()),
+            changes.description() == null
+                ? current.description()
+                : Server.validDescription(changes.description()),
+            changes.icon() == null ? current.icon() : Server.validIcon(changes.icon()));
+    events.publish(new ServerUpdated(updated));
+    return updated;
+  }
+
+  private Channel serverChannel(long serverId, long channelId) {
+    return channels
+        .findById(channelId)
+        .filter(c -> c.belongsTo(serverId))
+        .orElseThrow(() -> new NotFound("Channel not found"));
+  }
+
+  @Override
+  public Channel updateChannel(
+      long actorId, long serverId, long channelId, ChannelChanges changes) {
+    guard.requirePermission(
+        actorId, serverId, Permission.MANAGE_CHANNELS, "Only admins can edit channels");
+    Channel current = serverChannel(serverId, channelId);
+    if (changes.position() != null && (changes.position() < 0 || changes.position() > 10_000)) {
+      throw new InvalidInput("position", "position must be between 0 and 10000");
+    }
+    Channel updated =
+        channels.update(
+            channelId,
+            changes.name() == null ? current.name() : Channel.validName(changes.name()),
+            changes.description() == null
+                ? current.description()
+                : Channel.validDescription(changes.description()),
+            changes.category() == null
+                ? current.category()
+                : Channel.validCategory(changes.category()),
+            changes.position() == null ? current.position() : changes.position(),
+            clock.instant());
+    events.publish(new ChannelUpdated(updated));
+    return updated;
+  }
+
+  @Override
+  public void deleteChannel(long actorId, long serverId, long channelId) {
+    guard.requirePermission(
+        actorId, serverId, Permission.MANAGE_CHANNELS, "Only admins can delete channels");
+    serverChannel(serverId, channelId);
+    channels.delete(channelId);
+    events.publish(new ChannelDeleted(serverId, channelId));
+  }
+
+  /** The actor's membership, checked for the permission and for rank over the target. */
+  private Membership actOn(
+      long actorId, long serverId, Membership target, Permission permission, String denial) {
+    Membership actor = guard.requirePermission(actorId, serverId, permission, denial);
+    Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
+    if (server.isOwnedBy(target.userId())) {
+      throw new PermissionDenied("Nobody can do that to the server's owner");
+    }
+    if (actorId == target.userId()) {
+      throw new PermissionDenied("You cannot do that to yourself");
+    }
+    if (!server.isOwnedBy(actorId) && !actor.outranks(target)) {
+      throw new PermissionDenied("You can only act on members ranked below you");
+    }
+    return actor;
+  }
+
+  private Membership target(long serverId, long userId) {
+    return memberships.find(serverId, userId).orElseThrow(() -> new NotFound("Member not found"));
+  }
+
+  private String nameOf(long userId) {
+    return users.findById(userId).map(u -> u.username().value()).orElse("user-" + userId);
+  }
+
+  @Override
+  public Member changeRole(long actorId, long serverId, long userId, Role role) {
+    if (role == null) {
+      throw new InvalidInput("role", "role is required");
+    }
+    Membership target = target(serverId, userId);
+    actOn(actorId, serverId, target, Permission.MANAGE_ROLES, "Only admins can change roles");
+    Membership updated = memberships.update(target.withRole(role));
+    String name = nameOf(userId);
+    events.publish(new MemberUpdated(updated, name));
+    return new Member(updated, name);
+  }
+
+  @Override
+  public void kick(long actorId, long serverId, long userId) {
+    Membership target = target(serverId, userId);
+    actOn(
+        actorId,
+        serverId,
+        target,
+        Permission.KICK_MEMBERS,
+        "Only moderators and admins can kick members");
+    memberships.remove(serverId, userId);
+    events.publish(new MemberLeft(serverId, userId, nameOf(userId), MemberLeft.Reason.KICKED));
+  }
+
+  @Override
+  public void ban(long actorId, long serverId, long userId, String reason) {
+    String why = Texts.optional("reason", reason, 500);
+    Membership target = memberships.find(serverId, userId).orElse(null);
+    if (target != null) {
+      actOn(actorId, serverId, target, Permission.BAN_MEMBERS, "Only admins can ban members");
+    } else {
+      guard.requirePermission(
+          actorId, serverId, Permission.BAN_MEMBERS, "Only admins can ban members");
+      users.findById(userId).orElseThrow(() -> new NotFound("User not found"));
+      if (servers.findById(serverId).map(s -> s.isOwnedBy(userId)).orElse(false)) {
+        throw new PermissionDenied("Nobody can do that to the server's owner");
+      }
+    }
+    boolean removed =
+        tx.inTransaction(
+            () -> {
+              bans.add(new Ban(serverId, userId, actorId, why, clock.instant()));
+              return memberships.remove(serverId, userId);
+            });
+    if (removed) {
+      events.publish(new MemberLeft(serverId, userId, nameOf(userId), MemberLeft.Reason.BANNED));
+    }
+  }
+
+  @Override
+  public void unban(long actorId, long serverId, long userId) {
+    guard.requirePermission(actorId, serverId, Permission.BAN_MEMBERS, "Only admins can unban");
+    if (!bans.remove(serverId, userId)) {
+      throw new NotFound("Ban not found");
+    }
+  }
+
+  @Override
+  public List<Ban> bans(long actorId, long serverId) {
+    guard.requirePermission(actorId, serverId, Permission.BAN_MEMBERS, "Only admins can see bans");
+    return bans.list(serverId);
+  }
+
+  @Override
+  public Member timeout(long actorId, long serverId, long userId, Duration duration) {
+    if (duration == null || duration.isNegative() || duration.compareTo(MAX_TIMEOUT) > 0) {
+      throw new InvalidInput("duration_seconds", "a timeout lasts from 0 seconds to 28 days");
+    }
+    Membership target = target(serverId, userId);
+    actOn(
+        actorId,
+        serverId,
+        target,
+        Permission.TIMEOUT_MEMBERS,
+        "Only moderators and admins can time out members");
+    Membership updated =
+        memberships.update(
+            target.withTimeout(duration.isZero() ? null : clock.instant().plus(duration)));
+    String name = nameOf(userId);
+    events.publish(new MemberUpdated(updated, name));
+    return new Member(updated, name);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.PresenceUseCase;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.PresenceStore;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.event.StatusChanged;
+import dev.parley.domain.event.Topic;
+import dev.parley.domain.server.Presence;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Presence: a user comes online with their first connection and goes offline with their last; a
+ * chosen status (idle, dnd, invisible) overrides. Changes reach everyone who shares a server or a
+ * conversation with them, best-effort.
+ */
+public final class PresenceService implements PresenceUseCase {
+  private final PresenceStore store;
+  private final MembershipRepository memberships;
+  private final ChannelRepository channels;
+  private final UserRepository users;
+  private final ChatEventPublisher events;
+
+  public PresenceService(
+      PresenceStore store,
+      MembershipRepository memberships,
+      ChannelRepository channels,
+      UserRepository users,
+      ChatEventPublisher events) {
+    this.store = store;
+    this.memberships = memberships;
+    this.channels = channels;
+    this.users = users;
+    this.events = events;
+  }
+
+  /** A connection of the user is live. */
+  public void connected(long userId) {
+    String before = statusOf(userId);
+    store.connected(userId);
+    announceIfChanged(userId, before);
+  }
+
+  /** A connection of the user closed. */
+  public void disconnected(long userId) {
+    String before = statusOf(userId);
+    store.disconnected(userId);
+    announceIfChanged(userId, before);
+  }
+
+  @Override
+  public String setStatus(long userId, String status) {
+    String chosen = Presence.chosen(status);
+    String before = statusOf(userId);
+    store.setChosenStatus(userId, Presence.ONLINE.equals(chosen) ? null : chosen);
+    announceIfChanged(userId, before);
+    return statusOf(userId);
+  }
+
+  @Override
+  public Map<Long, String> statuses(Collection<Long> userIds) {
+    return store.statuses(userIds);
+  }
+
+  private String statusOf(long userId) {
+    return store.statuses(List.of(userId)).getOrDefault(userId, Presence.OFFLINE);
+  }
+
+  private void announceIfChanged(long userId, String before) {
+    String after = statusOf(userId);
+    if (after.equals(before)) {
+      return;
+    }
+    String name = users.findById(userId).map(u -> u.username().value()).orElse("user-" + userId);
+    events.publish(new StatusChanged(userId, name, after, audienceOf(userId)));
+  }
+
+  /** The user's own topic, their servers and their conversations: each connection once. */
+  private List<Topic> audienceOf(long userId) {
+    List<Topic> audience = new ArrayList<>();
+    for (long serverId : memberships.serverIdsOf(userId)) {
+      audience.add(Topic.server(serverId));
+    }
+    for (Channel conversation : channels.conversationsOf(userId)) {
+      audience.add(Topic.channel(conversation.id()));
+    }
+    return audience;
+  }
+}
