@@ -37,9 +37,9 @@ class CommunityTest extends ApiTestBase {
     long server = fx.server(alice, "Presence");
     fx.member(alice, server, bob);
     String members = "/chat/servers/" + server + "/members";
-    try (WsClient bobWs = fx.gateway(bob)) {
+    try (WsClient bobWs = fx.gateway(bob).keepPresence()) {
       assertThat(statusOf(list(api.get(members, bob.token())), alice)).isEqualTo("offline");
-      try (WsClient aliceWs = fx.gateway(alice)) {
+      try (WsClient aliceWs = fx.gateway(alice).keepPresence()) {
         JsonNode online = awaitStatus(bobWs, alice, "online");
         assertThat(online.get("username").getStringValue()).isEqualTo(alice.username());
         assertThat(statusOf(list(api.get(members, bob.token())), alice)).isEqualTo("online");

@@ -129,15 +129,16 @@ class RichMessagingTest extends ApiTestBase {
       assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
       assertThat(reply.json().get("replyTo").getLongValue()).isEqualTo(root);
 
-      JsonNode mention = bobWs.await("mention");
-      assertThat(mention.get("message").get("id").getLongValue())
-          .isEqualTo(reply.json().get("id").getLongValue());
-      JsonNode created =
-          bobWs.await(
+      List<JsonNode> frames =
+          bobWs.awaitEach(
+              f -> "mention".equals(f.get("type").getStringValue()),
               f ->
                   "new_message".equals(f.get("type").getStringValue())
-                      && f.get("seq").getLongValue() == 2,
-              "the reply");
+                      && f.get("seq").getLongValue() == 2);
+      JsonNode mention = frames.get(0);
+      JsonNode created = frames.get(1);
+      assertThat(mention.get("message").get("id").getLongValue())
+          .isEqualTo(reply.json().get("id").getLongValue());
       assertThat(created.get("mentions").get(0).getLongValue()).isEqualTo(bob.id());
       assertThat(created.get("mentions").size()).isEqualTo(1);
       assertThat(created.get("replyTo").getLongValue()).isEqualTo(root);
@@ -249,7 +250,7 @@ class RichMessagingTest extends ApiTestBase {
     long server = fx.server(alice, "Frames");
     long channel = fx.channel(alice, server, "general", "TEXT");
     fx.member(alice, server, bob);
-    try (WsClient aliceWs = fx.gateway(alice);
+    try (WsClient aliceWs = fx.gateway(alice).keepPresence();
         WsClient bobWs = fx.gateway(bob)) {
       aliceWs.send("{\"type\":\"send_message\",\"channelId\":" + channel + ",\"text\":\"v1\"}");
       long id = aliceWs.await("message_ack").get("id").getLongValue();

@@ -25,8 +25,18 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private WebSocket socket;
+  private volatile boolean keepPresence;
 
   private WsClient() {}
+
+  /**
+   * Keeps {@code presence_update} frames, which are otherwise dropped: everyone shares the public
+   * server, so any test's connections would show up in every other socket's stream.
+   */
+  public WsClient keepPresence() {
+    keepPresence = true;
+    return this;
+  }
 
   /** Opens a socket to {@code path} (including any query) on the server at {@code base}. */
   public static WsClient connect(URI base, String path) {
@@ -52,7 +62,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     partial.append(data);
     if (last) {
-      frames.add(Api.parse(partial.toString()));
+      JsonNode frame = Api.parse(partial.toString());
+      if (keepPresence || !"presence_update".equals(frame.get("type").getStringValue())) {
+        frames.add(frame);
+      }
       partial.setLength(0);
     }
     webSocket.request(1);
@@ -104,6 +117,44 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
     throw new AssertionError(
         "no " + what + " within " + WAIT + "; got " + skipped.stream().map(Api::json).toList());
+  }
+
+  /**
+   * One frame for each of {@code tests}, in whatever order they arrive (events on different topics
+   * have no order between them); fails after {@link #WAIT}.
+   */
+  @SafeVarargs
+  public final List<JsonNode> awaitEach(Predicate<JsonNode>... tests) {
+    JsonNode[] found = new JsonNode[tests.length];
+    int missing = tests.length;
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<JsonNode> skipped = new ArrayList<>();
+    while (missing > 0 && System.nanoTime() < deadline) {
+      JsonNode frame = next(Duration.ofNanos(deadline - System.nanoTime()));
+      if (frame == null) {
+        continue;
+      }
+      boolean used = false;
+      for (int i = 0; i < tests.length && !used; i++) {
+        if (found[i] == null && tests[i].test(frame)) {
+          found[i] = frame;
+          missing--;
+          used = true;
+        }
+      }
+      if (!used) {
+        skipped.add(frame);
+      }
+    }
+    if (missing > 0) {
+      throw new AssertionError(
+          missing
+              + " frame(s) missing after "
+              + WAIT
+              + "; got "
+              + skipped.stream().map(Api::json).toList());
+    }
+    return List.of(found);
   }
 
   /** Every frame received within {@code quiet} of the previous one. */
