@@ -8,6 +8,7 @@ import dev.parley.application.fakes.InMemoryChannelRepository;
 import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
 import dev.parley.application.fakes.InMemoryMessageRepository;
+import dev.parley.application.fakes.InMemoryMessageSearch;
 import dev.parley.application.fakes.InMemoryReactionRepository;
 import dev.parley.application.fakes.InMemoryReadStateRepository;
 import dev.parley.application.fakes.InMemoryServerRepository;
@@ -95,6 +96,9 @@ final class ChatWorld {
       new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
   final ChannelPresenceService presence =
       new ChannelPresenceService(registry, channels, users, publisher);
+  final SearchMessagesService search =
+      new SearchMessagesService(
+          guard, memberships, channels, new InMemoryMessageSearch(store), users, reactions);
   final RoomServices rooms = new RoomServices(servers, channels, guard, channelServices);
 
   private int userCount;

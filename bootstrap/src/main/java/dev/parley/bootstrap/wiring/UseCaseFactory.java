@@ -11,6 +11,7 @@ import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.port.out.InviteRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageSearch;
 import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.application.port.out.ReactionRepository;
@@ -38,6 +39,7 @@ import dev.parley.application.service.ReadStateServices;
 import dev.parley.application.service.RegisterUserService;
 import dev.parley.application.service.ResumeService;
 import dev.parley.application.service.RoomServices;
+import dev.parley.application.service.SearchMessagesService;
 import dev.parley.application.service.SendMessageService;
 import dev.parley.application.service.ServerServices;
 import dev.parley.application.service.TypingService;
@@ -138,6 +140,17 @@ public class UseCaseFactory {
       UserRepository users,
       ReactionRepository reactions) {
     return new ReadHistoryService(guard, messages, users, reactions);
+  }
+
+  @Singleton
+  SearchMessagesService searchMessages(
+      AccessGuard guard,
+      MembershipRepository memberships,
+      ChannelRepository channels,
+      MessageSearch search,
+      UserRepository users,
+      ReactionRepository reactions) {
+    return new SearchMessagesService(guard, memberships, channels, search, users, reactions);
   }
 
   @Singleton
