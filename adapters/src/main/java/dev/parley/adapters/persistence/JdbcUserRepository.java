@@ -22,6 +22,31 @@ public class JdbcUserRepository implements UserRepository {
 
   @Override
   public User create(NewUser user) {
+    return insert(user, null, null);
+  }
+
+  @Override
+  public User createExternal(NewUser user, String issuer, String subject) {
+    return insert(user, issuer, subject);
+  }
+
+  @Override
+  public void updatePassword(long userId, String passwordHash) {
+    rows.updatePassword(userId, passwordHash);
+  }
+
+  @Override
+  public void deactivate(long userId) {
+    rows.deactivate(userId);
+  }
+
+  @Override
+  public Optional<User> findByExternal(String issuer, String subject) {
+    return rows.findByExternalIssuerAndExternalSubject(issuer, subject)
+        .map(JdbcUserRepository::toDomain);
+  }
+
+  private User insert(NewUser user, String issuer, String subject) {
     UserRow row =
         new UserRow(
             null,
@@ -31,7 +56,9 @@ public class JdbcUserRepository implements UserRepository {
             user.displayName(),
             user.passwordHash(),
             user.createdAt(),
-            true);
+            true,
+            issuer,
+            subject);
     try {
       return toDomain(rows.save(row));
     } catch (DataAccessException e) {

@@ -16,4 +16,6 @@ record UserRow(
     @Nullable String displayName,
     @Nullable String passwordHash,
     Instant createdAt,
-    boolean active) {}
+    boolean active,
+    @Nullable String externalIssuer,
+    @Nullable String externalSubject) {}

@@ -19,6 +19,9 @@ public class JwtTokenIssuer implements TokenIssuer {
   /** Issuer claim of Parley's own tokens. */
   public static final String ISSUER = "parley";
 
+  /** Claim carrying the login session the token belongs to. */
+  public static final String SESSION_CLAIM = "sid";
+
   /** Claim carrying the username. */
   public static final String USERNAME_CLAIM = "username";
 
@@ -28,7 +31,7 @@ public class JwtTokenIssuer implements TokenIssuer {
 
   JwtTokenIssuer(
       JwtTokenGenerator generator,
-      @Value("${parley.security.access-token-ttl:24h}") Duration ttl,
+      @Value("${parley.security.access-token-ttl:30m}") Duration ttl,
       Clock clock) {
     if (generator.getSignatureConfiguration() == null) {
       // Without a signature the generator would emit unsigned ("alg": "none") tokens.
@@ -40,11 +43,13 @@ public class JwtTokenIssuer implements TokenIssuer {
   }
 
   @Override
-  public AccessToken issue(User user) {
+  public AccessToken issue(User user, String sessionId) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expires = now.plus(ttl);
     Map<String, Object> claims =
         Map.of(
+            SESSION_CLAIM,
+            sessionId,
             "sub",
             Long.toString(user.id()),
             USERNAME_CLAIM,

@@ -11,12 +11,17 @@ public interface ClientConnection {
     /** The user lost access to what the connection follows (removed, server deleted). */
     ACCESS_REVOKED,
     /** The server is shutting down. */
-    GOING_AWAY
+    GOING_AWAY,
+    /** The login session the connection was opened with ended (logout, password change). */
+    SESSION_ENDED
   }
 
   String id();
 
   long userId();
+
+  /** The login session the connection was opened with; null for external tokens. */
+  String sessionId();
 
   ConnectionScope scope();
 

@@ -12,6 +12,7 @@ import dev.parley.domain.event.ConversationCreated;
 import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.ServerDeleted;
+import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.Topic;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -71,6 +72,12 @@ public final class EventDeliveryService implements DeliverEventUseCase {
       registry.forEachSubscriber(server, c -> registry.unsubscribe(c, server));
       for (ClientConnection c : registry.boundTo(deleted.serverId())) {
         c.close(CloseReason.ACCESS_REVOKED);
+      }
+    } else if (event instanceof SessionEnded ended) {
+      for (ClientConnection c : registry.connectionsOf(ended.userId())) {
+        if (ended.ends(c.sessionId())) {
+          c.close(CloseReason.SESSION_ENDED);
+        }
       }
     } else {
       fanOut(event);

@@ -3,7 +3,6 @@ package dev.parley.application.service;
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.out.PasswordHasher;
-import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.error.DomainError;
 import dev.parley.domain.error.InvalidCredentials;
@@ -13,18 +12,18 @@ import dev.parley.domain.user.Username;
 import java.util.Optional;
 
 /**
- * Checks credentials and issues a token; unknown users cost a hash check too (no timing oracle).
+ * Checks credentials and starts a session; unknown users cost a hash check too (no timing oracle).
  */
 public final class LoginService implements LoginUseCase {
   private final UserRepository users;
   private final PasswordHasher hasher;
-  private final TokenIssuer tokens;
+  private final SessionServices sessions;
   private volatile String dummyHash;
 
-  public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens) {
+  public LoginService(UserRepository users, PasswordHasher hasher, SessionServices sessions) {
     this.users = users;
     this.hasher = hasher;
-    this.tokens = tokens;
+    this.sessions = sessions;
   }
 
   @Override
@@ -43,7 +42,7 @@ public final class LoginService implements LoginUseCase {
     if (!hasher.matches(command.password(), found.passwordHash()) || !found.active()) {
       throw new InvalidCredentials();
     }
-    return new LoginResult(tokens.issue(found), found);
+    return sessions.start(found);
   }
 
   private Optional<User> findUser(String name) {

@@ -55,6 +55,37 @@ public abstract class UserRepositoryContract {
   }
 
   @Test
+  void passwordsChangeAndAccountsDeactivate() {
+    User created = users().create(new NewUser(new Username(unique("carl")), null, null, "h1", NOW));
+    users().updatePassword(created.id(), "h2");
+    assertThat(users().findById(created.id()).orElseThrow().passwordHash()).isEqualTo("h2");
+    users().deactivate(created.id());
+    assertThat(users().findById(created.id()).orElseThrow().active()).isFalse();
+  }
+
+  @Test
+  void externalIdentitiesAreProvisionedOncePerIssuerAndSubject() {
+    String subject = unique("sub-");
+    User made =
+        users()
+            .createExternal(
+                new NewUser(new Username(unique("ext")), null, "Ext", null, NOW),
+                "https://idp.example",
+                subject);
+    assertThat(made.passwordHash()).isNull();
+    assertThat(users().findByExternal("https://idp.example", subject)).contains(made);
+    assertThat(users().findByExternal("https://other.example", subject)).isEmpty();
+    assertThatThrownBy(
+            () ->
+                users()
+                    .createExternal(
+                        new NewUser(new Username(unique("ext")), null, null, null, NOW),
+                        "https://idp.example",
+                        subject))
+        .isInstanceOf(UsernameTaken.class);
+  }
+
+  @Test
   void unknownUsersAreEmpty() {
     assertThat(users().findById(987_654_321L)).isEmpty();
     assertThat(users().findByUsername(new Username(unique("nobody")))).isEmpty();

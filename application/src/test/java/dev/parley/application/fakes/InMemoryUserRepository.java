@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public class InMemoryUserRepository implements UserRepository {
   private final Map<Long, User> byId = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final Map<String, Long> external = new ConcurrentHashMap<>();
 
   @Override
   public synchronized User create(NewUser user) {
@@ -62,5 +63,50 @@ public class InMemoryUserRepository implements UserRepository {
     List<User> found = new ArrayList<>();
     ids.forEach(id -> findById(id).ifPresent(found::add));
     return found;
+  }
+
+  @Override
+  public void updatePassword(long userId, String passwordHash) {
+    byId.computeIfPresent(
+        userId,
+        (id, u) ->
+            new User(
+                id,
+                u.username(),
+                u.email(),
+                u.displayName(),
+                passwordHash,
+                u.createdAt(),
+                u.active()));
+  }
+
+  @Override
+  public void deactivate(long userId) {
+    byId.computeIfPresent(
+        userId,
+        (id, u) ->
+            new User(
+                id,
+                u.username(),
+                u.email(),
+                u.displayName(),
+                u.passwordHash(),
+                u.createdAt(),
+                false));
+  }
+
+  @Override
+  public Optional<User> findByExternal(String issuer, String subject) {
+    return Optional.ofNullable(external.get(issuer + "\n" + subject)).flatMap(this::findById);
+  }
+
+  @Override
+  public synchronized User createExternal(NewUser user, String issuer, String subject) {
+    if (external.containsKey(issuer + "\n" + subject)) {
+      throw new UsernameTaken();
+    }
+    User created = create(user);
+    external.put(issuer + "\n" + subject, created.id());
+    return created;
   }
 }

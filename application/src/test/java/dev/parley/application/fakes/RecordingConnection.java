@@ -32,6 +32,11 @@ public class RecordingConnection implements ClientConnection {
   }
 
   @Override
+  public String sessionId() {
+    return "session-" + userId;
+  }
+
+  @Override
   public ConnectionScope scope() {
     return scope;
   }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.application.fakes.DirectTransactions;
 import dev.parley.application.fakes.FakePasswordHasher;
 import dev.parley.application.fakes.FakeTokenIssuer;
+import dev.parley.application.fakes.InMemorySessionRepository;
+import dev.parley.application.fakes.InMemorySocketTicketStore;
 import dev.parley.application.fakes.InMemoryUserRepository;
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.RegisterUserCommand;
@@ -15,6 +17,7 @@ import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.UsernameTaken;
 import dev.parley.domain.user.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +32,19 @@ class AuthServicesTest {
   private final List<User> signedUp = new ArrayList<>();
   private final RegisterUserService register =
       new RegisterUserService(users, hasher, tx, clock, List.of(signedUp::add));
-  private final LoginService login = new LoginService(users, hasher, new FakeTokenIssuer());
+  private final SessionServices sessions =
+      new SessionServices(
+          new InMemorySessionRepository(),
+          new InMemorySocketTicketStore(),
+          users,
+          hasher,
+          new FakeTokenIssuer(),
+          event -> {},
+          tx,
+          clock,
+          Duration.ofDays(30),
+          Duration.ofSeconds(30));
+  private final LoginService login = new LoginService(users, hasher, sessions);
 
   @Test
   void registersWithHashedPasswordAndRunsSignUpStepsInTheTransaction() {
@@ -74,7 +89,8 @@ class AuthServicesTest {
     var result = login.login(LoginCommand.of("carol", "password123"));
 
     assertThat(result.user()).isEqualTo(user);
-    assertThat(result.token().value()).isEqualTo("token-for-" + user.id());
+    assertThat(result.token().value()).startsWith("token-for-" + user.id() + "@");
+    assertThat(result.refresh().value()).startsWith("prt_").hasSizeGreaterThan(40);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.wiring;
 
+import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
@@ -17,10 +18,13 @@ import dev.parley.application.port.out.PresenceStore;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.SessionRepository;
+import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard;
+import dev.parley.application.service.AuthenticationService;
 import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
 import dev.parley.application.service.ConversationServices;
@@ -42,6 +46,7 @@ import dev.parley.application.service.RoomServices;
 import dev.parley.application.service.SearchMessagesService;
 import dev.parley.application.service.SendMessageService;
 import dev.parley.application.service.ServerServices;
+import dev.parley.application.service.SessionServices;
 import dev.parley.application.service.TypingService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -78,8 +83,42 @@ public class UseCaseFactory {
   }
 
   @Singleton
-  LoginUseCase login(UserRepository users, PasswordHasher hasher, TokenIssuer tokens) {
-    return new LoginService(users, hasher, tokens);
+  SessionServices sessions(
+      SessionRepository sessions,
+      SocketTicketStore tickets,
+      UserRepository users,
+      PasswordHasher hasher,
+      TokenIssuer tokens,
+      ChatEventPublisher events,
+      Transactions tx,
+      Clock clock,
+      @Value("${parley.security.refresh-token-ttl:30d}") Duration refreshTtl,
+      @Value("${parley.security.socket-ticket-ttl:30s}") Duration ticketTtl) {
+    return new SessionServices(
+        sessions, tickets, users, hasher, tokens, events, tx, clock, refreshTtl, ticketTtl);
+  }
+
+  @Singleton
+  LoginUseCase login(UserRepository users, PasswordHasher hasher, SessionServices sessions) {
+    return new LoginService(users, hasher, sessions);
+  }
+
+  @Singleton
+  AuthenticateUseCase authenticate(
+      SessionRepository sessions,
+      SocketTicketStore tickets,
+      UserRepository users,
+      Transactions tx,
+      Clock clock,
+      ServerRepository servers,
+      MembershipRepository memberships) {
+    return new AuthenticationService(
+        sessions,
+        tickets,
+        users,
+        tx,
+        clock,
+        List.of(new JoinPublicServer(servers, memberships, clock)));
   }
 
   @Singleton

@@ -21,7 +21,8 @@ public sealed interface ChatEvent
         ChannelDeleted,
         MemberUpdated,
         MentionCreated,
-        ReadStateChanged {
+        ReadStateChanged,
+        SessionEnded {
 
   /** The topics whose subscribers receive the event. */
   List<Topic> audience();

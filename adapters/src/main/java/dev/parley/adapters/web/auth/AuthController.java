@@ -1,7 +1,12 @@
 package dev.parley.adapters.web.auth;
 
+import dev.parley.adapters.web.auth.AuthDtos.Deactivation;
 import dev.parley.adapters.web.auth.AuthDtos.LoginRequest;
+import dev.parley.adapters.web.auth.AuthDtos.LogoutRequest;
+import dev.parley.adapters.web.auth.AuthDtos.PasswordChange;
+import dev.parley.adapters.web.auth.AuthDtos.RefreshRequest;
 import dev.parley.adapters.web.auth.AuthDtos.RegisterRequest;
+import dev.parley.adapters.web.auth.AuthDtos.TicketResponse;
 import dev.parley.adapters.web.auth.AuthDtos.TokenResponse;
 import dev.parley.adapters.web.auth.AuthDtos.UserResponse;
 import dev.parley.adapters.web.support.Bodies;
@@ -11,11 +16,14 @@ import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserCommand;
 import dev.parley.application.port.in.RegisterUserUseCase;
+import dev.parley.application.port.in.SessionsUseCase;
+import dev.parley.application.port.in.SessionsUseCase.SocketTicket;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
@@ -26,6 +34,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Account routes of the native and classic (seed 003) surfaces, plus the {@code /api/auth} routes
@@ -38,10 +47,16 @@ public class AuthController {
   private final RegisterUserUseCase register;
   private final LoginUseCase login;
   private final GetUserUseCase users;
+  private final SessionsUseCase sessions;
   private final Clock clock;
 
   AuthController(
-      RegisterUserUseCase register, LoginUseCase login, GetUserUseCase users, Clock clock) {
+      RegisterUserUseCase register,
+      LoginUseCase login,
+      GetUserUseCase users,
+      SessionsUseCase sessions,
+      Clock clock) {
+    this.sessions = sessions;
     this.register = register;
     this.login = login;
     this.users = users;
@@ -83,6 +98,56 @@ public class AuthController {
   @Secured(SecurityRule.IS_ANONYMOUS)
   public TokenResponse apiLogin(@Body @Nullable LoginRequest body) {
     return doLogin(body);
+  }
+
+  /** New access and refresh tokens for a refresh token, which then stops working. */
+  @Post("/auth/refresh")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  public TokenResponse refresh(@Body @Nullable RefreshRequest body) {
+    return TokenResponse.from(sessions.refresh(Bodies.require(body).refreshToken()), clock);
+  }
+
+  /** Ends the caller's session (or all of them): its tokens stop working, its sockets close. */
+  @Post("/auth/logout")
+  @Status(HttpStatus.NO_CONTENT)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  public void logout(Authentication authentication, @Body @Nullable LogoutRequest body) {
+    boolean everywhere = body != null && Boolean.TRUE.equals(body.everywhere());
+    sessions.logout(Caller.id(authentication), sessionOf(authentication), everywhere);
+  }
+
+  /** Changes the password; every session of the user ends, so log in again. */
+  @Post("/auth/password")
+  @Status(HttpStatus.NO_CONTENT)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  public void changePassword(Authentication authentication, @Body @Nullable PasswordChange body) {
+    PasswordChange change = Bodies.require(body);
+    sessions.changePassword(
+        Caller.id(authentication), change.currentPassword(), change.newPassword());
+  }
+
+  /** A single-use ticket to open one socket within 30 seconds without a token in the URL. */
+  @Post("/auth/socket-ticket")
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  public TicketResponse socketTicket(Authentication authentication) {
+    SocketTicket ticket =
+        sessions.socketTicket(Caller.id(authentication), sessionOf(authentication));
+    return new TicketResponse(
+        ticket.value(),
+        Math.max(0, Duration.between(clock.instant(), ticket.expiresAt()).toSeconds()));
+  }
+
+  /** Deactivates the caller's account after checking the password; every session ends. */
+  @Delete("/users/me")
+  @Status(HttpStatus.NO_CONTENT)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  public void deactivate(Authentication authentication, @Body @Nullable Deactivation body) {
+    sessions.deactivate(Caller.id(authentication), Bodies.require(body).password());
+  }
+
+  private static String sessionOf(Authentication authentication) {
+    Object sid = authentication.getAttributes().get("sid");
+    return sid == null ? null : sid.toString();
   }
 
   /** The caller's account (seed 003). */

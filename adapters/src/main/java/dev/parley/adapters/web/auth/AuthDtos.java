@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Wire shapes of the account routes, shared by the native, 003 and 004 surfaces. */
 public final class AuthDtos {
@@ -22,15 +23,47 @@ public final class AuthDtos {
   @Serdeable(naming = SnakeCaseStrategy.class)
   public record LoginRequest(String username, String password) {}
 
-  /** The answer to a login: an OAuth2-style bearer token. */
+  /** The answer to a login or refresh: an OAuth2-style bearer token and its refresh token. */
   @Serdeable(naming = SnakeCaseStrategy.class)
-  public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+  public record TokenResponse(
+      String accessToken,
+      String tokenType,
+      long expiresIn,
+      String refreshToken,
+      long refreshExpiresIn) {
     public static TokenResponse from(LoginResult result, Clock clock) {
-      long seconds =
-          Math.max(0, Duration.between(clock.instant(), result.token().expiresAt()).toSeconds());
-      return new TokenResponse(result.token().value(), "bearer", seconds);
+      return new TokenResponse(
+          result.token().value(),
+          "bearer",
+          secondsUntil(result.token().expiresAt(), clock),
+          result.refresh().value(),
+          secondsUntil(result.refresh().expiresAt(), clock));
+    }
+
+    private static long secondsUntil(Instant instant, Clock clock) {
+      return Math.max(0, Duration.between(clock.instant(), instant).toSeconds());
     }
   }
+
+  /** Body of {@code /auth/refresh}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record RefreshRequest(String refreshToken) {}
+
+  /** Body of {@code /auth/logout}; {@code everywhere} ends every session of the user. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record LogoutRequest(Boolean everywhere) {}
+
+  /** Body of {@code /auth/password}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  /** Body of {@code DELETE /users/me}: the password, so a stolen token cannot close accounts. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record Deactivation(String password) {}
+
+  /** A single-use socket ticket: {@code ?ticket=} instead of {@code ?token=} on an upgrade. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record TicketResponse(String ticket, long expiresIn) {}
 
   /** An account as its owner sees it. */
   @Serdeable(naming = SnakeCaseStrategy.class)

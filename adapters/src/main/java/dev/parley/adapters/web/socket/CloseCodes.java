@@ -25,6 +25,9 @@ public final class CloseCodes {
   /** The client sent more than its share; slow down before reconnecting. */
   public static final int RATE_LIMITED = 4029;
 
+  /** The login session ended (logout, password change, deactivation): log in again. */
+  public static final int SESSION_ENDED = 4401;
+
   /** The user lost access to what this connection followed (removed, channel gone). */
   public static final int ACCESS_REVOKED = 4403;
 

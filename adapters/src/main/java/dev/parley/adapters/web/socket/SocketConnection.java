@@ -29,6 +29,7 @@ public final class SocketConnection implements ClientConnection {
   private final WebSocketSession session;
   private final long userId;
   private final String username;
+  private final String sessionId;
   private final ConnectionScope scope;
   private final EventEncoder encoder;
   private final SocketLimits limits;
@@ -50,6 +51,7 @@ public final class SocketConnection implements ClientConnection {
       WebSocketSession session,
       long userId,
       String username,
+      String sessionId,
       ConnectionScope scope,
       EventEncoder encoder,
       Executor workers,
@@ -57,6 +59,7 @@ public final class SocketConnection implements ClientConnection {
     this.session = session;
     this.userId = userId;
     this.username = username;
+    this.sessionId = sessionId;
     this.scope = scope;
     this.encoder = encoder;
     this.limits = limits;
@@ -71,6 +74,11 @@ public final class SocketConnection implements ClientConnection {
   @Override
   public long userId() {
     return userId;
+  }
+
+  @Override
+  public String sessionId() {
+    return sessionId;
   }
 
   public String username() {
@@ -178,6 +186,7 @@ public final class SocketConnection implements ClientConnection {
     switch (reason) {
       case ACCESS_REVOKED -> closeWith(CloseCodes.ACCESS_REVOKED, "access revoked");
       case GOING_AWAY -> closeWith(CloseCodes.GOING_AWAY, "server shutting down");
+      case SESSION_ENDED -> closeWith(CloseCodes.SESSION_ENDED, "session ended");
     }
   }
 

@@ -87,11 +87,13 @@ public class SocketSupport implements GracefulShutdownCapable {
     Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
     long userId = Caller.id(auth);
     Object name = auth.getAttributes().get("username");
+    Object sid = auth.getAttributes().get("sid");
     SocketConnection connection =
         new SocketConnection(
             session,
             userId,
             name == null ? Long.toString(userId) : name.toString(),
+            sid == null ? null : sid.toString(),
             scope,
             encoder,
             workers,

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Accepts {@code ?token=} on WebSocket upgrades only, because browsers cannot set headers there;
- * REST never takes tokens from URLs, which end up in logs and histories.
+ * Accepts {@code ?ticket=} or {@code ?token=} on WebSocket upgrades only, because browsers cannot
+ * set headers there; REST never takes tokens from URLs, which end up in logs and histories.
  */
 @Singleton
 public class SocketQueryTokenReader implements TokenReader<HttpRequest<?>> {
@@ -21,7 +21,12 @@ public class SocketQueryTokenReader implements TokenReader<HttpRequest<?>> {
     if (!isSocketUpgrade(request)) {
       return Optional.empty();
     }
-    return request.getParameters().getFirst("token").filter(token -> !token.isBlank());
+    // A single-use ticket (POST /auth/socket-ticket) keeps long-lived tokens out of URLs.
+    return request
+        .getParameters()
+        .getFirst("ticket")
+        .or(() -> request.getParameters().getFirst("token"))
+        .filter(token -> !token.isBlank());
   }
 
   static boolean isSocketUpgrade(HttpRequest<?> request) {

@@ -9,5 +9,6 @@ public interface TokenIssuer {
   /** A bearer token and when it stops being accepted. */
   record AccessToken(String value, Instant expiresAt) {}
 
-  AccessToken issue(User user);
+  /** An access token for the user, bound to the login session {@code sessionId}. */
+  AccessToken issue(User user, String sessionId);
 }

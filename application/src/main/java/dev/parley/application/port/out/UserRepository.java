@@ -27,4 +27,18 @@ public interface UserRepository {
 
   /** The users among {@code ids} that exist, in no particular order. */
   List<User> findAllById(Collection<Long> ids);
+
+  void updatePassword(long userId, String passwordHash);
+
+  /** Marks the account inactive: it can no longer log in or authenticate. */
+  void deactivate(long userId);
+
+  /** The account provisioned for {@code subject} of an external {@code issuer}. */
+  Optional<User> findByExternal(String issuer, String subject);
+
+  /**
+   * Creates an account without a password for an external identity, or throws {@link
+   * dev.parley.domain.error.UsernameTaken} (also when the identity was provisioned concurrently).
+   */
+  User createExternal(NewUser user, String issuer, String subject);
 }

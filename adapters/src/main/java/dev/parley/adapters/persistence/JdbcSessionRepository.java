@@ -1,0 +1,123 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.SessionRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link SessionRepository} on PostgreSQL; rotation is a compare-and-set on the current hash. */
+@Singleton
+public class JdbcSessionRepository implements SessionRepository {
+  private static final String COLUMNS =
+      "id, user_id, refresh_hash, created_at, expires_at, revoked_at";
+
+  private final JdbcOperations jdbc;
+  private final TransactionOperations<Connection> tx;
+
+  JdbcSessionRepository(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  @Override
+  public void create(Session s) {
+    tx.executeWrite(
+        status ->
+            jdbc.prepareStatement(
+                "INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                statement -> {
+                  statement.setString(1, s.id());
+                  statement.setLong(2, s.userId());
+                  statement.setString(3, s.refreshHash());
+                  SqlTimes.set(statement, 4, s.createdAt());
+                  SqlTimes.set(statement, 5, s.expiresAt());
+                  SqlTimes.set(statement, 6, s.revokedAt());
+                  return statement.executeUpdate();
+                }));
+  }
+
+  @Override
+  public Optional<Session> findById(String id) {
+    return findOne("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", id);
+  }
+
+  @Override
+  public boolean rotate(String id, String expectedHash, String newHash) {
+    int updated =
+        tx.executeWrite(
+            status ->
+                jdbc.prepareStatement(
+                    "UPDATE sessions SET refresh_hash = ?"
+                        + " WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL",
+                    statement -> {
+                      statement.setString(1, newHash);
+                      statement.setString(2, id);
+                      statement.setString(3, expectedHash);
+                      return statement.executeUpdate();
+                    }));
+    return updated == 1;
+  }
+
+  @Override
+  public void revoke(String id, Instant at) {
+    tx.executeWrite(
+        status ->
+            jdbc.prepareStatement(
+                "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                statement -> {
+                  SqlTimes.set(statement, 1, at);
+                  statement.setString(2, id);
+                  return statement.executeUpdate();
+                }));
+  }
+
+  @Override
+  public List<String> revokeAllOf(long userId, Instant at) {
+    return tx.executeWrite(
+        status ->
+            jdbc.prepareStatement(
+                "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"
+                    + " RETURNING id",
+                statement -> {
+                  SqlTimes.set(statement, 1, at);
+                  statement.setLong(2, userId);
+                  List<String> ids = new ArrayList<>();
+                  try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                      ids.add(rs.getString(1));
+                    }
+                  }
+                  return ids;
+                }));
+  }
+
+  private Optional<Session> findOne(String sql, String key) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                sql,
+                statement -> {
+                  statement.setString(1, key);
+                  try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Session>empty();
+                  }
+                }));
+  }
+
+  private static Session read(ResultSet rs) throws SQLException {
+    return new Session(
+        rs.getString("id"),
+        rs.getLong("user_id"),
+        rs.getString("refresh_hash"),
+        SqlTimes.get(rs, "created_at"),
+        SqlTimes.get(rs, "expires_at"),
+        SqlTimes.get(rs, "revoked_at"));
+  }
+}

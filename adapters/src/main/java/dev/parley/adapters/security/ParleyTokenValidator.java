@@ -1,0 +1,248 @@
+package dev.parley.adapters.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.parley.application.port.in.AuthenticateUseCase;
+import dev.parley.application.port.in.AuthenticateUseCase.Credential;
+import dev.parley.application.port.in.AuthenticateUseCase.Identity;
+import dev.parley.domain.error.DomainError;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only token validator: Parley's own HS256 tokens (and nothing else under Parley's issuer), the
+ * configured external issuer's tokens under its own algorithms and keys, and socket tickets on
+ * socket upgrades. Whatever the signature says, the application then decides whether the session
+ * and the user are still good, so logout and deactivation take effect at once.
+ */
+@Singleton
+@Replaces(JwtTokenValidator.class)
+public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyTokenValidator.class);
+  private static final String TICKET_PREFIX = "pst_";
+  private static final int MAX_CACHED = 50_000;
+
+  private final SignatureGeneratorConfiguration own;
+  private final ExternalIssuerSettings externalSettings;
+  private final ConfigurableJWTProcessor<SecurityContext> external;
+  private final AuthenticateUseCase authenticate;
+  private final ExecutorService blocking;
+  private final Clock clock;
+  private final Duration skew;
+  private final Duration cacheFor;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  /** A recent positive answer, so every request does not cost two queries. */
+  private record Cached(Identity identity, Instant until) {}
+
+  ParleyTokenValidator(
+      @Named("generator") SignatureGeneratorConfiguration own,
+      ExternalIssuerSettings externalSettings,
+      AuthenticateUseCase authenticate,
+      @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+      Clock clock,
+      @Value("${parley.security.clock-skew:30s}") Duration skew,
+      @Value("${parley.security.session-check-cache:2s}") Duration cacheFor) {
+    this.own = own;
+    this.externalSettings = externalSettings;
+    this.authenticate = authenticate;
+    this.blocking = blocking;
+    this.clock = clock;
+    this.skew = skew;
+    this.cacheFor = cacheFor;
+    this.external = externalSettings.enabled() ? externalProcessor(externalSettings) : null;
+  }
+
+  @Override
+  public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+    Credential credential = credentialOf(token, request);
+    if (credential == null) {
+      return Publishers.empty();
+    }
+    String key = cacheKey(credential);
+    Cached hit = key == null ? null : cache.get(key);
+    if (hit != null && clock.instant().isBefore(hit.until())) {
+      return Publishers.just(authentication(hit.identity()));
+    }
+    CompletableFuture<Authentication> lookup =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Identity identity = authenticate.authenticate(credential);
+                remember(key, identity);
+                return authentication(identity);
+              } catch (DomainError refused) {
+                return null;
+              }
+            },
+            blocking);
+    return Publishers.fromCompletableFuture(lookup);
+  }
+
+  /** The verified claim of a token, or null when it is not acceptable as presented. */
+  Credential credentialOf(String token, HttpRequest<?> request) {
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    if (token.startsWith(TICKET_PREFIX)) {
+      return isSocketUpgrade(request) ? new Credential.Ticket(token) : null;
+    }
+    try {
+      SignedJWT jwt = SignedJWT.parse(token);
+      String issuer = jwt.getJWTClaimsSet().getIssuer();
+      if (JwtTokenIssuer.ISSUER.equals(issuer)) {
+        return ownCredential(jwt);
+      }
+      if (external != null && externalSettings.getIssuer().equals(issuer)) {
+        return externalCredential(jwt);
+      }
+      return null;
+    } catch (ParseException | JOSEException | BadJOSEException | RuntimeException rejected) {
+      LOG.debug("token rejected: {}", rejected.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  private Credential ownCredential(SignedJWT jwt) throws ParseException, JOSEException {
+    // Only HS256 under Parley's issuer: no "none", no public-key-as-secret confusion.
+    if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !own.verify(jwt)) {
+      return null;
+    }
+    JWTClaimsSet claims = jwt.getJWTClaimsSet();
+    if (!timesAreValid(claims)) {
+      return null;
+    }
+    String session = claims.getStringClaim(JwtTokenIssuer.SESSION_CLAIM);
+    if (session == null || claims.getSubject() == null) {
+      return null;
+    }
+    return new Credential.Own(Long.parseLong(claims.getSubject()), session);
+  }
+
+  private Credential externalCredential(SignedJWT jwt)
+      throws BadJOSEException, JOSEException, ParseException {
+    JWTClaimsSet claims = external.process(jwt, null);
+    Object subject = claims.getClaim(externalSettings.getUserIdClaim());
+    if (subject == null || subject.toString().isBlank()) {
+      return null;
+    }
+    Object username = claims.getClaim(externalSettings.getUsernameClaim());
+    return new Credential.External(
+        claims.getIssuer(), subject.toString(), username == null ? null : username.toString());
+  }
+
+  private boolean timesAreValid(JWTClaimsSet claims) {
+    Date expires = claims.getExpirationTime();
+    Date notBefore = claims.getNotBeforeTime();
+    Instant now = clock.instant();
+    if (expires == null || !now.minus(skew).isBefore(expires.toInstant())) {
+      return false;
+    }
+    return notBefore == null || !now.plus(skew).isBefore(notBefore.toInstant());
+  }
+
+  private ConfigurableJWTProcessor<SecurityContext> externalProcessor(ExternalIssuerSettings s) {
+    JWKSource<SecurityContext> keys;
+    if (s.getSecret() != null) {
+      keys = new ImmutableSecret<>(s.getSecret().getBytes(StandardCharsets.UTF_8));
+    } else if (s.getJwksUri() != null) {
+      try {
+        keys = JWKSourceBuilder.create(URI.create(s.getJwksUri()).toURL()).build();
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException("parley.security.external.jwks-uri is not a URL", e);
+      }
+    } else {
+      throw new IllegalStateException(
+          "parley.security.external needs a secret or a jwks-uri to verify the issuer's tokens");
+    }
+    Set<JWSAlgorithm> algorithms =
+        s.getAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+    if (algorithms.stream().anyMatch(a -> a.getName().equalsIgnoreCase("none"))) {
+      throw new IllegalStateException("'none' is never an accepted algorithm");
+    }
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+        new DefaultJWTClaimsVerifier<>(
+            s.getAudience() == null ? null : Set.of(s.getAudience()),
+            new JWTClaimsSet.Builder().issuer(s.getIssuer()).build(),
+            Set.of("exp", s.getUserIdClaim()),
+            null);
+    verifier.setMaxClockSkew((int) skew.toSeconds());
+    processor.setJWTClaimsSetVerifier(verifier);
+    return processor;
+  }
+
+  private static boolean isSocketUpgrade(HttpRequest<?> request) {
+    String upgrade = request == null ? null : request.getHeaders().get(HttpHeaders.UPGRADE);
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+  }
+
+  private static String cacheKey(Credential credential) {
+    if (credential instanceof Credential.Own own) {
+      return own.userId() + "/" + own.sessionId();
+    }
+    if (credential instanceof Credential.External ext) {
+      return ext.issuer() + "\n" + ext.subject();
+    }
+    return null; // tickets are single-use: never cached
+  }
+
+  private void remember(String key, Identity identity) {
+    if (key == null || cacheFor.isZero()) {
+      return;
+    }
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
+    }
+    cache.put(key, new Cached(identity, clock.instant().plus(cacheFor)));
+  }
+
+  private static Authentication authentication(Identity identity) {
+    Map<String, Object> attributes = new HashMap<>();
+    attributes.put(JwtTokenIssuer.USERNAME_CLAIM, identity.username());
+    if (identity.sessionId() != null) {
+      attributes.put(JwtTokenIssuer.SESSION_CLAIM, identity.sessionId());
+    }
+    return Authentication.build(Long.toString(identity.userId()), attributes);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.adapters.testing.TestPostgres;
+import dev.parley.application.contract.SessionRepositoryContract;
+import dev.parley.application.port.out.SessionRepository;
+import dev.parley.application.port.out.UserRepository;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcSessionRepositoryTest extends SessionRepositoryContract implements TestPropertyProvider {
+  @Inject JdbcSessionRepository sessions;
+  @Inject JdbcUserRepository users;
+
+  @Override
+  protected SessionRepository sessions() {
+    return sessions;
+  }
+
+  @Override
+  protected UserRepository users() {
+    return users;
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestPostgres.freshDatasourceProperties();
+  }
+}

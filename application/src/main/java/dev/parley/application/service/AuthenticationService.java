@@ -1,0 +1,137 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.AuthenticateUseCase;
+import dev.parley.application.port.out.SessionRepository;
+import dev.parley.application.port.out.SocketTicketStore;
+import dev.parley.application.port.out.Transactions;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.port.out.UserRepository.NewUser;
+import dev.parley.domain.error.DomainError;
+import dev.parley.domain.error.InvalidCredentials;
+import dev.parley.domain.error.UsernameTaken;
+import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one rule for every credential: Parley tokens need a live session, tickets are spent once,
+ * external identities get an account on first sight, and no inactive user ever authenticates.
+ */
+public final class AuthenticationService implements AuthenticateUseCase {
+  private final SessionRepository sessions;
+  private final SocketTicketStore tickets;
+  private final UserRepository users;
+  private final Transactions tx;
+  private final Clock clock;
+  private final List<Consumer<User>> onSignUp;
+
+  /**
+   * @param onSignUp steps run when an external identity is provisioned, as on registration
+   */
+  public AuthenticationService(
+      SessionRepository sessions,
+      SocketTicketStore tickets,
+      UserRepository users,
+      Transactions tx,
+      Clock clock,
+      List<Consumer<User>> onSignUp) {
+    this.sessions = sessions;
+    this.tickets = tickets;
+    this.users = users;
+    this.tx = tx;
+    this.clock = clock;
+    this.onSignUp = List.copyOf(onSignUp);
+  }
+
+  @Override
+  public Identity authenticate(Credential credential) {
+    Instant now = clock.instant();
+    if (credential instanceof Credential.Own own) {
+      sessions
+          .findById(own.sessionId())
+          .filter(s -> s.userId() == own.userId() && s.isLive(now))
+          .orElseThrow(InvalidCredentials::new);
+      return identity(activeUser(own.userId()), own.sessionId());
+    }
+    if (credential instanceof Credential.Ticket ticket) {
+      if (!ticket.value().startsWith(SessionServices.TICKET_PREFIX)) {
+        throw new InvalidCredentials();
+      }
+      SocketTicketStore.Ticket spent =
+          tickets.take(Secrets.hash(ticket.value()), now).orElseThrow(InvalidCredentials::new);
+      if (spent.sessionId() != null) {
+        sessions
+            .findById(spent.sessionId())
+            .filter(s -> s.isLive(now))
+            .orElseThrow(InvalidCredentials::new);
+      }
+      return identity(activeUser(spent.userId()), spent.sessionId());
+    }
+    return identity(provisioned((Credential.External) credential), null);
+  }
+
+  private User activeUser(long userId) {
+    return users.findById(userId).filter(User::active).orElseThrow(InvalidCredentials::new);
+  }
+
+  private User provisioned(Credential.External external) {
+    Optional<User> known = users.findByExternal(external.issuer(), external.subject());
+    if (known.isEmpty()) {
+      known = Optional.of(create(external, preferredName(external)));
+    }
+    return known.filter(User::active).orElseThrow(InvalidCredentials::new);
+  }
+
+  private User create(Credential.External external, Username name) {
+    try {
+      return tx.inTransaction(
+          () -> {
+            User user =
+                users.createExternal(
+                    new NewUser(name, null, external.username(), null, clock.instant()),
+                    external.issuer(),
+                    external.subject());
+            onSignUp.forEach(step -> step.accept(user));
+            return user;
+          });
+    } catch (UsernameTaken taken) {
+      // Provisioned concurrently by another request, or the name is a local account's: never
+      // hand that account over; take the derived name instead.
+      Optional<User> raced = users.findByExternal(external.issuer(), external.subject());
+      if (raced.isPresent()) {
+        return raced.get();
+      }
+      Username derived = derivedName(external);
+      if (name.equals(derived)) {
+        throw new InvalidCredentials();
+      }
+      return create(external, derived);
+    }
+  }
+
+  /** The external username when it is a valid one, else the derived name. */
+  private static Username preferredName(Credential.External external) {
+    if (external.username() != null) {
+      try {
+        return new Username(external.username());
+      } catch (DomainError invalid) {
+        // fall through to the derived name
+      }
+    }
+    return derivedName(external);
+  }
+
+  /** A stable name from the issuer and subject, unlikely to collide with anyone's. */
+  private static Username derivedName(Credential.External external) {
+    String digest = Secrets.hash(external.issuer() + "\n" + external.subject());
+    return new Username("ext-" + digest.substring(0, 16));
+  }
+
+  private static Identity identity(User user, String sessionId) {
+    return new Identity(user.id(), user.username().value(), sessionId);
+  }
+}
