@@ -4,10 +4,12 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.Visibility;
+import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Permission;
+import java.time.Instant;
 
 /**
  * Applies the visibility rule and the role matrix for every use case: what a user may not see is
@@ -50,10 +52,27 @@ public final class AccessGuard {
   }
 
   /** Refuses writing (sending, reacting, typing) to a member who is timed out. */
-  public static void requireNotTimedOut(ChannelAccess access, java.time.Instant now) {
+  public static void requireNotTimedOut(ChannelAccess access, Instant now) {
     if (access.membership() != null && access.membership().isTimedOut(now)) {
       throw new PermissionDenied("You are timed out until " + access.membership().timeoutUntil());
     }
+  }
+
+  /**
+   * A channel the caller may post to, by sending a message or uploading a file for one: visible,
+   * not voice, their role lets them send, and they are not timed out.
+   */
+  public ChannelAccess requirePoster(
+      long userId, long channelId, Long expectedServerId, Instant now) {
+    ChannelAccess access = requireChannel(userId, channelId, expectedServerId);
+    if (!access.channel().kind().carriesMessages()) {
+      throw new InvalidInput("channelId", "Messages cannot be sent to a voice channel");
+    }
+    if (access.membership() != null && !access.membership().allows(Permission.SEND_MESSAGES)) {
+      throw new PermissionDenied("You may not send messages here");
+    }
+    requireNotTimedOut(access, now);
+    return access;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.EditMessageUseCase;
 import dev.parley.application.port.in.ReactCommand;
 import dev.parley.application.port.in.ReactUseCase;
+import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.ReactionRepository;
@@ -30,6 +31,7 @@ public final class MessageActionsService
   private final MessageRepository messages;
   private final ReactionRepository reactions;
   private final UserRepository users;
+  private final AttachmentRepository attachments;
   private final ChatEventPublisher events;
   private final Clock clock;
 
@@ -38,12 +40,14 @@ public final class MessageActionsService
       MessageRepository messages,
       ReactionRepository reactions,
       UserRepository users,
+      AttachmentRepository attachments,
       ChatEventPublisher events,
       Clock clock) {
     this.guard = guard;
     this.messages = messages;
     this.reactions = reactions;
     this.users = users;
+    this.attachments = attachments;
     this.events = events;
     this.clock = clock;
   }
@@ -77,8 +81,11 @@ public final class MessageActionsService
       throw new PermissionDenied("Only the author can edit a message");
     }
     Message edited = messages.edit(command.messageId(), command.text().value(), clock.instant());
+    // Editing changes the text only; the edited message still carries its files.
     PostedMessage posted =
-        PostedMessage.of(edited, nameOf(command.userId()), target.access().channel());
+        MessageAttachments.fill(
+            attachments,
+            PostedMessage.of(edited, nameOf(command.userId()), target.access().channel()));
     events.publish(new MessageEdited(posted));
     return posted;
   }

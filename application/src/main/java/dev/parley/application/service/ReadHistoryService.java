@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
+import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.Page;
 import dev.parley.application.port.out.ReactionRepository;
@@ -17,22 +18,28 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads history pages by offset or by cursor (message id or seq), always oldest first. */
+/**
+ * Reads history pages by offset or by cursor (message id or seq), always oldest first, each message
+ * with its attachments.
+ */
 public final class ReadHistoryService implements ReadHistoryUseCase {
   private final AccessGuard guard;
   private final MessageRepository messages;
   private final UserRepository users;
   private final ReactionRepository reactions;
+  private final AttachmentRepository attachments;
 
   public ReadHistoryService(
       AccessGuard guard,
       MessageRepository messages,
       UserRepository users,
-      ReactionRepository reactions) {
+      ReactionRepository reactions,
+      AttachmentRepository attachments) {
     this.guard = guard;
     this.messages = messages;
     this.users = users;
     this.reactions = reactions;
+    this.attachments = attachments;
   }
 
   @Override
@@ -55,7 +62,9 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
             .collect(Collectors.toMap(User::id, u -> u.username().value(), (a, b) -> a));
     Function<Message, String> nameOf =
         m -> names.getOrDefault(m.authorId(), "user-" + m.authorId());
-    return page.stream().map(m -> PostedMessage.of(m, nameOf.apply(m), channel)).toList();
+    return MessageAttachments.fill(
+        attachments,
+        page.stream().map(m -> PostedMessage.of(m, nameOf.apply(m), channel)).toList());
   }
 
   private Page toPage(ReadHistoryQuery query, Channel channel) {

@@ -1,6 +1,7 @@
 package dev.parley.application.service;
 
 import dev.parley.application.port.in.ResumeUseCase;
+import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.Page;
 import dev.parley.application.port.out.UserRepository;
@@ -22,11 +23,16 @@ public final class ResumeService implements ResumeUseCase {
   private final AccessGuard guard;
   private final MessageRepository messages;
   private final UserRepository users;
+  private final AttachmentRepository attachments;
   private final int maxPerChannel;
   private final int maxTotal;
 
-  public ResumeService(AccessGuard guard, MessageRepository messages, UserRepository users) {
-    this(guard, messages, users, MAX_PER_CHANNEL, MAX_TOTAL);
+  public ResumeService(
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      AttachmentRepository attachments) {
+    this(guard, messages, users, attachments, MAX_PER_CHANNEL, MAX_TOTAL);
   }
 
   /** With explicit replay bounds: per channel, and in all. */
@@ -34,11 +40,13 @@ public final class ResumeService implements ResumeUseCase {
       AccessGuard guard,
       MessageRepository messages,
       UserRepository users,
+      AttachmentRepository attachments,
       int maxPerChannel,
       int maxTotal) {
     this.guard = guard;
     this.messages = messages;
     this.users = users;
+    this.attachments = attachments;
     this.maxPerChannel = maxPerChannel;
     this.maxTotal = maxTotal;
   }
@@ -90,6 +98,8 @@ public final class ResumeService implements ResumeUseCase {
             .collect(Collectors.toMap(User::id, u -> u.username().value()));
     Function<Message, String> nameOf =
         m -> names.getOrDefault(m.authorId(), "user-" + m.authorId());
-    return page.stream().map(m -> PostedMessage.of(m, nameOf.apply(m), channel)).toList();
+    return MessageAttachments.fill(
+        attachments,
+        page.stream().map(m -> PostedMessage.of(m, nameOf.apply(m), channel)).toList());
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
+import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
@@ -14,21 +15,21 @@ import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
-import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
-import dev.parley.domain.server.Permission;
 import dev.parley.domain.user.User;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Posts a message: checks the caller may see and write to the channel, stores it with the next seq
  * in one statement, and publishes it only once committed. A nonce seen before returns the stored
- * message and publishes nothing.
+ * message and publishes nothing. Attachments are linked in the same transaction as the append.
  */
 public final class SendMessageService implements SendMessageUseCase {
   private final AccessGuard guard;
@@ -38,6 +39,7 @@ public final class SendMessageService implements SendMessageUseCase {
   private final Clock clock;
   private final Mentions mentions;
   private final ReadStateRepository readStates;
+  private final AttachmentRepository attachments;
   private final Transactions tx;
   private final Object[] channelLocks = new Object[1024];
 
@@ -46,6 +48,7 @@ public final class SendMessageService implements SendMessageUseCase {
       MessageRepository messages,
       UserRepository users,
       ReadStateRepository readStates,
+      AttachmentRepository attachments,
       Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
@@ -53,6 +56,7 @@ public final class SendMessageService implements SendMessageUseCase {
     this.messages = messages;
     this.users = users;
     this.readStates = readStates;
+    this.attachments = attachments;
     this.tx = tx;
     this.events = events;
     this.clock = clock;
@@ -65,15 +69,9 @@ public final class SendMessageService implements SendMessageUseCase {
   @Override
   public SendResult send(SendMessageCommand command) {
     ChannelAccess access =
-        guard.requireChannel(command.userId(), command.channelId(), command.expectedServerId());
+        guard.requirePoster(
+            command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
     Channel channel = access.channel();
-    if (!channel.kind().carriesMessages()) {
-      throw new InvalidInput("channelId", "Messages cannot be sent to a voice channel");
-    }
-    if (access.membership() != null && !access.membership().allows(Permission.SEND_MESSAGES)) {
-      throw new PermissionDenied("You may not send messages here");
-    }
-    AccessGuard.requireNotTimedOut(access, clock.instant());
     User author =
         users.findById(command.userId()).orElseThrow(() -> new NotFound("User not found"));
     if (command.nonce() != null) {
@@ -93,15 +91,16 @@ public final class SendMessageService implements SendMessageUseCase {
         throw new InvalidInput("reply_to", "cannot reply to a deleted message");
       }
     }
+    List<Attachment> files = attachable(command, channel);
     // Append and publish under the channel's lock: the store serialises writers by seq anyway,
     // and this way every connection on this node receives a channel's messages in seq order.
     Object lock = channelLocks[Math.floorMod(Long.hashCode(channel.id()), channelLocks.length)];
-    List<Long> mentioned = mentions.resolve(command.text().value(), channel, command.userId());
+    List<Long> mentioned = mentions.resolve(command.content(), channel, command.userId());
     NewMessage message =
         new NewMessage(
             channel.id(),
             command.userId(),
-            command.text().value(),
+            command.content(),
             clock.instant(),
             command.replyToId(),
             command.nonce());
@@ -109,12 +108,21 @@ public final class SendMessageService implements SendMessageUseCase {
       Message stored;
       try {
         stored =
-            mentioned.isEmpty()
+            mentioned.isEmpty() && files.isEmpty()
                 ? messages.append(message)
                 : tx.inTransaction(
                     () -> {
                       Message m = messages.append(message);
-                      readStates.addMentions(m.id(), m.channelId(), m.seq(), mentioned);
+                      if (!mentioned.isEmpty()) {
+                        readStates.addMentions(m.id(), m.channelId(), m.seq(), mentioned);
+                      }
+                      if (!files.isEmpty()
+                          && attachments.attachToMessage(command.attachmentIds(), m.id())
+                              != files.size()) {
+                        // Rolls the message back: a concurrent send took one of the files.
+                        throw new InvalidInput(
+                            "attachment_ids", "an attachment was just sent with another message");
+                      }
                       return m;
                     });
       } catch (NonceAlreadyUsed raced) {
@@ -124,7 +132,9 @@ public final class SendMessageService implements SendMessageUseCase {
                 .orElseThrow(() -> new IllegalStateException("nonce conflict without a message"));
         return duplicate(earlier, command, author, channel);
       }
-      PostedMessage posted = PostedMessage.of(stored, author.username().value(), channel);
+      PostedMessage posted =
+          PostedMessage.of(stored, author.username().value(), channel)
+              .withAttachments(files.stream().map(a -> a.attachedTo(stored.id())).toList());
       events.publish(new MessageCreated(posted, mentioned));
       for (long user : mentioned) {
         events.publish(new MentionCreated(user, posted));
@@ -133,11 +143,42 @@ public final class SendMessageService implements SendMessageUseCase {
     }
   }
 
-  private static SendResult duplicate(
+  /**
+   * The caller's uploads the message is to carry, checked before anything is written. Another
+   * user's upload is reported as not being the caller's, whether it exists or not.
+   */
+  private List<Attachment> attachable(SendMessageCommand command, Channel channel) {
+    List<Attachment> files = new ArrayList<>();
+    for (long id : command.attachmentIds()) {
+      Attachment file =
+          attachments
+              .findById(id)
+              .filter(a -> a.uploaderId() == command.userId())
+              .orElseThrow(
+                  () ->
+                      new InvalidInput(
+                          "attachment_ids", "attachment " + id + " is not one of your uploads"));
+      if (file.channelId() != channel.id()) {
+        throw new InvalidInput(
+            "attachment_ids", "attachment " + id + " was uploaded to another channel");
+      }
+      if (file.isAttached()) {
+        throw new InvalidInput(
+            "attachment_ids", "attachment " + id + " is already attached to a message");
+      }
+      files.add(file);
+    }
+    return files;
+  }
+
+  private SendResult duplicate(
       Message earlier, SendMessageCommand command, User author, Channel channel) {
     if (earlier.channelId() != command.channelId()) {
       throw new Conflict("This nonce was already used for a message in another channel");
     }
-    return new SendResult(PostedMessage.of(earlier, author.username().value(), channel), true);
+    PostedMessage posted =
+        PostedMessage.of(earlier, author.username().value(), channel)
+            .withAttachments(attachments.findByMessageIds(List.of(earlier.id())));
+    return new SendResult(posted, true);
   }
 }

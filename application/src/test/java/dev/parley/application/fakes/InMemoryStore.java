@@ -1,6 +1,7 @@
 package dev.parley.application.fakes;
 
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.server.Ban;
 import dev.parley.domain.server.Invite;
@@ -46,10 +47,12 @@ public final class InMemoryStore {
   final Map<Pair, Ban> bans = new LinkedHashMap<>();
   final Map<Pair, ReadMark> readStates = new LinkedHashMap<>();
   final Map<MentionKey, Mention> mentions = new LinkedHashMap<>();
+  final Map<Long, Attachment> attachments = new LinkedHashMap<>();
 
   private long lastServerId;
   private long lastChannelId;
   private long lastMessageId;
+  private long lastAttachmentId;
 
   public InMemoryStore() {
     this(new InMemoryUserRepository());
@@ -74,6 +77,10 @@ public final class InMemoryStore {
 
   long nextMessageId() {
     return ++lastMessageId;
+  }
+
+  long nextAttachmentId() {
+    return ++lastAttachmentId;
   }
 
   void requireUser(Long userId) {
@@ -124,6 +131,12 @@ public final class InMemoryStore {
     readStates.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
     reactions.keySet().removeIf(key -> !messages.containsKey(key.messageId()));
+    attachments
+        .values()
+        .removeIf(
+            a ->
+                !channels.containsKey(a.channelId())
+                    || (a.isAttached() && !messages.containsKey(a.messageId())));
     mentions
         .entrySet()
         .removeIf(

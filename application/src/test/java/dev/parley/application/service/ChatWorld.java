@@ -3,6 +3,8 @@ package dev.parley.application.service;
 import dev.parley.application.fakes.DirectTransactions;
 import dev.parley.application.fakes.FakeConnectionRegistry;
 import dev.parley.application.fakes.FakePresenceStore;
+import dev.parley.application.fakes.InMemoryAttachmentRepository;
+import dev.parley.application.fakes.InMemoryAttachmentStorage;
 import dev.parley.application.fakes.InMemoryBanRepository;
 import dev.parley.application.fakes.InMemoryChannelRepository;
 import dev.parley.application.fakes.InMemoryInviteRepository;
@@ -54,13 +56,27 @@ final class ChatWorld {
   final InMemoryInviteRepository inviteRepository = new InMemoryInviteRepository(store);
   final InMemoryReadStateRepository readStateRepository = new InMemoryReadStateRepository(store);
   final InMemoryReactionRepository reactions = new InMemoryReactionRepository(store);
+  final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(store);
+  final InMemoryAttachmentStorage storage = new InMemoryAttachmentStorage();
   final FakePresenceStore presenceStore = new FakePresenceStore();
   final MemberServices memberServices =
       new MemberServices(memberships, servers, users, bans, guard, publisher, clock);
   final SendMessageService send =
       new SendMessageService(
-          guard, messages, users, readStateRepository, new DirectTransactions(), publisher, clock);
-  final ReadHistoryService history = new ReadHistoryService(guard, messages, users, reactions);
+          guard,
+          messages,
+          users,
+          readStateRepository,
+          attachments,
+          new DirectTransactions(),
+          publisher,
+          clock);
+  final ReadHistoryService history =
+      new ReadHistoryService(guard, messages, users, reactions, attachments);
+  final AttachmentServices files =
+      new AttachmentServices(
+          guard, attachments, storage, messages, AttachmentLimits.defaults(), clock);
+  final ResumeService resume = new ResumeService(guard, messages, users, attachments);
   final TypingService typing = new TypingService(guard, users, publisher, clock);
   final PresenceService presenceService =
       new PresenceService(presenceStore, memberships, channels, users, publisher);
@@ -91,7 +107,7 @@ final class ChatWorld {
   final ReadStateServices readStates =
       new ReadStateServices(readStateRepository, guard, publisher, clock);
   final MessageActionsService actions =
-      new MessageActionsService(guard, messages, reactions, users, publisher, clock);
+      new MessageActionsService(guard, messages, reactions, users, attachments, publisher, clock);
   final ConversationServices conversations =
       new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
   final ChannelPresenceService presence =

@@ -1,10 +1,13 @@
 package dev.parley.bootstrap.wiring;
 
+import dev.parley.adapters.storage.LocalDiskAttachmentStorage;
 import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserUseCase;
+import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.port.out.AttachmentStorage;
 import dev.parley.application.port.out.BanRepository;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
@@ -24,6 +27,8 @@ import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard;
+import dev.parley.application.service.AttachmentLimits;
+import dev.parley.application.service.AttachmentServices;
 import dev.parley.application.service.AuthenticationService;
 import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
@@ -48,12 +53,16 @@ import dev.parley.application.service.SendMessageService;
 import dev.parley.application.service.ServerServices;
 import dev.parley.application.service.SessionServices;
 import dev.parley.application.service.TypingService;
+import dev.parley.bootstrap.config.ParleySettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the framework-free use cases from the adapters' port implementations. */
 @Factory
@@ -166,10 +175,12 @@ public class UseCaseFactory {
       MessageRepository messages,
       UserRepository users,
       ReadStateRepository readStates,
+      AttachmentRepository attachments,
       Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
-    return new SendMessageService(guard, messages, users, readStates, tx, events, clock);
+    return new SendMessageService(
+        guard, messages, users, readStates, attachments, tx, events, clock);
   }
 
   @Singleton
@@ -177,8 +188,39 @@ public class UseCaseFactory {
       AccessGuard guard,
       MessageRepository messages,
       UserRepository users,
-      ReactionRepository reactions) {
-    return new ReadHistoryService(guard, messages, users, reactions);
+      ReactionRepository reactions,
+      AttachmentRepository attachments) {
+    return new ReadHistoryService(guard, messages, users, reactions, attachments);
+  }
+
+  /** Attachment bytes under {@code <data dir>/attachments}, created on the first upload. */
+  @Singleton
+  AttachmentStorage attachmentStorage(ParleySettings settings) {
+    return new LocalDiskAttachmentStorage(settings.dataDir().resolve("attachments"));
+  }
+
+  /**
+   * Uploads and downloads. {@code parley.attachments.allowed-types} is a comma-separated list of
+   * media types that replaces the default allow-list; the multipart limits in application.yml must
+   * stay a little above {@code max-bytes}, so that this limit is the one that answers.
+   */
+  @Singleton
+  AttachmentServices attachments(
+      AccessGuard guard,
+      AttachmentRepository attachments,
+      AttachmentStorage storage,
+      MessageRepository messages,
+      Clock clock,
+      @Value("${parley.attachments.max-bytes:8388608}") long maxBytes,
+      @Value("${parley.attachments.allowed-types:}") String allowedTypes) {
+    Set<String> types =
+        Arrays.stream(allowedTypes.split(","))
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.toSet());
+    AttachmentLimits limits =
+        new AttachmentLimits(maxBytes, types.isEmpty() ? AttachmentLimits.DEFAULT_TYPES : types);
+    return new AttachmentServices(guard, attachments, storage, messages, limits, clock);
   }
 
   @Singleton
@@ -263,9 +305,10 @@ public class UseCaseFactory {
       AccessGuard guard,
       MessageRepository messages,
       UserRepository users,
+      AttachmentRepository attachments,
       @Value("${parley.resume.max-per-channel:500}") int maxPerChannel,
       @Value("${parley.resume.max-total:5000}") int maxTotal) {
-    return new ResumeService(guard, messages, users, maxPerChannel, maxTotal);
+    return new ResumeService(guard, messages, users, attachments, maxPerChannel, maxTotal);
   }
 
   @Singleton
@@ -274,9 +317,10 @@ public class UseCaseFactory {
       MessageRepository messages,
       ReactionRepository reactions,
       UserRepository users,
+      AttachmentRepository attachments,
       ChatEventPublisher events,
       Clock clock) {
-    return new MessageActionsService(guard, messages, reactions, users, events, clock);
+    return new MessageActionsService(guard, messages, reactions, users, attachments, events, clock);
   }
 
   @Singleton

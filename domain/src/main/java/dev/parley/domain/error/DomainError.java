@@ -10,6 +10,7 @@ public abstract class DomainError extends RuntimeException {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
+    TOO_LARGE,
     RATE_LIMITED,
     UNAVAILABLE
   }

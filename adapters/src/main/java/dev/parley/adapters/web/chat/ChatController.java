@@ -10,6 +10,7 @@ import dev.parley.adapters.web.chat.ChatDtos.SendMessageRequest;
 import dev.parley.adapters.web.chat.ChatDtos.ServerDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.AddMemberUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;
@@ -29,7 +30,6 @@ import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.domain.channel.Channel;
-import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.user.Username;
 import io.micronaut.core.annotation.Nullable;
@@ -216,8 +216,9 @@ public class ChatController {
   }
 
   /**
-   * Posts a message. A repeated {@code nonce} (or {@code Idempotency-Key} header) returns the first
-   * message with 200 instead of creating another.
+   * Posts a message, maybe carrying the caller's uploads to the channel ({@code attachment_ids}, at
+   * most 10; the text may then be empty). A repeated {@code nonce} (or {@code Idempotency-Key}
+   * header) returns the first message with 200 instead of creating another.
    */
   @Post("/servers/{serverId}/channels/{channelId}/messages")
   public HttpResponse<MessageDto> send(
@@ -227,15 +228,17 @@ public class ChatController {
       @Header("Idempotency-Key") @Nullable String idempotencyKey,
       @Body @Nullable SendMessageRequest body) {
     SendMessageRequest b = Bodies.require(body);
+    List<Long> attachmentIds = Ids.list(b.attachmentIds(), "attachment_ids");
     SendResult result =
         sendMessage.send(
             new SendMessageCommand(
                 Caller.id(auth),
                 channelId,
                 serverId,
-                new MessageText(b.text() != null ? b.text() : b.content()),
+                SendMessageCommand.text(b.text() != null ? b.text() : b.content(), attachmentIds),
                 b.nonce() != null ? b.nonce() : idempotencyKey,
-                b.replyTo()));
+                b.replyTo(),
+                attachmentIds));
     return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(MessageDto.from(result.posted()));
   }

@@ -7,10 +7,12 @@ import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.application.port.out.ServerRepository.ServerWithRole;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
 import dev.parley.domain.server.Server;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
@@ -56,9 +58,13 @@ public final class ChatDtos {
   @Serdeable(naming = SnakeCaseStrategy.class)
   public record AddMemberRequest(Long userId, String username, String role) {}
 
-  /** Body of a REST send; {@code content} is accepted as an alias of {@code text}. */
+  /**
+   * Body of a REST send; {@code content} is accepted as an alias of {@code text}, which may be
+   * empty when {@code attachment_ids} names files.
+   */
   @Serdeable(naming = SnakeCaseStrategy.class)
-  public record SendMessageRequest(String text, String content, String nonce, Long replyTo) {}
+  public record SendMessageRequest(
+      String text, String content, String nonce, Long replyTo, List<JsonNode> attachmentIds) {}
 
   /** A server, with the caller's role when listed for them. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -184,7 +190,8 @@ public final class ChatDtos {
       Long replyTo,
       String editedAt,
       boolean deleted,
-      List<ReactionDto> reactions) {
+      List<ReactionDto> reactions,
+      List<AttachmentDto> attachments) {
     public static MessageDto from(PostedMessage posted) {
       return from(posted, List.of(), 0);
     }
@@ -204,7 +211,40 @@ public final class ChatDtos {
           m.replyToId(),
           time(m.editedAt()),
           m.isDeleted(),
-          counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList());
+          counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList(),
+          posted.attachments().stream().map(AttachmentDto::from).toList());
+    }
+  }
+
+  /**
+   * An uploaded file, as upload and {@code meta} return it and as messages list it; {@code url}
+   * downloads it. {@code message_id} is null until a message carries it. One snake_case shape
+   * everywhere, also inside the camelCase message.
+   */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record AttachmentDto(
+      long id,
+      String filename,
+      String contentType,
+      long size,
+      String url,
+      long channelId,
+      long uploaderId,
+      Long messageId,
+      String sha256,
+      String createdAt) {
+    public static AttachmentDto from(Attachment a) {
+      return new AttachmentDto(
+          a.id(),
+          a.filename(),
+          a.contentType(),
+          a.size(),
+          "/chat/attachments/" + a.id(),
+          a.channelId(),
+          a.uploaderId(),
+          a.messageId(),
+          a.sha256(),
+          time(a.createdAt()));
     }
   }
 

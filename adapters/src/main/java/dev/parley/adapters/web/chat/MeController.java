@@ -24,7 +24,6 @@ import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.domain.error.InvalidInput;
-import dev.parley.domain.message.MessageText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -180,7 +179,10 @@ public class MeController {
         .toList();
   }
 
-  /** Posts to a conversation; a repeated nonce returns the first message with 200. */
+  /**
+   * Posts to a conversation, maybe with {@code attachment_ids}; a repeated nonce returns the first
+   * message with 200.
+   */
   @Post("/conversations/{conversationId}/messages")
   public HttpResponse<MessageDto> sendToConversation(
       Authentication auth,
@@ -190,15 +192,17 @@ public class MeController {
     long userId = Caller.id(auth);
     getConversation.get(userId, conversationId);
     SendMessageRequest b = Bodies.require(body);
+    List<Long> attachmentIds = Ids.list(b.attachmentIds(), "attachment_ids");
     SendResult result =
         sendMessage.send(
             new SendMessageCommand(
                 userId,
                 conversationId,
                 null,
-                new MessageText(b.text() != null ? b.text() : b.content()),
+                SendMessageCommand.text(b.text() != null ? b.text() : b.content(), attachmentIds),
                 b.nonce() != null ? b.nonce() : idempotencyKey,
-                b.replyTo()));
+                b.replyTo(),
+                attachmentIds));
     return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(MessageDto.from(result.posted()));
   }

@@ -1,6 +1,7 @@
 package dev.parley.adapters.web.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.adapters.web.chat.ChatDtos.AttachmentDto;
 import dev.parley.adapters.web.chat.ChatDtos.ChannelDto;
 import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
 import dev.parley.adapters.web.socket.EventEncoder;
@@ -120,7 +121,8 @@ final class NativeFrames implements EventEncoder {
       long channelId,
       long seq,
       Long replyTo,
-      List<Long> mentions) {
+      List<Long> mentions,
+      List<AttachmentDto> attachments) {
     static NewMessage from(MessageDto m, List<Long> mentions) {
       return new NewMessage(
           "new_message",
@@ -133,7 +135,8 @@ final class NativeFrames implements EventEncoder {
           m.channelId(),
           m.seq(),
           m.replyTo(),
-          mentions);
+          mentions,
+          m.attachments());
     }
   }
 

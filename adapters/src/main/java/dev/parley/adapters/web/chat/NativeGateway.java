@@ -32,6 +32,7 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -157,15 +158,18 @@ public class NativeGateway {
 
   private void send(SocketConnection connection, JsonNode frame) {
     String nonce = Frames.optionalString(frame, "nonce");
+    List<Long> attachmentIds = Frames.optionalIds(frame, "attachment_ids", "attachmentIds");
     SendResult result =
         sendMessage.send(
             new SendMessageCommand(
                 connection.userId(),
                 Frames.requireId(frame, "channelId"),
                 Frames.optionalId(frame, "serverId"),
-                new MessageText(Frames.requireString(frame, "text", "content")),
+                SendMessageCommand.text(
+                    Frames.optionalString(frame, "text", "content"), attachmentIds),
                 nonce,
-                Frames.optionalId(frame, "replyTo")));
+                Frames.optionalId(frame, "replyTo"),
+                attachmentIds));
     connection.send(frames.ack(result, nonce));
   }
 

@@ -14,6 +14,7 @@ public final class ErrorCodes {
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
+      case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
       case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };

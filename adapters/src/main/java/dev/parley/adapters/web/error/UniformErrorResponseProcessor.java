@@ -1,6 +1,7 @@
 package dev.parley.adapters.web.error;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -35,6 +36,11 @@ public class UniformErrorResponseProcessor implements ErrorResponseProcessor<Err
               .findFirst()
               .map(UniformErrorResponseProcessor::clientSafe)
               .orElse(status.getReason());
+    }
+    if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+      // The server refuses such a body without reading it, and would not read the rest either: a
+      // client still sending would hang until the idle timeout. Closing tells it to stop.
+      response.header(HttpHeaders.CONNECTION, "close");
     }
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)

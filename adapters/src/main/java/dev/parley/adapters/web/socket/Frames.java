@@ -6,6 +6,9 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Reading client frames and writing server frames, with errors that name the field. */
 public final class Frames {
@@ -73,6 +76,25 @@ public final class Frames {
       // falls through to the error below
     }
     throw new InvalidInput(field, "'" + field + "' must be an integer id");
+  }
+
+  /** The ids in the array under the first present field among {@code fields}; empty if none. */
+  public static List<Long> optionalIds(JsonNode frame, String... fields) {
+    for (String field : fields) {
+      JsonNode value = frame.get(field);
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      if (!value.isArray()) {
+        throw new InvalidInput(field, "'" + field + "' must be an array of ids");
+      }
+      List<Long> ids = new ArrayList<>();
+      for (JsonNode id : value.values()) {
+        ids.add(requireId(JsonNode.createObjectNode(Map.of(field, id)), field));
+      }
+      return ids;
+    }
+    return List.of();
   }
 
   /** The first present string among {@code fields}, or an error naming the first. */

@@ -1,0 +1,140 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.domain.message.Attachment;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link AttachmentRepository} on PostgreSQL. Attaching is one conditional {@code UPDATE}: the row
+ * lock makes a concurrent attach of the same file re-check {@code message_id IS NULL} and skip it.
+ */
+@Singleton
+public class JdbcAttachmentRepository implements AttachmentRepository {
+  private static final String ATTACH =
+      "UPDATE attachments SET message_id = ? WHERE id = ANY (?) AND message_id IS NULL";
+  private static final String BY_MESSAGES =
+      "SELECT * FROM attachments WHERE message_id = ANY (?) ORDER BY message_id, id";
+
+  private final AttachmentRowRepository rows;
+  private final JdbcOperations jdbc;
+  private final TransactionOperations<Connection> tx;
+
+  JdbcAttachmentRepository(
+      AttachmentRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    this.rows = rows;
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  @Override
+  public Attachment save(NewAttachment a) {
+    AttachmentRow row =
+        new AttachmentRow(
+            null,
+            a.channelId(),
+            a.uploaderId(),
+            null,
+            a.filename(),
+            a.contentType(),
+            a.size(),
+            a.sha256(),
+            a.storageKey(),
+            a.createdAt());
+    try {
+      return toDomain(rows.save(row));
+    } catch (DataAccessException e) {
+      if (SqlErrors.isForeignKeyViolation(e)) {
+        throw new IllegalStateException(
+            "No channel " + a.channelId() + " or user " + a.uploaderId(), e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Attachment> findById(long id) {
+    return rows.findById(id).map(JdbcAttachmentRepository::toDomain);
+  }
+
+  @Override
+  public int attachToMessage(Collection<Long> ids, long messageId) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    try {
+      return tx.executeWrite(
+          status ->
+              jdbc.prepareStatement(
+                  ATTACH,
+                  statement -> {
+                    Array array =
+                        statement.getConnection().createArrayOf("bigint", ids.toArray(Long[]::new));
+                    try {
+                      statement.setLong(1, messageId);
+                      statement.setArray(2, array);
+                      return statement.executeUpdate();
+                    } finally {
+                      array.free();
+                    }
+                  }));
+    } catch (DataAccessException e) {
+      if (SqlErrors.isForeignKeyViolation(e)) {
+        throw new IllegalStateException("No message " + messageId, e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<Attachment> findByMessageIds(Collection<Long> messageIds) {
+    if (messageIds.isEmpty()) {
+      return List.of();
+    }
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                BY_MESSAGES,
+                statement -> {
+                  Array array =
+                      statement
+                          .getConnection()
+                          .createArrayOf("bigint", messageIds.toArray(Long[]::new));
+                  List<Attachment> found = new ArrayList<>();
+                  try {
+                    statement.setArray(1, array);
+                    try (ResultSet rs = statement.executeQuery()) {
+                      while (rs.next()) {
+                        found.add(toDomain(jdbc.readEntity(rs, AttachmentRow.class)));
+                      }
+                    }
+                  } finally {
+                    array.free();
+                  }
+                  return List.copyOf(found);
+                }));
+  }
+
+  static Attachment toDomain(AttachmentRow row) {
+    return new Attachment(
+        row.id(),
+        row.channelId(),
+        row.uploaderId(),
+        row.filename(),
+        row.contentType(),
+        row.sizeBytes(),
+        row.sha256(),
+        row.storageKey(),
+        row.createdAt(),
+        row.messageId());
+  }
+}

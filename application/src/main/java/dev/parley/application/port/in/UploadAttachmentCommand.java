@@ -1,0 +1,16 @@
+package dev.parley.application.port.in;
+
+import java.io.InputStream;
+
+/**
+ * Input of {@link UploadAttachmentUseCase}: the file as the client described it. {@code size} is
+ * what the transport received, or -1 when unknown; the content is measured while stored anyway.
+ */
+public record UploadAttachmentCommand(
+    long userId,
+    long channelId,
+    Long expectedServerId,
+    String filename,
+    String contentType,
+    long size,
+    InputStream content) {}

@@ -1,0 +1,36 @@
+package dev.parley.application.port.out;
+
+import dev.parley.domain.message.Attachment;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores what is known about uploaded files and which message carries each. */
+public interface AttachmentRepository {
+
+  /** What is needed to record an upload whose bytes are already stored. */
+  record NewAttachment(
+      long channelId,
+      long uploaderId,
+      String filename,
+      String contentType,
+      long size,
+      String sha256,
+      String storageKey,
+      Instant createdAt) {}
+
+  /** Records the upload, not attached to any message yet. */
+  Attachment save(NewAttachment attachment);
+
+  Optional<Attachment> findById(long id);
+
+  /**
+   * Links those of {@code ids} that no message carries yet to the message, atomically per row, and
+   * returns how many it linked: fewer than asked means another message got some first.
+   */
+  int attachToMessage(Collection<Long> ids, long messageId);
+
+  /** The attachments of the given messages, by message id then upload order. */
+  List<Attachment> findByMessageIds(Collection<Long> messageIds);
+}

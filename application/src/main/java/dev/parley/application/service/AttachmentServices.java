@@ -1,0 +1,195 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.DownloadAttachmentUseCase;
+import dev.parley.application.port.in.UploadAttachmentCommand;
+import dev.parley.application.port.in.UploadAttachmentUseCase;
+import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.port.out.AttachmentRepository.NewAttachment;
+import dev.parley.application.port.out.AttachmentStorage;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.domain.error.InvalidInput;
+import dev.parley.domain.error.NotFound;
+import dev.parley.domain.error.TooLarge;
+import dev.parley.domain.message.Attachment;
+import dev.parley.domain.message.Filename;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Uploads and downloads. An upload needs the right to post in the channel, is measured and hashed
+ * while stored (the declared size is only a first check) and is recorded once its bytes are safe. A
+ * download needs the right to read the channel; what the caller may not see is not found.
+ */
+public final class AttachmentServices
+    implements UploadAttachmentUseCase, DownloadAttachmentUseCase {
+  private final AccessGuard guard;
+  private final AttachmentRepository attachments;
+  private final AttachmentStorage storage;
+  private final MessageRepository messages;
+  private final AttachmentLimits limits;
+  private final Clock clock;
+
+  public AttachmentServices(
+      AccessGuard guard,
+      AttachmentRepository attachments,
+      AttachmentStorage storage,
+      MessageRepository messages,
+      AttachmentLimits limits,
+      Clock clock) {
+    this.guard = guard;
+    this.attachments = attachments;
+    this.storage = storage;
+    this.messages = messages;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  @Override
+  public Attachment upload(UploadAttachmentCommand command) {
+    guard.requirePoster(
+        command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
+    String filename = Filename.valid(command.filename());
+    String contentType = limits.requireAllowed(command.contentType());
+    if (command.size() > limits.maxBytes()) {
+      throw tooLarge();
+    }
+    if (command.size() == 0) {
+      throw new InvalidInput("file", "the file is empty");
+    }
+    if (command.content() == null) {
+      throw new InvalidInput("file", "a file is required");
+    }
+    // A fresh random key: nothing the client sends ever becomes part of a storage path.
+    String key = UUID.randomUUID().toString();
+    Measured measured = new Measured(command.content(), limits.maxBytes());
+    storage.put(key, measured);
+    if (measured.count == 0) {
+      storage.delete(key);
+      throw new InvalidInput("file", "the file is empty");
+    }
+    try {
+      return attachments.save(
+          new NewAttachment(
+              command.channelId(),
+              command.userId(),
+              filename,
+              contentType,
+              measured.count,
+              measured.sha256(),
+              key,
+              clock.instant()));
+    } catch (RuntimeException e) {
+      storage.delete(key);
+      throw e;
+    }
+  }
+
+  @Override
+  public Attachment describe(long userId, long attachmentId) {
+    return visible(userId, attachmentId);
+  }
+
+  @Override
+  public Download open(long userId, long attachmentId) {
+    Attachment attachment = visible(userId, attachmentId);
+    InputStream content =
+        storage
+            .open(attachment.storageKey())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "bytes of attachment " + attachmentId + " are missing from storage"));
+    return new Download(attachment, content);
+  }
+
+  /**
+   * The attachment if the caller may read its channel, by the same rule as history; an upload not
+   * yet sent is its uploader's alone, and one whose message was deleted is gone with it.
+   */
+  private Attachment visible(long userId, long attachmentId) {
+    Attachment attachment =
+        attachments.findById(attachmentId).orElseThrow(() -> new NotFound("Attachment not found"));
+    try {
+      guard.requireChannel(userId, attachment.channelId(), null);
+    } catch (NotFound invisible) {
+      throw new NotFound("Attachment not found");
+    }
+    boolean shown =
+        attachment.isAttached()
+            ? messages.findById(attachment.messageId()).filter(m -> !m.isDeleted()).isPresent()
+            : attachment.uploaderId() == userId;
+    if (!shown) {
+      throw new NotFound("Attachment not found");
+    }
+    return attachment;
+  }
+
+  private TooLarge tooLarge() {
+    return new TooLarge("the file is larger than " + limits.maxBytes() + " bytes");
+  }
+
+  /** Counts and hashes what passes through, and fails as soon as it passes the limit. */
+  private final class Measured extends FilterInputStream {
+    private final MessageDigest digest;
+    private final long max;
+    private long count;
+
+    Measured(InputStream in, long max) {
+      super(in);
+      this.max = max;
+      try {
+        this.digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+        digest.update((byte) b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        counted(n);
+        digest.update(buffer, offset, n);
+      }
+      return n;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public long skip(long n) {
+      // Skipped bytes would escape the hash; storage has no reason to skip.
+      return 0;
+    }
+
+    private void counted(int n) {
+      count += n;
+      if (count > max) {
+        throw tooLarge();
+      }
+    }
+
+    String sha256() {
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.parley.application.contract;
+
+import static dev.parley.application.contract.Fixtures.NOW;
+import static dev.parley.application.contract.Fixtures.conversation;
+import static dev.parley.application.contract.Fixtures.server;
+import static dev.parley.application.contract.Fixtures.textChannel;
+import static dev.parley.application.contract.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.port.out.AttachmentRepository.NewAttachment;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.message.Attachment;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.server.Server;
+import dev.parley.domain.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AttachmentRepository} must do; run against the in-memory and JDBC versions. */
+public abstract class AttachmentRepositoryContract {
+
+  protected abstract UserRepository users();
+
+  protected abstract ServerRepository servers();
+
+  protected abstract ChannelRepository channels();
+
+  protected abstract MessageRepository messages();
+
+  protected abstract AttachmentRepository attachments();
+
+  private User uploader;
+  private Server server;
+  private Channel channel;
+
+  @BeforeEach
+  void createAChannel() {
+    uploader = user(users());
+    server = server(servers(), uploader);
+    channel = textChannel(channels(), server, null);
+  }
+
+  @Test
+  void aSavedUploadIsFoundAndNotAttached() {
+    Attachment saved =
+        attachments()
+            .save(
+                new NewAttachment(
+                    channel.id(),
+                    uploader.id(),
+                    "report 2026 (final).pdf",
+                    "application/pdf",
+                    12_345,
+                    "ab".repeat(32),
+                    "key-1",
+                    NOW));
+
+    assertThat(saved.id()).isPositive();
+    assertThat(saved)
+        .isEqualTo(
+            new Attachment(
+                saved.id(),
+                channel.id(),
+                uploader.id(),
+                "report 2026 (final).pdf",
+                "application/pdf",
+                12_345,
+                "ab".repeat(32),
+                "key-1",
+                NOW,
+                null));
+    assertThat(attachments().findById(saved.id())).contains(saved);
+    assertThat(attachments().findById(987_654_321L)).isEmpty();
+  }
+
+  @Test
+  void attachingLinksOnlyWhatNoMessageCarriesYet() {
+    Attachment a = upload(channel);
+    Attachment b = upload(channel);
+    Attachment c = upload(channel);
+    Message first = post(channel);
+    Message second = post(channel);
+
+    assertThat(attachments().attachToMessage(List.of(a.id(), b.id()), first.id())).isEqualTo(2);
+    assertThat(attachments().attachToMessage(List.of(a.id()), second.id())).isZero();
+    assertThat(attachments().attachToMessage(List.of(c.id(), b.id()), second.id())).isEqualTo(1);
+    assertThat(attachments().attachToMessage(List.of(), second.id())).isZero();
+    assertThat(attachments().attachToMessage(List.of(987_654_321L), second.id())).isZero();
+
+    assertThat(attachments().findById(a.id()).orElseThrow().messageId()).isEqualTo(first.id());
+    assertThat(attachments().findById(b.id()).orElseThrow().messageId()).isEqualTo(first.id());
+    assertThat(attachments().findById(c.id()).orElseThrow().messageId()).isEqualTo(second.id());
+  }
+
+  @Test
+  void findByMessageIdsGroupsByMessageInUploadOrder() {
+    Message first = post(channel);
+    Message second = post(channel);
+    Message bare = post(channel);
+    Attachment a = upload(channel);
+    Attachment b = upload(channel);
+    Attachment c = upload(channel);
+    Attachment loose = upload(channel);
+    attachments().attachToMessage(List.of(c.id()), first.id());
+    attachments().attachToMessage(List.of(b.id(), a.id()), second.id());
+
+    List<Attachment> found =
+        attachments().findByMessageIds(List.of(second.id(), bare.id(), first.id(), 987_654_321L));
+
+    assertThat(found)
+        .extracting(Attachment::id)
+        .containsExactly(c.id(), a.id(), b.id())
+        .doesNotContain(loose.id());
+    assertThat(found.get(0).messageId()).isEqualTo(first.id());
+    assertThat(attachments().findByMessageIds(List.of())).isEmpty();
+  }
+
+  @Test
+  void savingForAMissingChannelOrUserFails() {
+    assertThatThrownBy(
+            () ->
+                attachments()
+                    .save(
+                        new NewAttachment(
+                            987_654_321L, uploader.id(), "a.txt", "text/plain", 1, "x", "k", NOW)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                attachments()
+                    .save(
+                        new NewAttachment(
+                            channel.id(), 987_654_321L, "a.txt", "text/plain", 1, "x", "k", NOW)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void attachmentsGoWithTheirServersChannels() {
+    Attachment doomed = upload(channel);
+    Attachment doomedLoose = upload(channel);
+    Channel dm = conversation(channels(), ChannelKind.DM, uploader);
+    Attachment kept = upload(dm);
+    Message message = post(channel);
+    attachments().attachToMessage(List.of(doomed.id()), message.id());
+
+    servers().delete(server.id());
+
+    assertThat(attachments().findById(doomed.id())).isEmpty();
+    assertThat(attachments().findById(doomedLoose.id())).isEmpty();
+    assertThat(attachments().findById(kept.id())).isPresent();
+    assertThat(attachments().findByMessageIds(List.of(message.id()))).isEmpty();
+  }
+
+  @Test
+  void concurrentSendsAttachAFileToOneMessageOnly() throws Exception {
+    Attachment file = upload(channel);
+    int threads = 8;
+    List<Message> candidates = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      candidates.add(post(channel));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (Message candidate : candidates) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return attachments().attachToMessage(List.of(file.id()), candidate.id());
+                }));
+      }
+      start.countDown();
+      int linked = 0;
+      for (Future<Integer> future : futures) {
+        linked += future.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(linked).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(candidates)
+        .filteredOn(m -> !attachments().findByMessageIds(List.of(m.id())).isEmpty())
+        .hasSize(1);
+  }
+
+  private Attachment upload(Channel target) {
+    return attachments()
+        .save(
+            new NewAttachment(
+                target.id(),
+                uploader.id(),
+                "photo.png",
+                "image/png",
+                3,
+                "00".repeat(32),
+                UUID.randomUUID().toString(),
+                NOW));
+  }
+
+  private Message post(Channel target) {
+    return messages().append(new NewMessage(target.id(), uploader.id(), "hi", NOW, null, null));
+  }
+}
