@@ -17,6 +17,7 @@ import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.AuthenticateUseCase.Credential;
 import dev.parley.application.port.in.AuthenticateUseCase.Identity;
 import dev.parley.domain.error.DomainError;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
@@ -25,10 +26,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
-import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +38,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * socket upgrades. Whatever the signature says, the application then decides whether the session
  * and the user are still good, so logout and deactivation take effect at once.
  */
-@Singleton
-@Replaces(JwtTokenValidator.class)
+// Built at start-up, so a broken external-issuer configuration stops the start.
+@Context
+// Micronaut's own validator would accept any well-signed token, revoked sessions included.
+@Replaces(ReactiveJsonWebTokenValidator.class)
 public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
   private static final Logger LOG = LoggerFactory.getLogger(ParleyTokenValidator.class);
   private static final String TICKET_PREFIX = "pst_";
@@ -203,10 +207,11 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
     DefaultJWTClaimsVerifier<SecurityContext> verifier =
         new DefaultJWTClaimsVerifier<>(
-            s.getAudience() == null ? null : Set.of(s.getAudience()),
+            // Mutable sets: Nimbus asks them whether they contain null.
+            s.getAudience() == null ? null : new HashSet<>(List.of(s.getAudience())),
             new JWTClaimsSet.Builder().issuer(s.getIssuer()).build(),
-            Set.of("exp", s.getUserIdClaim()),
-            null);
+            new HashSet<>(List.of("exp", s.getUserIdClaim())),
+            new HashSet<>());
     verifier.setMaxClockSkew((int) skew.toSeconds());
     processor.setJWTClaimsSetVerifier(verifier);
     return processor;
