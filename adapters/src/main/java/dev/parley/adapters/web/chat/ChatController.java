@@ -10,7 +10,6 @@ import dev.parley.adapters.web.chat.ChatDtos.SendMessageRequest;
 import dev.parley.adapters.web.chat.ChatDtos.ServerDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
-import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.AddMemberUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;
@@ -24,9 +23,7 @@ import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
 import dev.parley.application.port.in.RemoveMemberUseCase;
-import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
-import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.domain.channel.Channel;
@@ -227,19 +224,8 @@ public class ChatController {
       @PathVariable long channelId,
       @Header("Idempotency-Key") @Nullable String idempotencyKey,
       @Body @Nullable SendMessageRequest body) {
-    SendMessageRequest b = Bodies.require(body);
-    List<Long> attachmentIds = Ids.list(b.attachmentIds(), "attachment_ids");
-    SendResult result =
+    return SendMessageRequest.answer(
         sendMessage.send(
-            new SendMessageCommand(
-                Caller.id(auth),
-                channelId,
-                serverId,
-                SendMessageCommand.text(b.text() != null ? b.text() : b.content(), attachmentIds),
-                b.nonce() != null ? b.nonce() : idempotencyKey,
-                b.replyTo(),
-                attachmentIds));
-    return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(MessageDto.from(result.posted()));
+            Bodies.require(body).toCommand(Caller.id(auth), channelId, serverId, idempotencyKey)));
   }
 }

@@ -1,7 +1,10 @@
 package dev.parley.adapters.web.chat;
 
+import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
+import dev.parley.application.port.in.SendMessageCommand;
+import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.application.port.out.ServerRepository.ServerWithRole;
@@ -12,6 +15,8 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
 import dev.parley.domain.server.Server;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -64,7 +69,28 @@ public final class ChatDtos {
    */
   @Serdeable(naming = SnakeCaseStrategy.class)
   public record SendMessageRequest(
-      String text, String content, String nonce, Long replyTo, List<JsonNode> attachmentIds) {}
+      String text, String content, String nonce, Long replyTo, List<JsonNode> attachmentIds) {
+
+    /** The send this body asks for; the body's nonce wins over an {@code Idempotency-Key}. */
+    public SendMessageCommand toCommand(
+        long userId, long channelId, Long serverId, String idempotencyKey) {
+      List<Long> attachments = Ids.list(attachmentIds, "attachment_ids");
+      return new SendMessageCommand(
+          userId,
+          channelId,
+          serverId,
+          SendMessageCommand.text(text != null ? text : content, attachments),
+          nonce != null ? nonce : idempotencyKey,
+          replyTo,
+          attachments);
+    }
+
+    /** 201 for a new message, 200 when the nonce returned the first one. */
+    public static HttpResponse<MessageDto> answer(SendResult result) {
+      return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+          .body(MessageDto.from(result.posted()));
+    }
+  }
 
   /** A server, with the caller's role when listed for them. */
   @Serdeable(naming = SnakeCaseStrategy.class)

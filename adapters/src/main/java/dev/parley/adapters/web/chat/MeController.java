@@ -19,9 +19,7 @@ import dev.parley.application.port.in.PresenceUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
-import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
-import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.domain.error.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
@@ -191,19 +189,8 @@ public class MeController {
       @Body @Nullable SendMessageRequest body) {
     long userId = Caller.id(auth);
     getConversation.get(userId, conversationId);
-    SendMessageRequest b = Bodies.require(body);
-    List<Long> attachmentIds = Ids.list(b.attachmentIds(), "attachment_ids");
-    SendResult result =
+    return SendMessageRequest.answer(
         sendMessage.send(
-            new SendMessageCommand(
-                userId,
-                conversationId,
-                null,
-                SendMessageCommand.text(b.text() != null ? b.text() : b.content(), attachmentIds),
-                b.nonce() != null ? b.nonce() : idempotencyKey,
-                b.replyTo(),
-                attachmentIds));
-    return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(MessageDto.from(result.posted()));
+            Bodies.require(body).toCommand(userId, conversationId, null, idempotencyKey)));
   }
 }
