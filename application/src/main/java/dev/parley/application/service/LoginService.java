@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.UserRepository;
@@ -10,6 +11,7 @@ import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.user.RawPassword;
 import dev.parley.domain.user.User;
 import dev.parley.domain.user.Username;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,16 +21,25 @@ public final class LoginService implements LoginUseCase {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final TokenIssuer tokens;
+  private final LoginThrottle throttle;
   private volatile String dummyHash;
 
   public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens) {
+    this(users, hasher, tokens, LoginThrottle.NONE);
+  }
+
+  public LoginService(
+      UserRepository users, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle) {
     this.users = users;
     this.hasher = hasher;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   @Override
   public LoginResult login(LoginCommand command) {
+    // Before any hashing: a throttled guess must cost the server nothing.
+    throttle.attempt(command.username().toLowerCase(Locale.ROOT));
     Optional<User> user = findUser(command.username());
     if (user.isEmpty()) {
       hasher.matches(command.password(), dummyHash());
@@ -43,6 +54,7 @@ public final class LoginService implements LoginUseCase {
     if (!hasher.matches(command.password(), found.passwordHash()) || !found.active()) {
       throw new InvalidCredentials();
     }
+    throttle.succeeded(command.username().toLowerCase(Locale.ROOT));
     return new LoginResult(tokens.issue(found), found);
   }
 

@@ -9,6 +9,7 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.port.out.InviteRepository;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageSearch;
@@ -78,8 +79,9 @@ public class UseCaseFactory {
   }
 
   @Singleton
-  LoginUseCase login(UserRepository users, PasswordHasher hasher, TokenIssuer tokens) {
-    return new LoginService(users, hasher, tokens);
+  LoginUseCase login(
+      UserRepository users, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle) {
+    return new LoginService(users, hasher, tokens, throttle);
   }
 
   @Singleton
