@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.error.DomainError;
@@ -9,6 +10,7 @@ import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.user.RawPassword;
 import dev.parley.domain.user.User;
 import dev.parley.domain.user.Username;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,16 +20,28 @@ public final class LoginService implements LoginUseCase {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final SessionServices sessions;
+  private final LoginThrottle throttle;
   private volatile String dummyHash;
 
   public LoginService(UserRepository users, PasswordHasher hasher, SessionServices sessions) {
+    this(users, hasher, sessions, LoginThrottle.NONE);
+  }
+
+  public LoginService(
+      UserRepository users,
+      PasswordHasher hasher,
+      SessionServices sessions,
+      LoginThrottle throttle) {
     this.users = users;
     this.hasher = hasher;
     this.sessions = sessions;
+    this.throttle = throttle;
   }
 
   @Override
   public LoginResult login(LoginCommand command) {
+    // Before any hashing: a throttled guess must cost the server nothing.
+    throttle.attempt(command.username().toLowerCase(Locale.ROOT));
     Optional<User> user = findUser(command.username());
     if (user.isEmpty()) {
       hasher.matches(command.password(), dummyHash());
@@ -42,6 +56,7 @@ public final class LoginService implements LoginUseCase {
     if (!hasher.matches(command.password(), found.passwordHash()) || !found.active()) {
       throw new InvalidCredentials();
     }
+    throttle.succeeded(command.username().toLowerCase(Locale.ROOT));
     return sessions.start(found);
   }
 

@@ -13,6 +13,7 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.port.out.InviteRepository;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageSearch;
@@ -108,8 +109,12 @@ public class UseCaseFactory {
   }
 
   @Singleton
-  LoginUseCase login(UserRepository users, PasswordHasher hasher, SessionServices sessions) {
-    return new LoginService(users, hasher, sessions);
+  LoginUseCase login(
+      UserRepository users,
+      PasswordHasher hasher,
+      SessionServices sessions,
+      LoginThrottle throttle) {
+    return new LoginService(users, hasher, sessions, throttle);
   }
 
   @Singleton

@@ -1,6 +1,7 @@
 package dev.parley.adapters.web.error;
 
 import dev.parley.domain.error.DomainError;
+import dev.parley.domain.error.RateLimited;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,10 @@ public class DomainErrorHandler implements ExceptionHandler<DomainError, HttpRes
             .body(ErrorBody.of(ErrorCodes.code(status), error.getMessage()));
     if (status == HttpStatus.UNAUTHORIZED) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (error instanceof RateLimited limited) {
+      response.header(
+          HttpHeaders.RETRY_AFTER, Long.toString(Refusals.retryAfterSeconds(limited.retryAfter())));
     }
     return response;
   }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * Each user may send {@code ratePerSecond} frames a second across all their connections, in bursts
  * of {@code rateBurst}; after {@code closeAfterRefusals} refusals within a second the socket is
  * closed with {@link CloseCodes#RATE_LIMITED}. A ping goes out every {@code heartbeatInterval}; a
- * connection silent for {@code heartbeatTimeout} is closed.
+ * connection silent for {@code heartbeatTimeout} is closed. A user may hold {@code
+ * maxConnectionsPerUser} sockets at once, a client address {@code maxConnectionsPerAddress}.
  */
 @ConfigurationProperties("parley.socket")
 public class SocketLimits {
@@ -26,6 +27,8 @@ public class SocketLimits {
   private Duration heartbeatInterval = Duration.ofSeconds(30);
   private Duration heartbeatTimeout = Duration.ofSeconds(75);
   private Duration resumeWait = Duration.ofSeconds(10);
+  private int maxConnectionsPerUser = 20;
+  private int maxConnectionsPerAddress = 500;
 
   public long getSoftOutboundBytes() {
     return softOutboundBytes;
@@ -106,5 +109,23 @@ public class SocketLimits {
 
   public void setResumeWait(Duration resumeWait) {
     this.resumeWait = resumeWait;
+  }
+
+  /** Open sockets one user may hold on this node, all surfaces together. */
+  public int getMaxConnectionsPerUser() {
+    return maxConnectionsPerUser;
+  }
+
+  public void setMaxConnectionsPerUser(int maxConnectionsPerUser) {
+    this.maxConnectionsPerUser = maxConnectionsPerUser;
+  }
+
+  /** Open sockets one client address may hold on this node, all users together. */
+  public int getMaxConnectionsPerAddress() {
+    return maxConnectionsPerAddress;
+  }
+
+  public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+    this.maxConnectionsPerAddress = maxConnectionsPerAddress;
   }
 }

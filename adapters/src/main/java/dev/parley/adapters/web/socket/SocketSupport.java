@@ -2,6 +2,7 @@ package dev.parley.adapters.web.socket;
 
 import dev.parley.adapters.web.error.ServerErrorHandler;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.ClientAddress;
 import dev.parley.application.port.in.GatewayUseCase;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
@@ -24,6 +25,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public class SocketSupport implements GracefulShutdownCapable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSupport.class);
   private static final String CONNECTION = "parley.connection";
+  private static final String ADDRESS = "parley.address";
   private static final Duration CLOSE_LINGER = Duration.ofMillis(300);
 
   private final GatewayUseCase gateway;
@@ -53,6 +56,8 @@ public class SocketSupport implements GracefulShutdownCapable {
   private final SocketLimits limits;
   private final Frames frames;
   private final UserRateLimiter rates;
+  private final ConnectionCaps caps;
+  private final ClientAddress addresses;
   private final Set<SocketConnection> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -62,11 +67,15 @@ public class SocketSupport implements GracefulShutdownCapable {
       @Named("socket-workers") ExecutorService workers,
       SocketLimits limits,
       UserRateLimiter rates,
+      ConnectionCaps caps,
+      ClientAddress addresses,
       JsonMapper json) {
     this.gateway = gateway;
     this.workers = workers;
     this.limits = limits;
     this.rates = rates;
+    this.caps = caps;
+    this.addresses = addresses;
     this.frames = new Frames(json);
   }
 
@@ -78,7 +87,12 @@ public class SocketSupport implements GracefulShutdownCapable {
     return frames;
   }
 
-  /** A connection for the authenticated user of this upgrade, remembered on the session. */
+  /**
+   * A connection for the authenticated user of this upgrade, remembered on the session. Over the
+   * user's or the address's socket cap (upgrades that raced past {@link SocketCapFilter}) it gets
+   * an error event and is closed with {@link CloseCodes#RATE_LIMITED}; the connection returned is
+   * then closed and never attached.
+   */
   public SocketConnection open(
       WebSocketSession session,
       HttpRequest<?> request,
@@ -98,6 +112,14 @@ public class SocketSupport implements GracefulShutdownCapable {
             encoder,
             workers,
             limits);
+    String address = addresses.of(request);
+    Optional<String> overCap = caps.tryAcquire(userId, address);
+    if (overCap.isPresent()) {
+      connection.markClosed();
+      refuse(session, CloseCodes.RATE_LIMITED, "rate_limited", overCap.get());
+      return connection;
+    }
+    session.put(ADDRESS, address);
     session.put(CONNECTION, connection);
     live.add(connection);
     gateway.open(connection);
@@ -393,7 +415,9 @@ public class SocketSupport implements GracefulShutdownCapable {
       return;
     }
     connection.markClosed();
-    live.remove(connection);
+    if (live.remove(connection)) {
+      caps.release(connection.userId(), session.get(ADDRESS, String.class).orElse(""));
+    }
     gateway.disconnect(connection);
     workers.execute(
         () -> {
