@@ -19,8 +19,10 @@ import dev.parley.application.port.in.AuthenticateUseCase.Identity;
 import dev.parley.domain.error.DomainError;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
@@ -58,6 +60,7 @@ import org.slf4j.LoggerFactory;
  */
 // Built at start-up, so a broken external-issuer configuration stops the start.
 @Context
+@Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
 // Micronaut's own validator would accept any well-signed token, revoked sessions included.
 @Replaces(ReactiveJsonWebTokenValidator.class)
 public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {

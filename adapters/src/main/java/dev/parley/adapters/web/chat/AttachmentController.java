@@ -111,6 +111,8 @@ public class AttachmentController {
     Attachment a = found.attachment();
     return HttpResponse.ok(
             new StreamedFile(found.content(), MediaType.of(a.contentType()), -1, a.size()))
+        // Set now, not at encoding time, so filters see a file rather than the route's JSON.
+        .contentType(MediaType.of(a.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(a.filename()))
         .header("X-Content-Type-Options", "nosniff")
         // Even if a browser were made to render it, the file gets no script and no origin.
