@@ -176,6 +176,15 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** The close code sent by the server, or null if it did not close within {@code wait}. */
+  public Integer awaitClose(Duration wait) {
+    try {
+      return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
   public boolean isClosed() {
     return closed.isDone() || socket.isInputClosed();
   }

@@ -34,6 +34,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The native gateway {@code /chat/ws?token=}: one socket per client for all the user's servers and
@@ -44,6 +45,25 @@ import java.util.Map;
 @ServerWebSocket("/chat/ws")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class NativeGateway {
+  /**
+   * Every frame type a client may send; the access-matrix test holds an expectation for each, so a
+   * new one cannot ship without a decision on who may send it.
+   */
+  public static final Set<String> CLIENT_FRAME_TYPES =
+      Set.of(
+          "send_message",
+          "typing_start",
+          "typing_stop",
+          "heartbeat",
+          "ping",
+          "edit_message",
+          "delete_message",
+          "add_reaction",
+          "remove_reaction",
+          "mark_read",
+          "set_status",
+          "resume");
+
   private final SocketSupport sockets;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
@@ -119,6 +139,9 @@ public class NativeGateway {
 
   private void dispatch(SocketConnection connection, JsonNode frame) {
     String type = Frames.type(frame);
+    if (!CLIENT_FRAME_TYPES.contains(type)) {
+      throw new InvalidInput("type", "unknown event type '" + type + "'");
+    }
     if (connection.awaitingResume() && !type.equals("resume") && !type.equals("heartbeat")) {
       throw new InvalidInput("type", "this connection was opened to resume: send 'resume' first");
     }
@@ -152,7 +175,7 @@ public class NativeGateway {
       case "set_status" ->
           presence.setStatus(connection.userId(), Frames.requireString(frame, "status"));
       case "resume" -> resume(connection, frame);
-      default -> throw new InvalidInput("type", "unknown event type '" + type + "'");
+      default -> throw new IllegalStateException("no handler for listed frame type " + type);
     }
   }
 
@@ -190,22 +213,7 @@ public class NativeGateway {
       throw new InvalidInput(
           "type", "resume is accepted once, on a connection opened with ?resume=1");
     }
-    JsonNode channels = frame.get("channels");
-    if (channels == null || !channels.isObject()) {
-      throw new InvalidInput("channels", "resume needs 'channels': {channelId: lastSeq, ...}");
-    }
-    Map<Long, Long> lastSeen = new HashMap<>();
-    for (Map.Entry<String, JsonNode> entry : channels.entries()) {
-      long channelId;
-      try {
-        channelId = Long.parseLong(entry.getKey());
-      } catch (NumberFormatException e) {
-        throw new InvalidInput("channels", "channel ids must be integers");
-      }
-      lastSeen.put(
-          channelId,
-          Frames.requireId(JsonNode.createObjectNode(Map.of("seq", entry.getValue())), "seq"));
-    }
+    Map<Long, Long> lastSeen = Frames.resumeCursors(frame);
     ResumeUseCase.Result result = resume.resume(connection.userId(), lastSeen);
     Map<Long, Long> replayedUpTo = new HashMap<>();
     for (ResumeUseCase.Replay replay : result.replays()) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -119,5 +120,31 @@ public final class Frames {
       return value.getStringValue();
     }
     return null;
+  }
+
+  /**
+   * The {@code channels} cursor of a resume frame: channel id to the last {@code seq} the client
+   * saw, both integers (as numbers or numeric strings), the seq not negative.
+   */
+  public static Map<Long, Long> resumeCursors(JsonNode frame) {
+    JsonNode channels = frame.get("channels");
+    if (channels == null || !channels.isObject()) {
+      throw new InvalidInput("channels", "resume needs 'channels': {channelId: lastSeq, ...}");
+    }
+    Map<Long, Long> lastSeen = new HashMap<>();
+    for (Map.Entry<String, JsonNode> entry : channels.entries()) {
+      long channelId;
+      try {
+        channelId = Long.parseLong(entry.getKey().strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidInput("channels", "channel ids must be integers");
+      }
+      long seq = requireId(JsonNode.createObjectNode(Map.of("seq", entry.getValue())), "seq");
+      if (seq < 0) {
+        throw new InvalidInput("channels", "a last seen seq must not be negative");
+      }
+      lastSeen.put(channelId, seq);
+    }
+    return lastSeen;
   }
 }
