@@ -118,6 +118,11 @@ public class JdbcMembershipRepository implements MembershipRepository {
     return rows.serverIdsOf(userId);
   }
 
+  @Override
+  public List<Long> smallServerIdsOf(long userId, int maxMembers) {
+    return rows.smallServerIdsOf(userId, maxMembers);
+  }
+
   private static Membership read(ResultSet rs) throws SQLException {
     return new Membership(
         rs.getLong("server_id"),

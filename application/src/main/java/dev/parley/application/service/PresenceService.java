@@ -18,21 +18,33 @@ import java.util.Map;
 /**
  * Presence: a user comes online with their first connection and goes offline with their last; a
  * chosen status (idle, dnd, invisible) overrides. Changes reach everyone who shares a server or a
- * conversation with them, best-effort.
+ * conversation with them, best-effort, except in servers above {@code largeServerMembers}: there
+ * every connect would reach every member (quadratic in a storm), so clients ask for the presence of
+ * the members they show instead, as Discord does for large guilds.
  */
 public final class PresenceService implements PresenceUseCase {
   private final PresenceStore store;
   private final MembershipRepository memberships;
   private final ChannelRepository channels;
   private final UserRepository users;
+
+  /** Above this many members a server fans out no presence by default (Discord's threshold). */
+  public static final int LARGE_SERVER_MEMBERS = 250;
+
   private final ChatEventPublisher events;
+  private final int largeServerMembers;
 
   public PresenceService(
       PresenceStore store,
       MembershipRepository memberships,
       ChannelRepository channels,
       UserRepository users,
-      ChatEventPublisher events) {
+      ChatEventPublisher events,
+      int largeServerMembers) {
+    if (largeServerMembers < 1) {
+      throw new IllegalArgumentException("largeServerMembers must be positive");
+    }
+    this.largeServerMembers = largeServerMembers;
     this.store = store;
     this.memberships = memberships;
     this.channels = channels;
@@ -81,10 +93,10 @@ public final class PresenceService implements PresenceUseCase {
     events.publish(new StatusChanged(userId, name, after, audienceOf(userId)));
   }
 
-  /** The user's own topic, their servers and their conversations: each connection once. */
+  /** The user's servers that are not large, and their conversations: each connection once. */
   private List<Topic> audienceOf(long userId) {
     List<Topic> audience = new ArrayList<>();
-    for (long serverId : memberships.serverIdsOf(userId)) {
+    for (long serverId : memberships.smallServerIdsOf(userId, largeServerMembers)) {
       audience.add(Topic.server(serverId));
     }
     for (Channel conversation : channels.conversationsOf(userId)) {

@@ -124,6 +124,21 @@ public abstract class MembershipRepositoryContract {
   }
 
   @Test
+  void smallServersAreThoseWithAtMostTheGivenMembers() {
+    User user = user(users());
+    User other = user(users());
+    Server alone = server(servers(), user);
+    Server pair = server(servers(), user);
+    memberships().add(new Membership(alone.id(), user.id(), Role.ADMIN, NOW));
+    memberships().add(new Membership(pair.id(), user.id(), Role.ADMIN, NOW));
+    memberships().add(new Membership(pair.id(), other.id(), Role.MEMBER, NOW));
+
+    assertThat(memberships().smallServerIdsOf(user.id(), 2)).containsExactly(alone.id(), pair.id());
+    assertThat(memberships().smallServerIdsOf(user.id(), 1)).containsExactly(alone.id());
+    assertThat(memberships().smallServerIdsOf(other.id(), 1)).isEmpty();
+  }
+
+  @Test
   void keepsATimeout() {
     User user = user(users());
     Server server = server(servers(), user);

@@ -71,6 +71,18 @@ public class InMemoryMembershipRepository implements MembershipRepository {
   }
 
   @Override
+  public List<Long> smallServerIdsOf(long userId, int maxMembers) {
+    synchronized (store) {
+      return serverIdsOf(userId).stream()
+          .filter(
+              serverId ->
+                  store.memberships.values().stream().filter(m -> m.serverId() == serverId).count()
+                      <= maxMembers)
+          .toList();
+    }
+  }
+
+  @Override
   public List<Long> serverIdsOf(long userId) {
     synchronized (store) {
       return store.memberships.values().stream()

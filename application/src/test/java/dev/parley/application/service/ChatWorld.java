@@ -79,7 +79,13 @@ final class ChatWorld {
   final ResumeService resume = new ResumeService(guard, messages, users, attachments);
   final TypingService typing = new TypingService(guard, users, publisher, clock);
   final PresenceService presenceService =
-      new PresenceService(presenceStore, memberships, channels, users, publisher);
+      new PresenceService(
+          presenceStore,
+          memberships,
+          channels,
+          users,
+          publisher,
+          PresenceService.LARGE_SERVER_MEMBERS);
   final GatewayService gateway =
       new GatewayService(registry, memberships, channels, guard, presenceService);
   final ModerationServices moderation =

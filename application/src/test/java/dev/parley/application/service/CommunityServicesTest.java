@@ -3,9 +3,11 @@ package dev.parley.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.application.fakes.FakePresenceStore;
 import dev.parley.application.fakes.RecordingConnection;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.CreateChannelCommand;
+import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;
 import dev.parley.application.port.in.ManageServerUseCase.ServerChanges;
@@ -21,11 +23,14 @@ import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.StatusChanged;
+import dev.parley.domain.event.Topic;
 import dev.parley.domain.server.Invite;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class CommunityServicesTest {
@@ -232,7 +237,7 @@ class CommunityServicesTest {
     RecordingConnection watcher = w.connect(owner);
     RecordingConnection first = w.connect(member);
     RecordingConnection second = w.connect(member);
-    assertThat(w.presenceService.statuses(java.util.List.of(member.id())))
+    assertThat(w.presenceService.statuses(List.of(member.id())))
         .containsEntry(member.id(), "online");
     long onlineNotices =
         watcher.received.stream()
@@ -240,13 +245,12 @@ class CommunityServicesTest {
             .count();
     assertThat(onlineNotices).isEqualTo(1);
     w.presenceService.setStatus(member.id(), "dnd");
-    assertThat(w.presenceService.statuses(java.util.List.of(member.id())))
-        .containsEntry(member.id(), "dnd");
+    assertThat(w.presenceService.statuses(List.of(member.id()))).containsEntry(member.id(), "dnd");
     w.gateway.disconnect(first);
     w.gateway.release(first);
     w.gateway.disconnect(second);
     w.gateway.release(second);
-    assertThat(w.presenceService.statuses(java.util.List.of(member.id())))
+    assertThat(w.presenceService.statuses(List.of(member.id())))
         .containsEntry(member.id(), "offline");
     assertThat(watcher.received)
         .filteredOn(e -> e instanceof StatusChanged s && s.userId() == member.id())
@@ -254,5 +258,36 @@ class CommunityServicesTest {
         .containsExactly("online", "dnd", "offline");
     assertThatThrownBy(() -> w.presenceService.setStatus(member.id(), "asleep"))
         .isInstanceOf(InvalidInput.class);
+  }
+
+  @Test
+  void largeServersFanOutNoPresenceButConversationsStillDo() {
+    int members = w.memberships.list(server.id()).size();
+    var dm =
+        w.conversations.create(
+            new CreateConversationCommand(member.id(), null, null, false, List.of(stranger.id())));
+    IntFunction<List<Topic>> audienceAt =
+        threshold -> {
+          w.published.clear();
+          PresenceService presence =
+              new PresenceService(
+                  new FakePresenceStore(),
+                  w.memberships,
+                  w.channels,
+                  w.users,
+                  w.published::add,
+                  threshold);
+          presence.connected(member.id());
+          return w.published.stream()
+              .filter(e -> e instanceof StatusChanged)
+              .flatMap(e -> ((StatusChanged) e).audience().stream())
+              .toList();
+        };
+
+    assertThat(audienceAt.apply(members))
+        .contains(Topic.server(server.id()), Topic.channel(dm.channel().id()));
+    assertThat(audienceAt.apply(members - 1))
+        .doesNotContain(Topic.server(server.id()))
+        .contains(Topic.channel(dm.channel().id()));
   }
 }

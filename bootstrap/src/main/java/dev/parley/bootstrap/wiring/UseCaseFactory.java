@@ -251,8 +251,9 @@ public class UseCaseFactory {
       MembershipRepository memberships,
       ChannelRepository channels,
       UserRepository users,
-      ChatEventPublisher events) {
-    return new PresenceService(store, memberships, channels, users, events);
+      ChatEventPublisher events,
+      @Value("${parley.presence.large-server-members:250}") int largeServerMembers) {
+    return new PresenceService(store, memberships, channels, users, events, largeServerMembers);
   }
 
   @Singleton

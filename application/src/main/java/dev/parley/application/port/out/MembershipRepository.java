@@ -26,4 +26,7 @@ public interface MembershipRepository {
 
   /** The ids of the servers a user belongs to. */
   List<Long> serverIdsOf(long userId);
+
+  /** The user's servers that have at most {@code maxMembers} members, by id. */
+  List<Long> smallServerIdsOf(long userId, int maxMembers);
 }
