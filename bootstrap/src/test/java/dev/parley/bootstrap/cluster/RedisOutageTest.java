@@ -126,4 +126,48 @@ class RedisOutageTest {
             .count();
     assertThat(warnings).isEqualTo(2);
   }
+
+  @Test
+  void aNodeStartsWhileRedisIsDownAndJoinsWhenItComesUp() {
+    String database = TestPostgres.freshDatabaseUrl();
+    try (TestRedis redis = TestRedis.start()) {
+      redis.down();
+      try (ParleyNode a = ParleyNode.start(database, redis.uri(), "late:")) {
+        assertThat(health(a)).isEqualTo("DEGRADED");
+        Session alice = a.api.newUser("early");
+        long server = a.fx.server(alice, "Late");
+        long channel = a.fx.channel(alice, server, "general", "TEXT");
+        try (WsClient ws = a.fx.gateway(alice)) {
+          ws.send(send(channel, "alone", "l-1"));
+          assertThat(ws.await("new_message").get("text").getStringValue()).isEqualTo("alone");
+
+          redis.up();
+          await().atMost(Duration.ofSeconds(15)).until(() -> "UP".equals(health(a)));
+          try (ParleyNode b = ParleyNode.start(database, redis.uri(), "late:")) {
+            Session bob = b.api.newUser("joiner");
+            a.fx.member(alice, server, bob);
+            // Alice's connection on A, made while Redis was down, is seen from node B.
+            assertThat(
+                    b.api
+                        .get("/chat/presence?user_ids=" + alice.id(), bob.token())
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .getStringValue())
+                .isEqualTo("online");
+            b.fx.send(bob, server, channel, "from B");
+            assertThat(
+                    ws.await(
+                            f ->
+                                "new_message".equals(f.get("type").getStringValue())
+                                    && "from B".equals(f.get("text").getStringValue()),
+                            "the message sent on node B")
+                        .get("seq")
+                        .getLongValue())
+                .isEqualTo(2);
+          }
+        }
+      }
+    }
+  }
 }
