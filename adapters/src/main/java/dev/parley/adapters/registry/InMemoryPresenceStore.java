@@ -2,6 +2,7 @@ package dev.parley.adapters.registry;
 
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.domain.server.Presence;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * once they have neither a connection nor a chosen status, so memory follows the live users.
  */
 @Singleton
+@Requires(missingProperty = "redis.uri")
 public class InMemoryPresenceStore implements PresenceStore {
 
   /** One user's live connection count and chosen status (null: none). */

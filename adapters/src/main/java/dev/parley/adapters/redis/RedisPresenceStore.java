@@ -1,0 +1,339 @@
+package dev.parley.adapters.redis;
+
+import dev.parley.application.port.out.PresenceStore;
+import dev.parley.domain.server.Presence;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * {@link PresenceStore} shared by every node through Redis. Each user has a hash of live connection
+ * counts, one field per node; a field counts only while its node's liveness key exists, and that
+ * key expires unless the node renews it, so a crashed node's users go offline by themselves within
+ * the TTL. Chosen statuses are plain keys without expiry.
+ *
+ * <p>The node also keeps its own counts in memory: they answer while Redis is away, and when it
+ * returns (or after any failed write) the node rewrites them under a new node identity, so stale
+ * fields die with the old one. Requires a standalone Redis (or Sentinel): the scripts touch keys of
+ * several users.
+ */
+@Singleton
+@Requires(property = "redis.uri")
+public class RedisPresenceStore implements PresenceStore {
+
+  /** Adds a delta to this node's field, then sums the fields of live nodes, dropping dead ones. */
+  private static final String CHANGE =
+      """
+      local key = KEYS[1]
+      local delta = tonumber(ARGV[2])
+      if delta ~= 0 then
+        local n = redis.call('HINCRBY', key, ARGV[1], delta)
+        if n == 0 then redis.call('HDEL', key, ARGV[1]) end
+      end
+      local total = 0
+      local fields = redis.call('HGETALL', key)
+      for i = 1, #fields, 2 do
+        if redis.call('EXISTS', ARGV[3] .. fields[i]) == 1 then
+          local c = tonumber(fields[i + 1])
+          if c > 0 then total = total + c end
+        else
+          redis.call('HDEL', key, fields[i])
+        end
+      end
+      return total
+      """;
+
+  /** For each user id: the live connection count and the chosen status ("" for none). */
+  private static final String STATUSES =
+      """
+      local out = {}
+      for i = 4, #ARGV do
+        local key = ARGV[2] .. ARGV[i]
+        local total = 0
+        local fields = redis.call('HGETALL', key)
+        for j = 1, #fields, 2 do
+          if redis.call('EXISTS', ARGV[1] .. fields[j]) == 1 then
+            local c = tonumber(fields[j + 1])
+            if c > 0 then total = total + c end
+          end
+        end
+        local chosen = redis.call('GET', ARGV[3] .. ARGV[i])
+        out[#out + 1] = total
+        out[#out + 1] = chosen or ''
+      end
+      return out
+      """;
+
+  /** Renews the node's liveness key; 0 when it had expired (or Redis lost it). */
+  private static final String RENEW =
+      """
+      if redis.call('PEXPIRE', KEYS[1], ARGV[1]) == 1 then return 1 end
+      return 0
+      """;
+
+  private final RedisLink link;
+  private final Duration ttl;
+  private final String presencePrefix;
+  private final String statusPrefix;
+  private final String nodePrefix;
+
+  private final Map<Long, Integer> localCounts = new ConcurrentHashMap<>();
+  private final Map<Long, String> localChosen = new ConcurrentHashMap<>();
+
+  /** Chosen statuses that could not be written; "" stands for a cleared one. */
+  private final Map<Long, String> unwrittenChosen = new ConcurrentHashMap<>();
+
+  /** Writes take the read side; rewriting everything under a new identity takes the write side. */
+  private final ReadWriteLock sync = new ReentrantReadWriteLock();
+
+  private volatile String node;
+  private volatile boolean dirty = true;
+  private volatile boolean stopped;
+
+  RedisPresenceStore(RedisLink link, @Value("${parley.redis.presence-ttl:30s}") Duration ttl) {
+    this.link = link;
+    this.ttl = ttl;
+    this.presencePrefix = link.prefix() + "presence:";
+    this.statusPrefix = link.prefix() + "status:";
+    this.nodePrefix = link.prefix() + "node:";
+    this.node = newNodeName();
+    link.onTick(this::heartbeat);
+    heartbeat();
+  }
+
+  private String newNodeName() {
+    return link.nodeId() + ":" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Override
+  public int connected(long userId) {
+    return change(userId, 1);
+  }
+
+  @Override
+  public int disconnected(long userId) {
+    return change(userId, -1);
+  }
+
+  private int change(long userId, int delta) {
+    sync.readLock().lock();
+    try {
+      int[] before = new int[1];
+      Integer after =
+          localCounts.compute(
+              userId,
+              (id, count) -> {
+                before[0] = count == null ? 0 : count;
+                int next = Math.max(0, before[0] + delta);
+                return next == 0 ? null : next;
+              });
+      int local = after == null ? 0 : after;
+      RedisCommands<String, String> redis = commandsIfUp();
+      if (redis == null) {
+        dirty = true;
+        return local;
+      }
+      try {
+        Long total =
+            redis.eval(
+                CHANGE,
+                ScriptOutputType.INTEGER,
+                new String[] {presencePrefix + userId},
+                node,
+                Integer.toString(local - before[0]),
+                nodePrefix);
+        return total.intValue();
+      } catch (RuntimeException e) {
+        dirty = true;
+        link.failed(e);
+        return local;
+      }
+    } finally {
+      sync.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void setChosenStatus(long userId, String status) {
+    sync.readLock().lock();
+    try {
+      if (status == null) {
+        localChosen.remove(userId);
+      } else {
+        localChosen.put(userId, status);
+      }
+      RedisCommands<String, String> redis = commandsIfUp();
+      if (redis != null) {
+        try {
+          writeChosen(redis, userId, status);
+          unwrittenChosen.remove(userId);
+          return;
+        } catch (RuntimeException e) {
+          link.failed(e);
+        }
+      }
+      unwrittenChosen.put(userId, status == null ? "" : status);
+      dirty = true;
+    } finally {
+      sync.readLock().unlock();
+    }
+  }
+
+  private void writeChosen(RedisCommands<String, String> redis, long userId, String status) {
+    if (status == null || status.isEmpty()) {
+      redis.del(statusPrefix + userId);
+    } else {
+      redis.set(statusPrefix + userId, status);
+    }
+  }
+
+  @Override
+  public Map<Long, String> statuses(Collection<Long> userIds) {
+    Map<Long, String> statuses = new LinkedHashMap<>();
+    if (userIds.isEmpty()) {
+      return statuses;
+    }
+    List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+    RedisCommands<String, String> redis = commandsIfUp();
+    if (redis != null) {
+      try {
+        String[] args = new String[ids.size() + 3];
+        args[0] = nodePrefix;
+        args[1] = presencePrefix;
+        args[2] = statusPrefix;
+        for (int i = 0; i < ids.size(); i++) {
+          args[i + 3] = Long.toString(ids.get(i));
+        }
+        List<Object> out = redis.eval(STATUSES, ScriptOutputType.MULTI, new String[0], args);
+        for (int i = 0; i < ids.size(); i++) {
+          int count = ((Long) out.get(2 * i)).intValue();
+          String chosen = (String) out.get(2 * i + 1);
+          statuses.put(ids.get(i), Presence.effective(count, chosen.isEmpty() ? null : chosen));
+        }
+        return statuses;
+      } catch (RuntimeException e) {
+        link.failed(e);
+      }
+    }
+    for (long id : ids) {
+      statuses.put(id, Presence.effective(localCounts.getOrDefault(id, 0), localChosen.get(id)));
+    }
+    return statuses;
+  }
+
+  /** Renews this node's liveness; rewrites its state under a new identity when Redis lost it. */
+  private void heartbeat() {
+    if (stopped) {
+      return;
+    }
+    RedisCommands<String, String> redis = commandsIfUp();
+    if (redis == null) {
+      return;
+    }
+    try {
+      Long renewed =
+          redis.eval(
+              RENEW,
+              ScriptOutputType.INTEGER,
+              new String[] {nodePrefix + node},
+              Long.toString(ttl.toMillis()));
+      if (renewed == 0 || dirty) {
+        republish();
+      }
+    } catch (RuntimeException e) {
+      dirty = true;
+      link.failed(e);
+    }
+  }
+
+  /**
+   * Writes this node's counts and pending statuses under a fresh identity and retires the old one,
+   * whose fields other nodes then ignore and clean up.
+   */
+  private void republish() {
+    sync.writeLock().lock();
+    try {
+      StatefulRedisConnection<String, String> connection = link.commands();
+      RedisCommands<String, String> redis = connection.sync();
+      String next = newNodeName();
+      try {
+        rewrite(connection, next);
+      } catch (RuntimeException e) {
+        try {
+          redis.del(nodePrefix + next);
+        } catch (RuntimeException ignored) {
+          // Redis is away again: the half-written identity expires by itself.
+        }
+        throw e;
+      }
+      redis.del(nodePrefix + node);
+      node = next;
+      unwrittenChosen.clear();
+      dirty = false;
+    } finally {
+      sync.writeLock().unlock();
+    }
+  }
+
+  private void rewrite(StatefulRedisConnection<String, String> connection, String next) {
+    RedisAsyncCommands<String, String> async = connection.async();
+    connection.sync().psetex(nodePrefix + next, ttl.toMillis(), "1");
+    List<RedisFuture<?>> writes = new ArrayList<>();
+    localCounts.forEach(
+        (userId, count) -> writes.add(async.hset(presencePrefix + userId, next, count.toString())));
+    unwrittenChosen.forEach(
+        (userId, status) ->
+            writes.add(
+                status.isEmpty()
+                    ? async.del(statusPrefix + userId)
+                    : async.set(statusPrefix + userId, status)));
+    if (!LettuceFutures.awaitAll(
+        link.commandTimeout().toMillis() + writes.size(),
+        TimeUnit.MILLISECONDS,
+        writes.toArray(new RedisFuture<?>[0]))) {
+      throw new IllegalStateException("presence rewrite timed out");
+    }
+  }
+
+  private RedisCommands<String, String> commandsIfUp() {
+    StatefulRedisConnection<String, String> connection = link.commands();
+    return connection != null && link.isUp() ? connection.sync() : null;
+  }
+
+  /** Stops renewing this node's liveness, as a crash would; for tests. */
+  void stopHeartbeat() {
+    stopped = true;
+  }
+
+  /** On a clean stop this node's users go offline at once rather than after the TTL. */
+  @PreDestroy
+  void close() {
+    stopped = true;
+    RedisCommands<String, String> redis = commandsIfUp();
+    if (redis != null) {
+      try {
+        redis.del(nodePrefix + node);
+      } catch (RuntimeException e) {
+        // Redis is away: the key expires by itself.
+      }
+    }
+  }
+}
