@@ -38,6 +38,10 @@ public final class Parley {
       }
       throw e;
     }
+    if (context.getProperty("micronaut.aot.enabled", Boolean.class).orElse(false)) {
+      // Set by the configurer that Micronaut AOT generates into parley-aot.jar.
+      LOG.info("Micronaut AOT optimisations are on");
+    }
     drainOnSignal(context, "TERM");
     drainOnSignal(context, "INT");
   }

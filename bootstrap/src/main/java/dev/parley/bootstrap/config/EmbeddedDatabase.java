@@ -1,11 +1,8 @@
 package dev.parley.bootstrap.config;
 
-import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanDestroyedEvent;
 import io.micronaut.context.event.BeanDestroyedEventListener;
-import io.micronaut.context.event.BeanInitializedEventListener;
-import io.micronaut.context.event.BeanInitializingEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -17,15 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Points the default datasource at the configured database, or, when none is configured, at a real
- * PostgreSQL started from Maven-packaged binaries with its files under the data directory. A
- * JVM-only convenience: native images require {@code DATABASE_URL}.
+ * A real PostgreSQL started from Maven-packaged binaries with its files under the data directory,
+ * for when no database is configured. A JVM-only convenience: the bean exists only where zonky's
+ * classes do, and native builds leave them out (they require {@code DATABASE_URL}).
  */
 @Singleton
 @Requires(classes = EmbeddedPostgres.class)
-public class EmbeddedDatabase
-    implements BeanInitializedEventListener<DatasourceConfiguration>,
-        BeanDestroyedEventListener<DataSource> {
+public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final ParleySettings settings;
@@ -35,29 +30,9 @@ public class EmbeddedDatabase
     this.settings = settings;
   }
 
-  @Override
-  public DatasourceConfiguration onInitialized(
-      BeanInitializingEvent<DatasourceConfiguration> event) {
-    DatasourceConfiguration config = event.getBean();
-    if (!"default".equals(config.getName())) {
-      return config;
-    }
-    DatabaseUrl url = settings.databaseUrl();
-    if (url != null) {
-      config.setUrl(url.jdbcUrl());
-      if (url.username() != null) {
-        config.setUsername(url.username());
-      }
-      if (url.password() != null) {
-        config.setPassword(url.password());
-      }
-    } else if (settings.embedded()) {
-      EmbeddedPostgres pg = start();
-      config.setUrl(pg.getJdbcUrl("postgres", "postgres"));
-      config.setUsername("postgres");
-      config.setPassword("");
-    }
-    return config;
+  /** Starts PostgreSQL (once) and answers the JDBC URL of its {@code postgres} database. */
+  String jdbcUrl() {
+    return start().getJdbcUrl("postgres", "postgres");
   }
 
   private synchronized EmbeddedPostgres start() {

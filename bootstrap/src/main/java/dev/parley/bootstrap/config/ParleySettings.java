@@ -11,6 +11,11 @@ import java.nio.file.Path;
  */
 @Context
 public class ParleySettings {
+  /** Why a build without the embedded PostgreSQL (a native image) will not start on its own. */
+  static final String NO_EMBEDDED_DATABASE =
+      "DATABASE_URL is required: this build has no embedded PostgreSQL (native images leave it"
+          + " out). Set DATABASE_URL=postgres://user:pass@host:5432/db and PARLEY_JWT_SECRET";
+
   private final Path dataDir;
   private final DatabaseUrl databaseUrl;
   private final boolean embedded;
@@ -30,6 +35,10 @@ public class ParleySettings {
             ? null
             : DatabaseUrl.parse(databaseUrl);
     this.embedded = !explicitDatasource && this.databaseUrl == null;
+    if (embedded && inNativeImage()) {
+      // Before the JWT secret is generated into a data dir that nothing will ever use.
+      throw new StartupRefused(NO_EMBEDDED_DATABASE);
+    }
     if (jwtSecret != null && !jwtSecret.isBlank()) {
       this.jwtSecret = JwtSecrets.requireStrong(jwtSecret.strip());
     } else if (embedded) {
@@ -41,6 +50,11 @@ public class ParleySettings {
     }
     this.demoData =
         demoData == null || demoData.isBlank() ? embedded : Boolean.parseBoolean(demoData);
+  }
+
+  /** True inside a GraalVM native image (the property is set by native-image itself). */
+  static boolean inNativeImage() {
+    return "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"));
   }
 
   public Path dataDir() {

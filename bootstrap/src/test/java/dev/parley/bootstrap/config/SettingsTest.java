@@ -40,6 +40,21 @@ class SettingsTest {
   }
 
   @Test
+  void aNativeImageWithoutADatabaseRefusesToStartAndCreatesNothing(@TempDir Path dataDir) {
+    System.setProperty("org.graalvm.nativeimage.imagecode", "runtime");
+    try {
+      assertThatThrownBy(
+              () -> ApplicationContext.run(Map.of("parley.data-dir", dataDir.toString())).close())
+          .hasRootCauseInstanceOf(StartupRefused.class)
+          .rootCause()
+          .hasMessageContaining("DATABASE_URL is required");
+      assertThat(dataDir.resolve("jwt-secret")).doesNotExist();
+    } finally {
+      System.clearProperty("org.graalvm.nativeimage.imagecode");
+    }
+  }
+
+  @Test
   void anExternalDatabaseWithoutASecretRefusesToStartAndSaysWhy() {
     assertThatThrownBy(
             () -> ApplicationContext.run(Map.of("database.url", "postgres://u:p@127.0.0.1:1/none")))
