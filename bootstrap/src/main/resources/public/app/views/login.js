@@ -30,7 +30,7 @@ export function loginView(api, onSuccess) {
     h('div', { class: 'row' },
       h('button', { type: 'submit', id: 'login-button' }, 'Log in'),
       h('button', { type: 'button', id: 'register-button', class: 'secondary', onclick: () => submit('register') }, 'Register')),
-    h('p', { class: 'muted small' }, 'Demo accounts: user1 / password123, user2 / password123.'),
+    h('p', { class: 'muted small' }, 'Demo data (embedded mode): user1 / password123, user2 / password123.'),
   );
   return h('main', { class: 'login-page' }, form);
 }

@@ -43,7 +43,8 @@ function messageItem(m, store, actions, editingId) {
     : editingId === m.id
       ? editForm(m, actions)
       : h('div', { class: 'text' }, messageText(m.text, store));
-  return h('li', { class: 'message' + (mentionsMe ? ' mentions-me' : ''), id: `m-${m.id}`, dataset: { id: String(m.id), seq: String(m.seq) } },
+  // Focusable, so keyboard users reach its actions (shown on hover and on focus within).
+  return h('li', { class: 'message' + (mentionsMe ? ' mentions-me' : ''), id: `m-${m.id}`, tabindex: 0, dataset: { id: String(m.id), seq: String(m.seq) } },
     replyRef(m, store),
     h('div', { class: 'meta' },
       h('span', { class: 'author' }, m.user),

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -57,8 +58,9 @@ public final class Browser implements AutoCloseable {
             .build();
     this.driver = new ChromeDriver(service, options);
     this.driver.manage().window().setSize(new Dimension(1280, 800));
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     this.wait.ignoring(StaleElementReferenceException.class);
+    this.wait.ignoring(ElementClickInterceptedException.class);
   }
 
   public ChromeDriver driver() {
@@ -99,8 +101,17 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Clicks, looking the element up again if a re-render replaced it meanwhile. */
   public void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    wait.until(
+        d -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+          if (element == null) {
+            return false;
+          }
+          element.click();
+          return true;
+        });
   }
 
   public void type(By by, String text) {

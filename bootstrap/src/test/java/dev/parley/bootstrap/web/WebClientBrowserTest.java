@@ -220,4 +220,51 @@ class WebClientBrowserTest extends ApiTestBase {
     bob.sendMessage("Sure");
     alice.awaitMessage("Sure");
   }
+
+  @Test
+  @Order(8)
+  void olderHistoryLoadsWhileScrollingUp() {
+    String token =
+        api.post(
+                "/auth/login",
+                "{\"username\":\"" + aliceName + "\",\"password\":\"" + PASSWORD + "\"}",
+                null)
+            .json()
+            .get("access_token")
+            .getStringValue();
+    long serverId = bookClubId(token);
+    long channelId =
+        api.post("/chat/servers/" + serverId + "/channels", "{\"name\":\"archive\"}", token)
+            .json()
+            .get("id")
+            .getLongValue();
+    for (int i = 1; i <= 120; i++) {
+      api.post(
+          "/chat/servers/" + serverId + "/channels/" + channelId + "/messages",
+          "{\"text\":\"history " + i + "\"}",
+          token);
+    }
+    bob.click(By.cssSelector(".server[data-server-id='" + serverId + "']"));
+    bob.click(By.cssSelector(".channel[data-channel-id='" + channelId + "']"));
+    bob.awaitMessage("history 120");
+    assertThat(bob.messageTexts()).hasSize(50).startsWith("history 71");
+
+    bob.await()
+        .until(
+            d -> {
+              bob.script("document.getElementById('messages').scrollTop = 0");
+              return bob.messageTexts().size() == 120;
+            });
+    assertThat(bob.messageTexts()).startsWith("history 1", "history 2").endsWith("history 120");
+    bob.awaitText(By.id("messages"), "This is the start of the channel.");
+  }
+
+  private long bookClubId(String token) {
+    for (var s : api.get("/chat/servers", token).json().values()) {
+      if (s.get("name").getStringValue().equals("Book Club")) {
+        return s.get("id").getLongValue();
+      }
+    }
+    throw new IllegalStateException("Book Club not found");
+  }
 }

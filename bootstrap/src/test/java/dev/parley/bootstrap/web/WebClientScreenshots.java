@@ -76,7 +76,7 @@ class WebClientScreenshots extends ApiTestBase {
       one.awaitText(By.id("channel-title"), "@ user2");
       one.sendMessage("Lunch tomorrow?");
       two.click(By.cssSelector(".server[data-server-id=dm]"));
-      two.click(By.cssSelector(".channel[data-channel-id]"));
+      two.click(By.xpath("//button[contains(@class,'channel')][span[text()='@ user1']]"));
       two.awaitMessage("Lunch tomorrow?");
       two.sendMessage("Sure, 12:30 at the usual place?");
       one.awaitMessage("Sure, 12:30 at the usual place?");
