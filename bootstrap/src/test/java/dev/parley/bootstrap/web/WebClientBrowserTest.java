@@ -259,6 +259,13 @@ class WebClientBrowserTest extends ApiTestBase {
     bob.awaitText(By.id("messages"), "This is the start of the channel.");
   }
 
+  @Test
+  @Order(9)
+  void noScriptErrorsNorPolicyViolations() {
+    assertThat(alice.consoleErrors()).isEmpty();
+    assertThat(bob.consoleErrors()).isEmpty();
+  }
+
   private long bookClubId(String token) {
     for (var s : api.get("/chat/servers", token).json().values()) {
       if (s.get("name").getStringValue().equals("Book Club")) {

@@ -40,48 +40,59 @@ class WebClientScreenshots extends ApiTestBase {
 
     try (Browser one = new Browser(server.getURI()).open();
         Browser two = new Browser(server.getURI()).open()) {
-      one.type(By.id("login-username"), "user1");
-      one.screenshot(dir.resolve("login.png"));
-      one.login("user1", "password123");
-      two.login("user2", "password123");
-      for (Browser b : new Browser[] {one, two}) {
-        b.click(By.cssSelector("button[aria-label='General Discussion']"));
-        b.awaitText(By.id("channel-title"), "# general");
+      try {
+        shoot(dir, one, two);
+      } catch (RuntimeException | AssertionError e) {
+        one.screenshot(Path.of("target/browser-failures/screenshots-one.png"));
+        two.screenshot(Path.of("target/browser-failures/screenshots-two.png"));
+        throw e;
       }
-      two.sendMessage("Hey everyone! Back from the trip ✈");
-      one.awaitMessage("Hey everyone! Back from the trip ✈");
-      one.sendMessage("Welcome back @user2! How was it?");
-      two.sendMessage("Great, photos coming later.\nThe <b>food</b> was amazing.");
-      one.messageAction("Hey everyone! Back from the trip ✈", "act-react");
-      two.messageAction("Welcome back @user2! How was it?", "act-reply");
-      two.sendMessage("Sunny all week ☀️");
-      one.awaitMessage("Sunny all week ☀️");
-      long gaming = serverId(admin, "Gaming Hub");
-      JsonNode gamingGeneral =
-          api.get("/chat/servers/" + gaming + "/channels", admin).json().get(0);
-      api.post(
-          "/chat/servers/"
-              + gaming
-              + "/channels/"
-              + gamingGeneral.get("id").getLongValue()
-              + "/messages",
-          "{\"text\":\"Game night on Friday?\"}",
-          admin);
-      two.typeMessage("Here they are");
-      one.awaitText(By.id("typing"), "user2 is typing");
-      one.find(By.cssSelector(".server .badge"));
-      one.screenshot(dir.resolve("chat.png"));
-
-      one.click(By.cssSelector(".member button[aria-label='Message user2']"));
-      one.awaitText(By.id("channel-title"), "@ user2");
-      one.sendMessage("Lunch tomorrow?");
-      two.click(By.cssSelector(".server[data-server-id=dm]"));
-      two.click(By.xpath("//button[contains(@class,'channel')][span[text()='@ user1']]"));
-      two.awaitMessage("Lunch tomorrow?");
-      two.sendMessage("Sure, 12:30 at the usual place?");
-      one.awaitMessage("Sure, 12:30 at the usual place?");
-      one.screenshot(dir.resolve("dm.png"));
     }
+  }
+
+  private void shoot(Path dir, Browser one, Browser two) {
+    String admin = token("admin", "admin123");
+    one.type(By.id("login-username"), "user1");
+    one.screenshot(dir.resolve("login.png"));
+    one.login("user1", "password123");
+    two.login("user2", "password123");
+    for (Browser b : new Browser[] {one, two}) {
+      b.click(By.cssSelector("button[aria-label='General Discussion']"));
+      b.awaitText(By.id("channel-title"), "# general");
+    }
+    two.sendMessage("Hey everyone! Back from the trip ✈");
+    one.awaitMessage("Hey everyone! Back from the trip ✈");
+    one.sendMessage("Welcome back @user2! How was it?");
+    two.sendMessage("Great, photos coming later.\nThe <b>food</b> was amazing.");
+    one.messageAction("Hey everyone! Back from the trip ✈", "act-react");
+    two.messageAction("Welcome back @user2! How was it?", "act-reply");
+    two.sendMessage("Sunny all week ☀️");
+    one.awaitMessage("Sunny all week ☀️");
+    long gaming = serverId(admin, "Gaming Hub");
+    JsonNode gamingGeneral = api.get("/chat/servers/" + gaming + "/channels", admin).json().get(0);
+    api.post(
+        "/chat/servers/"
+            + gaming
+            + "/channels/"
+            + gamingGeneral.get("id").getLongValue()
+            + "/messages",
+        "{\"text\":\"Game night on Friday?\"}",
+        admin);
+    two.typeMessage("Here they are");
+    one.awaitText(By.id("typing"), "user2 is typing");
+    one.find(By.cssSelector(".server .badge"));
+    one.screenshot(dir.resolve("chat.png"));
+    two.find(By.id("composer-input")).clear();
+
+    one.click(By.cssSelector(".member button[aria-label='Message user2']"));
+    one.awaitText(By.id("channel-title"), "@ user2");
+    one.sendMessage("Lunch tomorrow?");
+    two.click(By.cssSelector(".server[data-server-id=dm]"));
+    two.click(By.xpath("//button[contains(@class,'channel')][span[text()='@ user1']]"));
+    two.awaitMessage("Lunch tomorrow?");
+    two.sendMessage("Sure, 12:30 at the usual place?");
+    one.awaitMessage("Sure, 12:30 at the usual place?");
+    one.screenshot(dir.resolve("dm.png"));
   }
 
   private String token(String username, String password) {
