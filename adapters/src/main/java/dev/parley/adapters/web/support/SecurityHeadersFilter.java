@@ -14,13 +14,16 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 
 /**
  * Hardening headers on every answer, errors included: no MIME sniffing, no framing, no referrer, no
  * caching of API answers (they carry private data), and an explicit UTF-8 charset on JSON. The
  * Content-Security-Policy forbids everything for API answers; the API docs get one that lets
- * Swagger UI run. Pages that set their own policy (the {@code /test} page) keep it.
+ * Swagger UI run; the web client (at {@code /} and {@code /app/}) one that lets its own scripts,
+ * styles and sockets load and nothing else. Pages that set their own policy (the {@code /test}
+ * page) keep it.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements HttpServerFilter {
@@ -33,12 +36,20 @@ public class SecurityHeadersFilter implements HttpServerFilter {
           + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
           + " form-action 'self'";
 
+  /** The web client: its own files only, no inline script, sockets to this server only. */
+  public static final String APP_CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'%s; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+  private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-:\\[\\]]{1,262}");
+
   private static final String JSON_UTF8 = MediaType.APPLICATION_JSON + ";charset=utf-8";
 
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(
       HttpRequest<?> request, ServerFilterChain chain) {
     boolean docs = isDocs(request.getPath());
+    String csp = docs ? DOCS_CSP : isApp(request.getPath()) ? appPolicy(request) : API_CSP;
     return Publishers.map(
         chain.proceed(request),
         response -> {
@@ -46,7 +57,7 @@ public class SecurityHeadersFilter implements HttpServerFilter {
           setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
           setIfAbsent(headers, "X-Frame-Options", "DENY");
           setIfAbsent(headers, "Referrer-Policy", "no-referrer");
-          setIfAbsent(headers, "Content-Security-Policy", docs ? DOCS_CSP : API_CSP);
+          setIfAbsent(headers, "Content-Security-Policy", csp);
           if (isJson(request, response)) {
             response.contentType(JSON_UTF8);
           }
@@ -78,6 +89,18 @@ public class SecurityHeadersFilter implements HttpServerFilter {
 
   private static boolean isDocs(String path) {
     return path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/");
+  }
+
+  private static boolean isApp(String path) {
+    return path.equals("/") || path.equals("/index.html") || path.startsWith("/app/");
+  }
+
+  /** 'self' covers same-host sockets only in newer browsers; name them for the others. */
+  private static String appPolicy(HttpRequest<?> request) {
+    String host = request.getHeaders().get(HttpHeaders.HOST);
+    String sockets =
+        host != null && SAFE_HOST.matcher(host).matches() ? " ws://" + host + " wss://" + host : "";
+    return String.format(APP_CSP, sockets);
   }
 
   private static void setIfAbsent(MutableHttpHeaders headers, String name, String value) {

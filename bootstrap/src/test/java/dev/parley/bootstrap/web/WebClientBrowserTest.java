@@ -1,0 +1,277 @@
+package dev.parley.bootstrap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.bootstrap.support.Api;
+import dev.parley.bootstrap.support.ApiTestBase;
+import dev.parley.bootstrap.support.Browser;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web client in two real headless Chromium windows against the whole application: two users
+ * meet through the UI (server, channel, invite) and chat live. Skipped, with the reason, where
+ * /usr/bin/chromium or /usr/bin/chromedriver is missing.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebClientBrowserTest extends ApiTestBase {
+  private static final String PASSWORD = "password123";
+
+  /** On a failure, what each window showed: target/browser-failures/<test>-<user>.png. */
+  @RegisterExtension
+  final AfterTestExecutionCallback screenshotOnFailure =
+      context -> {
+        if (context.getExecutionException().isPresent()) {
+          shootBoth("target/browser-failures/" + context.getDisplayName().replaceAll("\\W", ""));
+        }
+      };
+
+  private Browser alice;
+  private Browser bob;
+  private String aliceName;
+  private String bobName;
+
+  @BeforeAll
+  void twoUsersMeetInTheirOwnServer() {
+    assumeTrue(
+        Browser.available(),
+        "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed"
+            + " (apt-get install chromium chromium-driver)");
+    try {
+      meet();
+    } catch (RuntimeException | AssertionError e) {
+      shootBoth("target/browser-failures/setup");
+      throw e;
+    }
+  }
+
+  private void meet() {
+    aliceName = Api.uniqueName("alice");
+    bobName = Api.uniqueName("bob");
+    alice = new Browser(server.getURI()).open().register(aliceName, PASSWORD);
+    bob = new Browser(server.getURI()).open().register(bobName, PASSWORD);
+
+    alice.click(By.id("create-server"));
+    alice.answerDialog("Book Club");
+    alice.awaitText(By.id("server-name"), "Book Club");
+    alice.click(By.id("create-channel"));
+    alice.answerDialog("general", "Text channels");
+    alice.awaitText(By.id("channel-title"), "# general");
+    alice.click(By.id("invite"));
+    String code = alice.find(By.id("invite-code")).getText();
+    alice.click(By.id("dlg-ok"));
+
+    bob.click(By.id("join-invite"));
+    bob.answerDialog(code);
+    bob.awaitText(By.id("server-name"), "Book Club");
+    bob.awaitText(By.id("channel-title"), "# general");
+  }
+
+  private void shootBoth(String prefix) {
+    if (alice != null) {
+      alice.screenshot(Path.of(prefix + "-alice.png"));
+    }
+    if (bob != null) {
+      bob.screenshot(Path.of(prefix + "-bob.png"));
+    }
+  }
+
+  @AfterAll
+  void closeBrowsers() {
+    for (Browser b : new Browser[] {alice, bob}) {
+      if (b != null) {
+        b.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void twoUsersChatLiveAndSeeEachOtherTyping() {
+    alice.typeMessage("Hello B");
+    bob.awaitText(By.id("typing"), aliceName + " is typing");
+    alice.sendMessage("ob, welcome!");
+    bob.awaitMessage("Hello Bob, welcome!");
+    bob.await().until(d -> bob.find(By.id("typing")).getText().isEmpty());
+
+    bob.sendMessage("Thanks @" + aliceName);
+    WebElement reply = alice.awaitMessage("Thanks @" + aliceName);
+    assertThat(reply.getAttribute("class")).contains("mentions-me");
+    assertThat(reply.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@" + aliceName);
+    assertThat(alice.messageTexts()).containsExactly("Hello Bob, welcome!", "Thanks @" + aliceName);
+  }
+
+  @Test
+  @Order(2)
+  void membersShowPresence() {
+    bob.await()
+        .until(
+            d ->
+                d
+                    .findElements(By.cssSelector(".member[data-presence=online] .member-name"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .toList()
+                    .containsAll(List.of(aliceName, bobName)));
+  }
+
+  @Test
+  @Order(3)
+  void reactEditDeleteAndReplyReachTheOtherWindow() {
+    alice.sendMessage("Fist message");
+    alice.messageAction("Fist message", "act-edit");
+    WebElement edit = alice.find(By.cssSelector(".edit-input"));
+    edit.clear();
+    edit.sendKeys("First message\n");
+    bob.awaitInMessage("First message", ".edited");
+
+    bob.messageAction("First message", "act-react");
+    alice
+        .await()
+        .until(d -> alice.awaitInMessage("First message", ".reaction").getText().equals("👍 1"));
+
+    bob.messageAction("First message", "act-reply");
+    assertThat(bob.find(By.id("reply-bar")).getText()).contains("Replying to " + aliceName);
+    bob.sendMessage("Replying here");
+    assertThat(alice.awaitInMessage("Replying here", ".reply-ref").getText())
+        .contains(aliceName + ": First message");
+
+    alice.script("window.confirm = () => true");
+    alice.messageAction("First message", "act-delete");
+    bob.await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#messages .text.deleted")).stream()
+                    .anyMatch(e -> e.getText().equals("This message was deleted.")));
+  }
+
+  @Test
+  @Order(4)
+  void aReloadKeepsTheSessionAndTheHistory() {
+    List<String> before = bob.messageTexts();
+    bob.reload();
+    bob.awaitLive();
+    bob.awaitText(By.id("channel-title"), "# general");
+    bob.awaitMessage("Replying here");
+    assertThat(bob.messageTexts()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(5)
+  void aDroppedConnectionResumesWithoutLosingMessages() {
+    bob.script("window.__parley.socket.drop(4000)");
+    bob.await()
+        .until(
+            d -> !"live".equals(bob.find(By.id("connection-status")).getAttribute("data-state")));
+    alice.sendMessage("Sent while you were away");
+    alice.awaitMessage("Sent while you were away");
+    bob.sendMessage("Written while offline");
+
+    bob.awaitLive();
+    bob.awaitMessage("Sent while you were away");
+    alice.awaitMessage("Written while offline");
+    bob.awaitMessage("Written while offline");
+    assertThat(alice.messageTexts())
+        .containsSubsequence("Sent while you were away", "Written while offline")
+        .doesNotHaveDuplicates();
+    assertThat(bob.messageTexts()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  @Order(6)
+  void markupInMessagesIsShownAsText() {
+    String attack = "<img src=x onerror=\"window.__xss=1\"><b>bold</b>";
+    alice.sendMessage(attack);
+    WebElement shown = bob.awaitMessage(attack);
+    assertThat(shown.findElements(By.tagName("img"))).isEmpty();
+    assertThat(shown.findElements(By.tagName("b"))).isEmpty();
+    assertThat(bob.script("return window.__xss === undefined")).isEqualTo(true);
+    assertThat(alice.script("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  @Order(7)
+  void unreadBadgesCountWhatOthersSendElsewhereAndDirectMessagesWork() {
+    bob.click(By.cssSelector(".server[data-server-id=dm]"));
+    alice.sendMessage("Are you there?");
+    WebElement badge =
+        bob.find(By.cssSelector(".server:not([data-server-id=dm]):not(.add) .badge"));
+    assertThat(badge.getText()).isEqualTo("1");
+
+    alice.click(By.cssSelector(".member button[aria-label='Message " + bobName + "']"));
+    alice.awaitText(By.id("channel-title"), "@ " + bobName);
+    alice.sendMessage("Just between us");
+    bob.await().until(d -> !d.findElements(By.cssSelector(".channel[data-channel-id]")).isEmpty());
+    bob.click(By.cssSelector(".channel[data-channel-id]"));
+    bob.awaitMessage("Just between us");
+    bob.sendMessage("Sure");
+    alice.awaitMessage("Sure");
+  }
+
+  @Test
+  @Order(8)
+  void olderHistoryLoadsWhileScrollingUp() {
+    String token =
+        api.post(
+                "/auth/login",
+                "{\"username\":\"" + aliceName + "\",\"password\":\"" + PASSWORD + "\"}",
+                null)
+            .json()
+            .get("access_token")
+            .getStringValue();
+    long serverId = bookClubId(token);
+    long channelId =
+        api.post("/chat/servers/" + serverId + "/channels", "{\"name\":\"archive\"}", token)
+            .json()
+            .get("id")
+            .getLongValue();
+    for (int i = 1; i <= 120; i++) {
+      api.post(
+          "/chat/servers/" + serverId + "/channels/" + channelId + "/messages",
+          "{\"text\":\"history " + i + "\"}",
+          token);
+    }
+    bob.click(By.cssSelector(".server[data-server-id='" + serverId + "']"));
+    bob.click(By.cssSelector(".channel[data-channel-id='" + channelId + "']"));
+    bob.awaitMessage("history 120");
+    assertThat(bob.messageTexts()).hasSize(50).startsWith("history 71");
+
+    bob.await()
+        .until(
+            d -> {
+              bob.script("document.getElementById('messages').scrollTop = 0");
+              return bob.messageTexts().size() == 120;
+            });
+    assertThat(bob.messageTexts()).startsWith("history 1", "history 2").endsWith("history 120");
+    bob.awaitText(By.id("messages"), "This is the start of the channel.");
+  }
+
+  @Test
+  @Order(9)
+  void noScriptErrorsNorPolicyViolations() {
+    assertThat(alice.consoleErrors()).isEmpty();
+    assertThat(bob.consoleErrors()).isEmpty();
+  }
+
+  private long bookClubId(String token) {
+    for (var s : api.get("/chat/servers", token).json().values()) {
+      if (s.get("name").getStringValue().equals("Book Club")) {
+        return s.get("id").getLongValue();
+      }
+    }
+    throw new IllegalStateException("Book Club not found");
+  }
+}
