@@ -1,0 +1,14 @@
+package dev.parley.bench;
+
+/** Placeholder. */
+final class Login {
+  private final Bench bench;
+
+  Login(Bench bench) {
+    this.bench = bench;
+  }
+
+  void run() {
+    throw new UnsupportedOperationException("Login");
+  }
+}
