@@ -25,7 +25,7 @@ final class FanOut {
   }
 
   /** One target's sockets for one group size. */
-  private record Group(Ws sender, List<Ws> receivers, String prefix) {}
+  record Group(Ws sender, List<Ws> receivers, String prefix) {}
 
   void run() {
     List<Integer> sizes = bench.ints("members", "10,100,1000");
@@ -95,17 +95,17 @@ final class FanOut {
 
   private static String defaultRates(int m) {
     if (m <= 10) {
-      return "2000,5000,10000,20000,30000";
+      return "1000,2000,5000,10000,20000";
     }
     if (m <= 100) {
-      return "5000,10000,20000,40000,60000,80000";
+      return "2000,5000,10000,20000,40000,60000";
     }
-    return "5000,10000,20000,40000,60000,80000,100000";
+    return "5000,10000,20000,40000,60000,80000";
   }
 
-  private record Row(Histogram h, double achieved, long lost, long errors) {}
+  record Row(Histogram h, double achieved, long lost, long errors) {}
 
-  private Row level(Group group, int m, double msgsPerSecond, double seconds) {
+  Row level(Group group, int m, double msgsPerSecond, double seconds) {
     recorder.reset();
     delivered.reset();
     errors.reset();
@@ -163,7 +163,7 @@ final class FanOut {
   }
 
   /** Parley's users, servers and channels for every group size, made once. */
-  private final class Setup {
+  final class Setup {
     final Api api = new Api(bench.parley());
     final Api.User owner;
     final List<Api.User> users;

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** One client socket on the JDK's WebSocket client; frames go to a handler, sends are serial. */
@@ -28,17 +29,22 @@ final class Ws implements WebSocket.Listener {
     }
   }
 
-  private final Consumer<String> handler;
+  private final BiConsumer<Ws, String> handler;
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private StringBuilder partial;
   private volatile WebSocket socket;
 
-  private Ws(Consumer<String> handler) {
+  private Ws(BiConsumer<Ws, String> handler) {
     this.handler = handler;
   }
 
   /** Opens a socket; the future fails when the upgrade fails. */
   static CompletableFuture<Ws> open(String url, Consumer<String> handler) {
+    return open(url, (self, frame) -> handler.accept(frame));
+  }
+
+  /** Opens a socket whose handler also gets the socket, e.g. to answer a frame. */
+  static CompletableFuture<Ws> open(String url, BiConsumer<Ws, String> handler) {
     Ws ws = new Ws(handler);
     HttpClient client = POOL[Math.floorMod(NEXT.getAndIncrement(), CLIENTS)];
     return client
@@ -55,6 +61,11 @@ final class Ws implements WebSocket.Listener {
   /** Sends a text frame and waits until it is handed to the socket. */
   synchronized void send(String text) {
     socket.sendText(text, true).join();
+  }
+
+  /** Sends a text frame without waiting (safe from a frame handler when nothing else sends). */
+  void sendAsync(String text) {
+    socket.sendText(text, true);
   }
 
   /** Closes without waiting for the peer (an abrupt client going away). */
@@ -97,9 +108,9 @@ final class Ws implements WebSocket.Listener {
       partial.append(data);
       String text = partial.toString();
       partial = null;
-      handler.accept(text);
+      handler.accept(this, text);
     } else {
-      handler.accept(data.toString());
+      handler.accept(this, data.toString());
     }
     webSocket.request(1);
     return null;
