@@ -100,11 +100,11 @@ start_parley 4
 STARTUPS="$STARTUP_MS"
 sleep 5
 IDLE_RSS_A=$(awk '/VmRSS/{print $2}' /proc/$PARLEY_PID/status)
-has idle && bench idle ${IDLE_ARGS:-}
-has fanout && bench fanout ${FANOUT_ARGS:-}
-has persist && bench persist ${PERSIST_ARGS:-}
-has history && bench history ${HISTORY_ARGS:-}
-has storm && bench storm ${STORM_ARGS:-}
+has idle && { bench idle ${IDLE_ARGS:-} || echo "scenario idle failed" | tee -a "$OUT"; }
+has fanout && { bench fanout ${FANOUT_ARGS:-} || echo "scenario fanout failed" | tee -a "$OUT"; }
+has persist && { bench persist ${PERSIST_ARGS:-} || echo "scenario persist failed" | tee -a "$OUT"; }
+has history && { bench history ${HISTORY_ARGS:-} || echo "scenario history failed" | tee -a "$OUT"; }
+has storm && { bench storm ${STORM_ARGS:-} || echo "scenario storm failed" | tee -a "$OUT"; }
 stop_parley
 
 # Phase B: the real bcrypt cost (10) for the login scenario; also a second startup sample.
@@ -112,7 +112,7 @@ start_parley 10
 STARTUPS="$STARTUPS $STARTUP_MS"
 sleep 5
 IDLE_RSS_B=$(awk '/VmRSS/{print $2}' /proc/$PARLEY_PID/status)
-has login && bench login ${LOGIN_ARGS:-}
+has login && { bench login ${LOGIN_ARGS:-} || echo "scenario login failed" | tee -a "$OUT"; }
 stop_parley
 
 if has startup; then

@@ -12,7 +12,7 @@ final class Idle {
   }
 
   void run() {
-    List<Integer> levels = bench.ints("conns", "10000,19000");
+    List<Integer> levels = bench.ints("conns", "10000,18000");
     String targets = bench.get("targets", "parley,peer");
     StringBuilder table = new StringBuilder();
     table.append("\n### Scenario 1: idle authenticated connections\n\n");
@@ -53,13 +53,14 @@ final class Idle {
     table.append(
         Bench.f("| %s | 0 | %.1f | | %.1f | | |\n", target, base[0] / 1024.0, base[1] / 1024.0));
     List<Ws> open = new ArrayList<>();
+    Api gatewayUrls = new Api(bench.parley());
     try {
       for (int level : levels) {
         List<String> urls = new ArrayList<>();
         for (int i = open.size(); i < level; i++) {
           urls.add(
               target.equals("parley")
-                  ? new Api(bench.parley()).gateway(tokens.get(i % tokens.size()), false)
+                  ? gatewayUrls.gateway(tokens.get(i % tokens.size()), false)
                   : bench.peer() + "/?room=idle");
         }
         long t0 = System.nanoTime();
