@@ -119,7 +119,7 @@ final class Storm {
                     }
                   }));
     }
-    long timeout = bench.integer("timeout", 60);
+    long timeout = bench.integer("timeout", 120);
     waitUntil(() -> Arrays.stream(state).allMatch(c -> c.doneNanos != 0), timeout);
     long[] done =
         Arrays.stream(state)
@@ -130,7 +130,13 @@ final class Storm {
             .toArray();
     long lost = 0;
     long dups = 0;
+    long pending = 0;
     for (Conn c : state) {
+      if (!c.resumed) {
+        // Still reconnecting at the timeout: not lost, not done either.
+        pending++;
+        continue;
+      }
       for (long s = 1; s <= expectedLast; s++) {
         if (!c.seqs.get((int) s)) {
           lost++;
@@ -147,13 +153,14 @@ final class Storm {
                 + " upgrades in flight).\n\n",
             conns, users, servers, perServer, before, missed, bench.integer("inFlight", 2000)));
     table.append(
-        "| sockets | resumed complete | time to 50 % s | time to 99 % s | time to 100 % s | messages lost | duplicates | failed opens |\n");
-    table.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| sockets | resumed with every message | not resumed at timeout | time to 50 % s | time to 99 % s | time to 100 % s | messages lost (resumed sockets) | duplicates | failed opens |\n");
+    table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     table.append(
         Bench.f(
-            "| %d | %d | %s | %s | %s | %d | %d | %d |\n",
+            "| %d | %d | %d | %s | %s | %s | %d | %d | %d |\n",
             conns,
             done.length,
+            pending,
             at(done, 0.50, conns),
             at(done, 0.99, conns),
             at(done, 1.0, conns),
