@@ -112,7 +112,7 @@ start_parley 10
 STARTUPS="$STARTUPS $STARTUP_MS"
 sleep 5
 IDLE_RSS_B=$(awk '/VmRSS/{print $2}' /proc/$PARLEY_PID/status)
-has login && { bench login ${LOGIN_ARGS:-} || echo "scenario login failed" | tee -a "$OUT"; }
+has login && { bench login ${LOGIN_ARGS:-rate=1000} || echo "scenario login failed" | tee -a "$OUT"; }
 stop_parley
 
 if has startup; then
