@@ -28,8 +28,8 @@ final class Persist {
     table.append("\n### Scenario 3: persisted sends with acks, ").append(senders);
     table.append(" sender sockets, open loop\n\n");
     table.append(
-        "| channels | offered msgs/s | acked msgs/s | ack p50 ms | ack p99 ms | ack p99.9 ms | max ms | errors |\n");
-    table.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| channels | offered msgs/s | acked msgs/s | ack p50 ms | ack p99 ms | ack p99.9 ms | max ms | errors | db commits/msg |\n");
+    table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     Api api = new Api(bench.parley());
     String run = bench.runId();
     List<Api.User> users = api.users("pers" + run + "_", senders);
@@ -64,7 +64,7 @@ final class Persist {
           Histogram h = row.h;
           table.append(
               Bench.f(
-                  "| %d | %d | %.0f | %s | %s | %s | %.2f | %d |\n",
+                  "| %d | %d | %.0f | %s | %s | %s | %.2f | %d | %.2f |\n",
                   targets.size(),
                   rate,
                   row.acked,
@@ -72,7 +72,8 @@ final class Persist {
                   Load.ms(h, 99),
                   Load.ms(h, 99.9),
                   h.getMaxValue() / 1000.0,
-                  row.errors));
+                  row.errors,
+                  row.commitsPerMessage));
           Bench.log("%s", table.substring(table.lastIndexOf("\n| ", table.length() - 2)).trim());
           capacity = Math.max(capacity, row.acked);
           if (h.getValueAtPercentile(99) < 50_000 && row.acked >= 0.95 * rate) {
@@ -110,9 +111,10 @@ final class Persist {
     bench.report(table.toString());
   }
 
-  private record Row(Histogram h, double acked, long errors) {}
+  private record Row(Histogram h, double acked, long errors, double commitsPerMessage) {}
 
   private Row level(List<Ws> sockets, List<List<long[]>> perSender, int rate, double seconds) {
+    long commitsBefore = Pg.commits(bench);
     recorder.reset();
     acks.reset();
     errors.reset();
@@ -164,10 +166,12 @@ final class Persist {
       Bench.sleep(20);
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    return new Row(
-        recorder.getIntervalHistogram(),
-        acks.sum() / Math.max(seconds, elapsed - 0.02),
-        errors.sum());
+    Histogram h = recorder.getIntervalHistogram();
+    long acked = acks.sum();
+    // PostgreSQL publishes its counters about once a second.
+    Bench.sleep(1500);
+    double commits = (Pg.commits(bench) - commitsBefore) / (double) Math.max(1, acked);
+    return new Row(h, acked / Math.max(seconds, elapsed - 0.02), errors.sum(), commits);
   }
 
   private void frame(String frame) {

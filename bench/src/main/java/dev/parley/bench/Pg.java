@@ -51,8 +51,30 @@ final class Pg {
     };
   }
 
-  static void psql(Bench bench, String sql) throws Exception {
-    Load.run(
+  /** The database's committed transactions so far (autocommit statements count one each). */
+  static long commits(Bench bench) {
+    try {
+      String out =
+          Load.run(
+              "psql",
+              "-h",
+              bench.get("pghost", "127.0.0.1"),
+              "-p",
+              bench.get("pgport", "5432"),
+              "-U",
+              bench.get("pguser", "postgres"),
+              "-d",
+              bench.get("db", "parley_bench"),
+              "-Atc",
+              "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+      return Long.parseLong(out.trim());
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  static String psql(Bench bench, String sql) throws Exception {
+    return Load.run(
         "psql",
         "-h",
         bench.get("pghost", "127.0.0.1"),
