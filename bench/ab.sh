@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A/B comparison of two Parley jars on one scenario, alternating A B A B on the same database.
 # Usage: bench/ab.sh <jarA> <jarB> <rounds> <scenario> [key=value...]
-# Starts each Parley itself and stops it by pid. Tables go to bench/results-ab-<timestamp>.md.
+# AB_COST sets the bcrypt cost (default 4). Starts each Parley itself and stops it by pid. Tables go to bench/results-ab-<timestamp>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,7 +19,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for side in A B; do
     jar=$A; [ "$side" = B ] && jar=$B
     DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DB" PARLEY_JWT_SECRET="$SECRET" \
-    PARLEY_SECURITY_BCRYPT_COST=4 MICRONAUT_SERVER_PORT=8080 PARLEY_DATA_DIR="$ROOT/bench/logs/data" \
+    PARLEY_SECURITY_BCRYPT_COST=${AB_COST:-4} MICRONAUT_SERVER_PORT=8080 PARLEY_DATA_DIR="$ROOT/bench/logs/data" \
       java -Dmicronaut.config.files="$ROOT/bench/parley-bench.yml" -jar "$jar" \
       > "bench/logs/ab-$side-$round.log" 2>&1 &
     PID=$!
