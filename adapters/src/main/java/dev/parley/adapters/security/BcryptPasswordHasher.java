@@ -8,15 +8,22 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 
-/** bcrypt (2b); passwords beyond bcrypt's 72-byte limit are pre-hashed with SHA-512, not cut. */
+/**
+ * bcrypt (2b); passwords beyond bcrypt's 72-byte limit are pre-hashed with SHA-512, not cut. At
+ * most {@code parley.security.bcrypt-concurrency} hashes run at once (default: half the cores).
+ */
 @Singleton
 public class BcryptPasswordHasher implements PasswordHasher {
   private final int cost;
   private final BCrypt.Hasher hasher;
   private final BCrypt.Verifyer verifier;
+  private final HashingGate gate;
 
-  BcryptPasswordHasher(@Value("${parley.security.bcrypt-cost:10}") int cost) {
+  BcryptPasswordHasher(
+      @Value("${parley.security.bcrypt-cost:10}") int cost,
+      @Value("${parley.security.bcrypt-concurrency:0}") int concurrency) {
     this.cost = cost;
+    this.gate = new HashingGate(concurrency > 0 ? concurrency : HashingGate.defaultConcurrency());
     this.hasher =
         BCrypt.with(
             BCrypt.Version.VERSION_2B,
@@ -29,7 +36,7 @@ public class BcryptPasswordHasher implements PasswordHasher {
 
   @Override
   public String hash(RawPassword password) {
-    return hasher.hashToString(cost, password.reveal().toCharArray());
+    return gate.run(() -> hasher.hashToString(cost, password.reveal().toCharArray()));
   }
 
   @Override
@@ -37,9 +44,11 @@ public class BcryptPasswordHasher implements PasswordHasher {
     if (hash == null || hash.isEmpty()) {
       return false;
     }
-    return verifier.verify(
-            password.reveal().getBytes(StandardCharsets.UTF_8),
-            hash.getBytes(StandardCharsets.UTF_8))
-        .verified;
+    return gate.run(
+        () ->
+            verifier.verify(
+                    password.reveal().getBytes(StandardCharsets.UTF_8),
+                    hash.getBytes(StandardCharsets.UTF_8))
+                .verified);
   }
 }

@@ -74,7 +74,11 @@ public final class SendMessageService implements SendMessageUseCase {
     Channel channel = access.channel();
     User author =
         users.findById(command.userId()).orElseThrow(() -> new NotFound("User not found"));
-    if (command.nonce() != null) {
+    // A plain resend is caught by the append itself (the nonce is unique per author), which saves
+    // a query on every send; with a reply or attachments the original must be found before
+    // their checks, which a resend would fail (its files are attached already).
+    boolean checksDependOnNonce = command.replyToId() != null || !command.attachmentIds().isEmpty();
+    if (command.nonce() != null && checksDependOnNonce) {
       Optional<Message> earlier = messages.findByNonce(command.userId(), command.nonce());
       if (earlier.isPresent()) {
         return duplicate(earlier.get(), command, author, channel);

@@ -4,6 +4,7 @@ import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
 import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.exceptions.WebSocketSessionException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -161,6 +162,9 @@ public final class SocketConnection implements ClientConnection {
   }
 
   private void send(String frame, boolean droppable) {
+    if (closing.get()) {
+      return;
+    }
     long size = frame.length();
     long queued = queuedBytes.addAndGet(size);
     if (droppable && queued > limits.getSoftOutboundBytes()) {
@@ -173,7 +177,14 @@ public final class SocketConnection implements ClientConnection {
       closeWith(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and resume");
       return;
     }
-    session.sendAsync(frame).whenComplete((sent, error) -> queuedBytes.addAndGet(-size));
+    try {
+      session.sendAsync(frame).whenComplete((sent, error) -> queuedBytes.addAndGet(-size));
+    } catch (WebSocketSessionException closedMeanwhile) {
+      // The peer went away before its close was handled: nothing to deliver, nothing to log (a
+      // stack trace per event and recipient made reconnect storms much slower).
+      queuedBytes.addAndGet(-size);
+      markClosed();
+    }
   }
 
   /** Runs a task for this connection after the ones before it; false when too many wait. */
