@@ -146,24 +146,7 @@ public final class Handshake implements AutoCloseable {
 
   /** After a 101: sends a masked text frame, as clients must. */
   public void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81);
-    if (payload.length < 126) {
-      frame.write(0x80 | payload.length);
-    } else {
-      frame.write(0x80 | 126);
-      frame.write(payload.length >>> 8);
-      frame.write(payload.length & 0xff);
-    }
-    byte[] mask = new byte[4];
-    RANDOM.nextBytes(mask);
-    frame.write(mask);
-    for (int i = 0; i < payload.length; i++) {
-      frame.write(payload[i] ^ mask[i % 4]);
-    }
-    socket.getOutputStream().write(frame.toByteArray());
-    socket.getOutputStream().flush();
+    WireFrames.writeText(socket.getOutputStream(), text);
   }
 
   /**
@@ -174,23 +157,12 @@ public final class Handshake implements AutoCloseable {
     socket.setSoTimeout(millis);
     try {
       while (true) {
-        int first = in.readUnsignedByte();
-        int second = in.readUnsignedByte();
-        long length = second & 0x7f;
-        if (length == 126) {
-          length = in.readUnsignedShort();
-        } else if (length == 127) {
-          length = in.readLong();
+        RawSocket.Frame frame = WireFrames.read(in);
+        if (frame.opcode() == 1) {
+          return frame.text();
         }
-        byte[] payload = new byte[(int) length];
-        in.readFully(payload);
-        int opcode = first & 0x0f;
-        if (opcode == 1) {
-          return new String(payload, StandardCharsets.UTF_8);
-        }
-        if (opcode == 8) {
-          int code = payload.length < 2 ? 1005 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
-          return "close:" + code;
+        if (frame.opcode() == 8) {
+          return "close:" + frame.closeCode();
         }
       }
     } catch (SocketTimeoutException e) {

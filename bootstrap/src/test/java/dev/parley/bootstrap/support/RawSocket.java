@@ -92,39 +92,12 @@ public final class RawSocket implements AutoCloseable {
 
   /** Sends a masked text frame, as clients must. */
   public void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81);
-    if (payload.length < 126) {
-      frame.write(0x80 | payload.length);
-    } else {
-      frame.write(0x80 | 126);
-      frame.write(payload.length >>> 8);
-      frame.write(payload.length & 0xff);
-    }
-    byte[] mask = new byte[4];
-    RANDOM.nextBytes(mask);
-    frame.write(mask);
-    for (int i = 0; i < payload.length; i++) {
-      frame.write(payload[i] ^ mask[i % 4]);
-    }
-    out.write(frame.toByteArray());
-    out.flush();
+    WireFrames.writeText(out, text);
   }
 
   /** The next frame from the server; throws EOFException when the connection ends. */
   public Frame readFrame() throws IOException {
-    int first = in.readUnsignedByte();
-    int second = in.readUnsignedByte();
-    long length = second & 0x7f;
-    if (length == 126) {
-      length = in.readUnsignedShort();
-    } else if (length == 127) {
-      length = in.readLong();
-    }
-    byte[] payload = new byte[(int) length];
-    in.readFully(payload);
-    return new Frame(first & 0x0f, payload);
+    return WireFrames.read(in);
   }
 
   /** Reads frames until a close frame; returns its code, or -1 if the connection just ended. */

@@ -1,0 +1,52 @@
+package dev.parley.bootstrap.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/** WebSocket frames written and read by hand, for the raw test clients. */
+final class WireFrames {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private WireFrames() {}
+
+  /** Writes a masked text frame, as clients must. */
+  static void writeText(OutputStream out, String text) throws IOException {
+    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(0x81);
+    if (payload.length < 126) {
+      frame.write(0x80 | payload.length);
+    } else {
+      frame.write(0x80 | 126);
+      frame.write(payload.length >>> 8);
+      frame.write(payload.length & 0xff);
+    }
+    byte[] mask = new byte[4];
+    RANDOM.nextBytes(mask);
+    frame.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      frame.write(payload[i] ^ mask[i % 4]);
+    }
+    out.write(frame.toByteArray());
+    out.flush();
+  }
+
+  /** Reads the next (unmasked, server) frame. */
+  static RawSocket.Frame read(DataInputStream in) throws IOException {
+    int first = in.readUnsignedByte();
+    int second = in.readUnsignedByte();
+    long length = second & 0x7f;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+    } else if (length == 127) {
+      length = in.readLong();
+    }
+    byte[] payload = new byte[(int) length];
+    in.readFully(payload);
+    return new RawSocket.Frame(first & 0x0f, payload);
+  }
+}
