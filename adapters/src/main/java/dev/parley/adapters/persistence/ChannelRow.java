@@ -17,6 +17,7 @@ record ChannelRow(
     @Nullable String category,
     int position,
     long lastSeq,
+    long lastPos,
     @Nullable Long createdBy,
     Instant createdAt,
     Instant updatedAt) {}

@@ -55,6 +55,7 @@ public class JdbcChannelRepository implements ChannelRepository {
             channel.category(),
             position,
             0,
+            0,
             channel.createdBy(),
             channel.createdAt(),
             channel.createdAt());
@@ -156,6 +157,7 @@ public class JdbcChannelRepository implements ChannelRepository {
         row.category(),
         row.position(),
         row.lastSeq(),
+        row.lastPos(),
         row.createdBy(),
         row.createdAt(),
         row.updatedAt());

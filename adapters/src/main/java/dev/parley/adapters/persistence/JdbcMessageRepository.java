@@ -21,17 +21,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link MessageRepository} on PostgreSQL. Appending bumps {@code channels.last_seq} and inserts
- * the message in one statement, so the row lock on the channel serialises writers and a failed
- * insert leaves no gap.
+ * {@link MessageRepository} on PostgreSQL. Appending bumps {@code channels.last_seq} and {@code
+ * last_pos} (the change log's position) and inserts the message in one statement, so the row lock
+ * on the channel serialises writers and a failed insert leaves no gap.
  */
 @Singleton
 public class JdbcMessageRepository implements MessageRepository {
   private static final String APPEND =
-      "WITH s AS (UPDATE channels SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq)"
+      "WITH s AS (UPDATE channels SET last_seq = last_seq + 1, last_pos = last_pos + 1"
+          + " WHERE id = ? RETURNING last_seq, last_pos)"
           + " INSERT INTO messages"
-          + " (channel_id, seq, author_id, content, created_at, reply_to_id, nonce)"
-          + " SELECT ?, s.last_seq, ?, ?, ?, ?, ? FROM s RETURNING id, seq";
+          + " (channel_id, seq, pos, author_id, content, created_at, reply_to_id, nonce)"
+          + " SELECT ?, s.last_seq, s.last_pos, ?, ?, ?, ?, ? FROM s RETURNING id, seq, pos";
   private static final String EDIT =
       "UPDATE messages SET content = ?, edited_at = ? WHERE id = ? RETURNING *";
   private static final String MARK_DELETED =
@@ -119,7 +120,8 @@ public class JdbcMessageRepository implements MessageRepository {
           null,
           null,
           message.replyToId(),
-          message.nonce());
+          message.nonce(),
+          rs.getLong("pos"));
     }
   }
 
@@ -202,6 +204,7 @@ public class JdbcMessageRepository implements MessageRepository {
         row.editedAt(),
         row.deletedAt(),
         row.replyToId(),
-        row.nonce());
+        row.nonce(),
+        row.pos());
   }
 }

@@ -18,4 +18,5 @@ record MessageRow(
     @Nullable Instant editedAt,
     @Nullable Instant deletedAt,
     @Nullable Long replyToId,
-    @Nullable String nonce) {}
+    @Nullable String nonce,
+    long pos) {}

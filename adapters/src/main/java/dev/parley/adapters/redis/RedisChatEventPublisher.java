@@ -1,11 +1,15 @@
 package dev.parley.adapters.redis;
 
 import dev.parley.application.port.in.DeliverEventUseCase;
+import dev.parley.application.port.in.RepairGapsUseCase;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.domain.event.ChatEvent;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -14,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Many nodes: an event goes at once to this node's connections, and once through Redis pub/sub to
  * every other node, which delivers it to its own connections by the same path. While Redis is away,
- * this node's clients still get everything sent on this node; the others catch up by resume
- * (PostgreSQL holds every message).
+ * this node's clients still get everything sent on this node; when it returns, each node delivers
+ * from PostgreSQL's change log what the others committed meanwhile (each change once, as delivery
+ * skips what this node already passed on).
  */
 @Context
 @Requires(property = "redis.uri")
@@ -36,12 +41,36 @@ public class RedisChatEventPublisher implements ChatEventPublisher {
             return t;
           });
 
-  RedisChatEventPublisher(DeliverEventUseCase delivery, RedisLink link, ChatEventCodec codec) {
+  private final RepairGapsUseCase repair;
+  private final Duration repairMargin;
+
+  RedisChatEventPublisher(
+      DeliverEventUseCase delivery,
+      RepairGapsUseCase repair,
+      RedisLink link,
+      ChatEventCodec codec,
+      @Value("${parley.redis.repair-margin:10s}") Duration repairMargin) {
     this.delivery = delivery;
+    this.repair = repair;
     this.link = link;
     this.codec = codec;
+    this.repairMargin = repairMargin;
     this.ownPrefix = codec.encodedPrefix(link.nodeId());
     link.onEvent(this::received);
+    link.onRecovered(downSince -> inbound.execute(() -> repairSince(downSince)));
+  }
+
+  /**
+   * Runs on the inbound thread, after the events received before it. The margin covers events in
+   * flight when the link dropped and clocks of nodes that differ a little.
+   */
+  private void repairSince(Instant downSince) {
+    try {
+      int repaired = repair.repairSince(downSince.minus(repairMargin));
+      LOG.info("Redis back: delivered {} changes other nodes made while it was away", repaired);
+    } catch (RuntimeException e) {
+      LOG.warn("Repair after the Redis outage failed; clients catch up by resume", e);
+    }
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.parley.adapters.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
@@ -40,6 +42,7 @@ public class RedisLink {
   private final Duration commandTimeout;
   private final List<Consumer<String>> subscribers = new CopyOnWriteArrayList<>();
   private final List<Runnable> tickListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Instant>> recoveryListeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticker;
 
   private volatile StatefulRedisConnection<String, String> commands;
@@ -73,6 +76,15 @@ public class RedisLink {
             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
             .build());
     client.setDefaultTimeout(commandTimeout);
+    // A dropped connection is an outage even when Lettuce reconnects before the next check: what
+    // was published meanwhile never reached this node, and the recovery repairs it.
+    client.addListener(
+        new RedisConnectionStateListener() {
+          @Override
+          public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            failed(new IllegalStateException("connection to Redis lost"));
+          }
+        });
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -127,6 +139,14 @@ public class RedisLink {
   /** Receives every payload published on the event channel, this node's own included. */
   void onEvent(Consumer<String> subscriber) {
     subscribers.add(subscriber);
+  }
+
+  /**
+   * Runs when the link comes back after being down, on the link's own thread, with the moment it
+   * was found down.
+   */
+  void onRecovered(Consumer<Instant> listener) {
+    recoveryListeners.add(listener);
   }
 
   /** Runs after each link check, on the link's own thread. */
@@ -218,8 +238,14 @@ public class RedisLink {
     if (!ok) {
       failed(new IllegalStateException("subscription not connected"));
     } else if (state != State.UP) {
+      boolean recovered = state == State.DOWN;
       state = State.UP;
       LOG.info("Redis reachable: events and presence are shared with the other nodes");
+      if (recovered) {
+        for (Consumer<Instant> listener : recoveryListeners) {
+          listener.accept(downSince);
+        }
+      }
     }
   }
 

@@ -46,19 +46,20 @@ class ChatEventCodecTest {
   private final ChatEventCodec codec = new ChatEventCodec(ObjectMapper.getDefault());
 
   static List<ChatEvent> samples() {
-    Channel text = new Channel(3, 2L, ChannelKind.TEXT, "général", "d", "cat", 1, 9, 1L, T, T);
-    Channel dm = new Channel(4, null, ChannelKind.DM, "dm", null, null, 0, 0, null, T, null);
+    Channel text = new Channel(3, 2L, ChannelKind.TEXT, "général", "d", "cat", 1, 9, 12, 1L, T, T);
+    Channel dm = new Channel(4, null, ChannelKind.DM, "dm", null, null, 0, 0, 0, null, T, null);
     Attachment file = new Attachment(8, 3, 1, "a \"b\".png", "image/png", 42, "ab", "key", T, 7L);
-    Message message = new Message(7, 3, 5, 1, "hi <b>\"there\"</b>\n✓", T, null, null, 6L, "n-1");
+    Message message =
+        new Message(7, 3, 5, 1, "hi <b>\"there\"</b>\n✓", T, null, null, 6L, "n-1", 8);
     PostedMessage posted = new PostedMessage(message, "alice", 2L, List.of(file));
     PostedMessage inDm =
-        new PostedMessage(new Message(9, 4, 1, 1, "x", T, T, null, null, null), "al", null);
+        new PostedMessage(new Message(9, 4, 1, 1, "x", T, T, null, null, null, 1), "al", null);
     return List.of(
         new MessageCreated(posted, List.of(10L, 11L)),
         new MessageCreated(inDm),
-        new MessageEdited(posted),
-        new MessageDeleted(3, 2L, 7, 5, 1, "alice"),
-        new ReactionChanged(3, null, 7, 1, "alice", "👍", true, 2),
+        new MessageEdited(posted, 2),
+        new MessageDeleted(3, 2L, 7, 5, 1, "alice", 10),
+        new ReactionChanged(3, null, 7, 1, "alice", "👍", true, 2, 11),
         new TypingChanged(3, 2L, 1, "alice", true),
         new ChannelPresence(3, 2L, 1, "alice", false, List.of(1L, 2L)),
         new StatusChanged(1, "alice", "idle", List.of(Topic.server(2), Topic.channel(4))),

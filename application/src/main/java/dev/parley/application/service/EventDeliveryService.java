@@ -5,7 +5,9 @@ import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ClientConnection.CloseReason;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.application.realtime.DeliveredChanges;
 import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.event.ChannelChange;
 import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.ConversationCreated;
@@ -21,18 +23,29 @@ import java.util.Set;
 /**
  * Routes a committed event to this node's connections. Membership changes move subscriptions so the
  * visibility rule holds for fan-out too: a new member follows the server before the event is sent;
- * a removed one hears of the removal and then nothing more.
+ * a removed one hears of the removal and then nothing more. Each logged channel change passes once,
+ * however many paths bring it here.
  */
 public final class EventDeliveryService implements DeliverEventUseCase {
   private static final System.Logger LOG = System.getLogger(EventDeliveryService.class.getName());
   private final ConnectionRegistry registry;
+  private final DeliveredChanges delivered;
 
   public EventDeliveryService(ConnectionRegistry registry) {
+    this(registry, new DeliveredChanges());
+  }
+
+  public EventDeliveryService(ConnectionRegistry registry, DeliveredChanges delivered) {
     this.registry = registry;
+    this.delivered = delivered;
   }
 
   @Override
   public void deliver(ChatEvent event) {
+    if (event instanceof ChannelChange change
+        && !delivered.firstDelivery(change.channelId(), change.pos())) {
+      return;
+    }
     if (event instanceof MemberJoined joined) {
       for (ClientConnection c : registry.connectionsOf(joined.userId())) {
         if (c.scope() instanceof ConnectionScope.Everything) {
@@ -52,6 +65,7 @@ public final class EventDeliveryService implements DeliverEventUseCase {
       fanOut(event);
     } else if (event instanceof ChannelDeleted deleted) {
       fanOut(event);
+      delivered.forget(deleted.channelId());
       Topic channel = Topic.channel(deleted.channelId());
       registry.forEachSubscriber(
           channel,

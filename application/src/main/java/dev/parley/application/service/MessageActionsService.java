@@ -6,9 +6,11 @@ import dev.parley.application.port.in.EditMessageUseCase;
 import dev.parley.application.port.in.ReactCommand;
 import dev.parley.application.port.in.ReactUseCase;
 import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard.ChannelAccess;
 import dev.parley.domain.error.NotFound;
@@ -20,10 +22,12 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Permission;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Edits, deletes and reactions. A message the caller cannot see is "not found", like its channel;
- * only the author edits; the author, or a moderator or admin of the server, deletes.
+ * only the author edits; the author, or a moderator or admin of the server, deletes. Each change is
+ * recorded in the channel's change log in the same transaction, so resume can replay it.
  */
 public final class MessageActionsService
     implements EditMessageUseCase, DeleteMessageUseCase, ReactUseCase {
@@ -32,6 +36,8 @@ public final class MessageActionsService
   private final ReactionRepository reactions;
   private final UserRepository users;
   private final AttachmentRepository attachments;
+  private final ChannelChangeLog changes;
+  private final Transactions tx;
   private final ChatEventPublisher events;
   private final Clock clock;
 
@@ -41,6 +47,8 @@ public final class MessageActionsService
       ReactionRepository reactions,
       UserRepository users,
       AttachmentRepository attachments,
+      ChannelChangeLog changes,
+      Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
     this.guard = guard;
@@ -48,6 +56,8 @@ public final class MessageActionsService
     this.reactions = reactions;
     this.users = users;
     this.attachments = attachments;
+    this.changes = changes;
+    this.tx = tx;
     this.events = events;
     this.clock = clock;
   }
@@ -80,13 +90,23 @@ public final class MessageActionsService
     if (target.message().authorId() != command.userId()) {
       throw new PermissionDenied("Only the author can edit a message");
     }
-    Message edited = messages.edit(command.messageId(), command.text().value(), clock.instant());
+    String text = command.text().value();
+    Instant at = clock.instant();
+    Logged<Message> edited =
+        tx.inTransaction(
+            () ->
+                new Logged<>(
+                    messages.edit(command.messageId(), text, at),
+                    changes.record(
+                        target.message().channelId(),
+                        new ChannelChangeLog.Edited(
+                            command.messageId(), command.userId(), text, at))));
     // Editing changes the text only; the edited message still carries its files.
     PostedMessage posted =
         MessageAttachments.fill(
             attachments,
-            PostedMessage.of(edited, nameOf(command.userId()), target.access().channel()));
-    events.publish(new MessageEdited(posted));
+            PostedMessage.of(edited.value(), nameOf(command.userId()), target.access().channel()));
+    events.publish(new MessageEdited(posted, edited.pos()));
     return posted;
   }
 
@@ -100,15 +120,24 @@ public final class MessageActionsService
     if (!author && !moderator) {
       throw new PermissionDenied("Only the author or a moderator can delete this message");
     }
-    Message deleted = messages.markDeleted(messageId, clock.instant());
+    Instant at = clock.instant();
+    Logged<Message> deleted =
+        tx.inTransaction(
+            () ->
+                new Logged<>(
+                    messages.markDeleted(messageId, at),
+                    changes.record(
+                        target.message().channelId(),
+                        new ChannelChangeLog.Deleted(messageId, userId, at))));
     events.publish(
         new MessageDeleted(
-            deleted.channelId(),
+            deleted.value().channelId(),
             target.access().channel().serverId(),
-            deleted.id(),
-            deleted.seq(),
+            messageId,
+            deleted.value().seq(),
             userId,
-            nameOf(userId)));
+            nameOf(userId),
+            deleted.pos()));
   }
 
   @Override
@@ -116,40 +145,64 @@ public final class MessageActionsService
     Target target =
         visibleMessage(command.userId(), command.messageId(), command.expectedChannelId());
     AccessGuard.requireNotTimedOut(target.access(), clock.instant());
-    boolean added;
-    switch (command.mode()) {
-      case ADD -> {
-        if (!reactions.add(
-            command.messageId(), command.userId(), command.emoji(), clock.instant())) {
-          return null;
-        }
-        added = true;
-      }
-      case REMOVE -> {
-        if (!reactions.remove(command.messageId(), command.userId(), command.emoji())) {
-          return null;
-        }
-        added = false;
-      }
-      default -> {
-        added =
-            reactions.add(command.messageId(), command.userId(), command.emoji(), clock.instant());
-        if (!added) {
-          reactions.remove(command.messageId(), command.userId(), command.emoji());
-        }
-      }
+    long channelId = target.message().channelId();
+    Instant at = clock.instant();
+    // The change, the new total and its log position commit together: the total a replay shows is
+    // the one the live event showed.
+    Logged<Reaction> reaction = tx.inTransaction(() -> applyReaction(command, channelId, at));
+    if (reaction == null) {
+      return null;
     }
     ReactionChanged changed =
         new ReactionChanged(
-            target.message().channelId(),
+            channelId,
             target.access().channel().serverId(),
             command.messageId(),
             command.userId(),
             nameOf(command.userId()),
             command.emoji(),
-            added,
-            reactions.count(command.messageId(), command.emoji()));
+            reaction.value().added(),
+            reaction.value().count(),
+            reaction.pos());
     events.publish(changed);
     return changed;
+  }
+
+  /** What a reaction command did; null from {@link #applyReaction} when it changed nothing. */
+  private record Reaction(boolean added, int count) {}
+
+  /** A stored value with the log position of the change that produced it. */
+  private record Logged<T>(T value, long pos) {}
+
+  private Logged<Reaction> applyReaction(ReactCommand command, long channelId, Instant at) {
+    long messageId = command.messageId();
+    long userId = command.userId();
+    String emoji = command.emoji();
+    boolean added;
+    switch (command.mode()) {
+      case ADD -> {
+        if (!reactions.add(messageId, userId, emoji, at)) {
+          return null;
+        }
+        added = true;
+      }
+      case REMOVE -> {
+        if (!reactions.remove(messageId, userId, emoji)) {
+          return null;
+        }
+        added = false;
+      }
+      default -> {
+        added = reactions.add(messageId, userId, emoji, at);
+        if (!added) {
+          reactions.remove(messageId, userId, emoji);
+        }
+      }
+    }
+    int count = reactions.count(messageId, emoji);
+    long pos =
+        changes.record(
+            channelId, new ChannelChangeLog.Reacted(messageId, userId, emoji, added, count, at));
+    return new Logged<>(new Reaction(added, count), pos);
   }
 }

@@ -66,6 +66,7 @@ public abstract class ChannelRepositoryContract {
                 "Social",
                 3,
                 0,
+                0,
                 owner.id(),
                 NOW,
                 NOW));
@@ -132,6 +133,7 @@ public abstract class ChannelRepositoryContract {
                 "Friends",
                 null,
                 null,
+                0,
                 0,
                 0,
                 creator.id(),
@@ -245,6 +247,7 @@ public abstract class ChannelRepositoryContract {
                 "About",
                 "Games",
                 5,
+                2,
                 2,
                 owner.id(),
                 NOW,

@@ -69,7 +69,8 @@ public abstract class MessageRepositoryContract {
                 null,
                 null,
                 null,
-                "n-1"));
+                "n-1",
+                1));
     assertThat(messages().findById(stored.id())).contains(stored);
     assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
   }
@@ -180,7 +181,8 @@ public abstract class MessageRepositoryContract {
                 NOW.plusSeconds(60),
                 null,
                 original.id(),
-                null));
+                null,
+                2));
     assertThat(edited.isEdited()).isTrue();
     assertThat(messages().findById(reply.id())).contains(edited);
     assertThat(messages().findById(original.id())).contains(original);
@@ -209,7 +211,8 @@ public abstract class MessageRepositoryContract {
                 null,
                 NOW.plusSeconds(90),
                 null,
-                "doomed"));
+                "doomed",
+                2));
     assertThat(deleted.isDeleted()).isTrue();
     assertThat(messages().findById(doomed.id())).contains(deleted);
     assertThat(messages().page(channel.id(), new Page.Newest(10, 0)))

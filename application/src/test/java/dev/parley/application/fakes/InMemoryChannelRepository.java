@@ -42,6 +42,7 @@ public class InMemoryChannelRepository implements ChannelRepository {
               channel.category(),
               position,
               0,
+              0,
               channel.createdBy(),
               channel.createdAt(),
               channel.createdAt());
@@ -96,6 +97,7 @@ public class InMemoryChannelRepository implements ChannelRepository {
               category,
               position,
               c.lastSeq(),
+              c.lastPos(),
               c.createdBy(),
               c.createdAt(),
               updatedAt);

@@ -33,33 +33,20 @@ public class InMemoryMessageRepository implements MessageRepository {
       if (message.nonce() != null && findByNonce(message.authorId(), message.nonce()).isPresent()) {
         throw new NonceAlreadyUsed();
       }
-      long seq = channel.lastSeq() + 1;
-      store.channels.put(
-          channel.id(),
-          new Channel(
-              channel.id(),
-              channel.serverId(),
-              channel.kind(),
-              channel.name(),
-              channel.description(),
-              channel.category(),
-              channel.position(),
-              seq,
-              channel.createdBy(),
-              channel.createdAt(),
-              channel.updatedAt()));
+      Channel advanced = store.advance(channel.id(), true);
       Message stored =
           new Message(
               store.nextMessageId(),
               message.channelId(),
-              seq,
+              advanced.lastSeq(),
               message.authorId(),
               message.content(),
               message.createdAt(),
               null,
               null,
               message.replyToId(),
-              message.nonce());
+              message.nonce(),
+              advanced.lastPos());
       store.messages.put(stored.id(), stored);
       return stored;
     }
@@ -87,7 +74,8 @@ public class InMemoryMessageRepository implements MessageRepository {
               editedAt,
               m.deletedAt(),
               m.replyToId(),
-              m.nonce()));
+              m.nonce(),
+              m.pos()));
     }
   }
 
@@ -106,7 +94,8 @@ public class InMemoryMessageRepository implements MessageRepository {
               m.editedAt(),
               deletedAt,
               m.replyToId(),
-              m.nonce()));
+              m.nonce(),
+              m.pos()));
     }
   }
 

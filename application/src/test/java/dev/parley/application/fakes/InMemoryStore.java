@@ -1,5 +1,6 @@
 package dev.parley.application.fakes;
 
+import dev.parley.application.port.out.ChannelChangeLog.Changed;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
@@ -10,6 +11,7 @@ import dev.parley.domain.server.Server;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,7 @@ public final class InMemoryStore {
   final Map<Pair, ReadMark> readStates = new LinkedHashMap<>();
   final Map<MentionKey, Mention> mentions = new LinkedHashMap<>();
   final Map<Long, Attachment> attachments = new LinkedHashMap<>();
+  final Map<Long, List<Changed>> changes = new HashMap<>();
 
   private long lastServerId;
   private long lastChannelId;
@@ -73,6 +76,30 @@ public final class InMemoryStore {
 
   long nextChannelId() {
     return ++lastChannelId;
+  }
+
+  /** The channel's counters after one more change, and a message too when {@code message}. */
+  Channel advance(long channelId, boolean message) {
+    Channel c = channels.get(channelId);
+    if (c == null) {
+      throw new IllegalStateException("no channel " + channelId);
+    }
+    Channel advanced =
+        new Channel(
+            c.id(),
+            c.serverId(),
+            c.kind(),
+            c.name(),
+            c.description(),
+            c.category(),
+            c.position(),
+            message ? c.lastSeq() + 1 : c.lastSeq(),
+            c.lastPos() + 1,
+            c.createdBy(),
+            c.createdAt(),
+            c.updatedAt());
+    channels.put(channelId, advanced);
+    return advanced;
   }
 
   long nextMessageId() {
@@ -130,6 +157,7 @@ public final class InMemoryStore {
     participants.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     readStates.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
+    changes.keySet().removeIf(id -> !channels.containsKey(id));
     reactions.keySet().removeIf(key -> !messages.containsKey(key.messageId()));
     attachments
         .values()
@@ -156,7 +184,8 @@ public final class InMemoryStore {
                     m.editedAt(),
                     m.deletedAt(),
                     null,
-                    m.nonce())
+                    m.nonce(),
+                    m.pos())
                 : m);
   }
 }

@@ -9,6 +9,7 @@ import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ResumeUseCase.Cursor;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.UploadAttachmentCommand;
 import dev.parley.domain.channel.Channel;
@@ -221,9 +222,9 @@ class AttachmentServicesTest {
         w.history.read(
             new ReadHistoryQuery(admin.id(), general.id(), null, 50, null, null, null, null));
     assertThat(history).singleElement().isEqualTo(posted);
-    assertThat(w.resume.resume(admin.id(), Map.of(general.id(), 0L)).replays())
+    assertThat(w.resume.resume(admin.id(), Map.of(general.id(), Cursor.ofSeq(0))).replays())
         .singleElement()
-        .satisfies(r -> assertThat(r.messages()).containsExactly(posted));
+        .satisfies(r -> assertThat(r.events()).containsExactly(new MessageCreated(posted)));
     PostedMessage edited =
         w.actions.edit(
             new EditMessageCommand(

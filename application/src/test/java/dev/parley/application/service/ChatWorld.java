@@ -6,6 +6,7 @@ import dev.parley.application.fakes.FakePresenceStore;
 import dev.parley.application.fakes.InMemoryAttachmentRepository;
 import dev.parley.application.fakes.InMemoryAttachmentStorage;
 import dev.parley.application.fakes.InMemoryBanRepository;
+import dev.parley.application.fakes.InMemoryChannelChangeLog;
 import dev.parley.application.fakes.InMemoryChannelRepository;
 import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
@@ -76,7 +77,8 @@ final class ChatWorld {
   final AttachmentServices files =
       new AttachmentServices(
           guard, attachments, storage, messages, AttachmentLimits.defaults(), clock);
-  final ResumeService resume = new ResumeService(guard, messages, users, attachments);
+  final InMemoryChannelChangeLog changeLog = new InMemoryChannelChangeLog(store);
+  final ResumeService resume = new ResumeService(guard, changeLog, messages, users, attachments);
   final TypingService typing = new TypingService(guard, users, publisher, clock);
   final PresenceService presenceService =
       new PresenceService(
@@ -113,7 +115,16 @@ final class ChatWorld {
   final ReadStateServices readStates =
       new ReadStateServices(readStateRepository, guard, publisher, clock);
   final MessageActionsService actions =
-      new MessageActionsService(guard, messages, reactions, users, attachments, publisher, clock);
+      new MessageActionsService(
+          guard,
+          messages,
+          reactions,
+          users,
+          attachments,
+          changeLog,
+          new DirectTransactions(),
+          publisher,
+          clock);
   final ConversationServices conversations =
       new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
   final ChannelPresenceService presence =

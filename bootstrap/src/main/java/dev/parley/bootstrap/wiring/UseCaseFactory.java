@@ -9,6 +9,7 @@ import dev.parley.application.port.in.RegisterUserUseCase;
 import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.AttachmentStorage;
 import dev.parley.application.port.out.BanRepository;
+import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ConnectionRegistry;
@@ -27,6 +28,7 @@ import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.realtime.DeliveredChanges;
 import dev.parley.application.service.AccessGuard;
 import dev.parley.application.service.AttachmentLimits;
 import dev.parley.application.service.AttachmentServices;
@@ -35,6 +37,7 @@ import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
 import dev.parley.application.service.ConversationServices;
 import dev.parley.application.service.EventDeliveryService;
+import dev.parley.application.service.GapRepairService;
 import dev.parley.application.service.GatewayService;
 import dev.parley.application.service.GetUserService;
 import dev.parley.application.service.InviteServices;
@@ -302,19 +305,38 @@ public class UseCaseFactory {
   }
 
   @Singleton
-  EventDeliveryService eventDelivery(ConnectionRegistry registry) {
-    return new EventDeliveryService(registry);
+  DeliveredChanges deliveredChanges() {
+    return new DeliveredChanges();
+  }
+
+  @Singleton
+  EventDeliveryService eventDelivery(ConnectionRegistry registry, DeliveredChanges delivered) {
+    return new EventDeliveryService(registry, delivered);
+  }
+
+  @Singleton
+  GapRepairService gapRepair(
+      ChannelChangeLog changes,
+      ChannelRepository channels,
+      MessageRepository messages,
+      UserRepository users,
+      AttachmentRepository attachments,
+      DeliveredChanges delivered,
+      EventDeliveryService delivery) {
+    return new GapRepairService(
+        changes, channels, messages, users, attachments, delivered, delivery);
   }
 
   @Singleton
   ResumeService resume(
       AccessGuard guard,
+      ChannelChangeLog changes,
       MessageRepository messages,
       UserRepository users,
       AttachmentRepository attachments,
       @Value("${parley.resume.max-per-channel:500}") int maxPerChannel,
       @Value("${parley.resume.max-total:5000}") int maxTotal) {
-    return new ResumeService(guard, messages, users, attachments, maxPerChannel, maxTotal);
+    return new ResumeService(guard, changes, messages, users, attachments, maxPerChannel, maxTotal);
   }
 
   @Singleton
@@ -324,9 +346,12 @@ public class UseCaseFactory {
       ReactionRepository reactions,
       UserRepository users,
       AttachmentRepository attachments,
+      ChannelChangeLog changes,
+      Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
-    return new MessageActionsService(guard, messages, reactions, users, attachments, events, clock);
+    return new MessageActionsService(
+        guard, messages, reactions, users, attachments, changes, tx, events, clock);
   }
 
   @Singleton

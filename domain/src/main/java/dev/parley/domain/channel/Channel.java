@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * Where messages go: a TEXT or VOICE channel of a server (ordered by position, optionally in a
  * category), or a DM / GROUP conversation with participants and no server. {@code lastSeq} is the
- * sequence number of the newest message.
+ * sequence number of the newest message, {@code lastPos} the position of the newest change.
  */
 public record Channel(
     long id,
@@ -17,6 +17,7 @@ public record Channel(
     String category,
     int position,
     long lastSeq,
+    long lastPos,
     Long createdBy,
     Instant createdAt,
     Instant updatedAt) {

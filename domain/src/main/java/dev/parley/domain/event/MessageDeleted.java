@@ -4,8 +4,14 @@ import java.util.List;
 
 /** A message was deleted; it keeps its seq, its text is gone. */
 public record MessageDeleted(
-    long channelId, Long serverId, long messageId, long seq, long deletedBy, String deletedByName)
-    implements ChatEvent {
+    long channelId,
+    Long serverId,
+    long messageId,
+    long seq,
+    long deletedBy,
+    String deletedByName,
+    long pos)
+    implements ChatEvent, ChannelChange {
   @Override
   public List<Topic> audience() {
     return ChatEvent.channelAudience(channelId, serverId);

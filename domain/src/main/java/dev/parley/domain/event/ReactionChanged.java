@@ -11,8 +11,9 @@ public record ReactionChanged(
     String username,
     String emoji,
     boolean added,
-    int count)
-    implements ChatEvent {
+    int count,
+    long pos)
+    implements ChatEvent, ChannelChange {
   @Override
   public List<Topic> audience() {
     return ChatEvent.channelAudience(channelId, serverId);

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A posted message. {@code seq} numbers the messages of a channel 1, 2, 3… without gaps; a deleted
- * message keeps its place but not its text.
+ * message keeps its place but not its text. {@code pos} is the position of its creation in the
+ * channel's change log, which also orders edits, deletes and reactions.
  */
 public record Message(
     long id,
@@ -16,7 +17,8 @@ public record Message(
     Instant editedAt,
     Instant deletedAt,
     Long replyToId,
-    String nonce) {
+    String nonce,
+    long pos) {
 
   public boolean isDeleted() {
     return deletedAt != null;

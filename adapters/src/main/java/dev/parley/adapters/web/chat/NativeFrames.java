@@ -29,9 +29,9 @@ import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Message;
-import dev.parley.domain.message.PostedMessage;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Locale;
 
 /** The native gateway's server-to-client frames (seed 000 names, plus Parley's additions). */
 final class NativeFrames implements EventEncoder {
@@ -64,12 +64,13 @@ final class NativeFrames implements EventEncoder {
       String editedAt,
       Long serverId,
       long channelId,
-      long seq) {}
+      long seq,
+      long pos) {}
 
   /** A message was deleted; it keeps its seq. */
   @Serdeable
   record MessageDeletedFrame(
-      String type, long id, Long serverId, long channelId, long seq, long deletedBy) {}
+      String type, long id, Long serverId, long channelId, long seq, long deletedBy, long pos) {}
 
   /** A reaction was added or removed; {@code count} is the emoji's new total. */
   @Serdeable
@@ -81,7 +82,8 @@ final class NativeFrames implements EventEncoder {
       String emoji,
       long userId,
       String username,
-      int count) {}
+      int count,
+      long pos) {}
 
   /** A conversation the user takes part in was created. */
   @Serdeable
@@ -92,9 +94,20 @@ final class NativeFrames implements EventEncoder {
   @Serdeable
   record PresenceFrame(String type, long userId, String username, String status) {}
 
-  /** A channel whose gap is too large to replay: page {@code after_seq=fromSeq} instead. */
+  /**
+   * A channel not replayed: page {@code after_seq=fromSeq} instead ({@code reason} {@code
+   * gap_too_large}), or reload it whole ({@code cursor_ahead}, {@code fromSeq} 0).
+   */
   @Serdeable
-  record Resync(String type, long channelId, Long serverId, long fromSeq, long lastSeq) {}
+  record Resync(
+      String type,
+      long channelId,
+      Long serverId,
+      long fromSeq,
+      long lastSeq,
+      long fromPos,
+      long lastPos,
+      String reason) {}
 
   /** The end of a replay; live events follow. */
   @Serdeable
@@ -102,7 +115,7 @@ final class NativeFrames implements EventEncoder {
 
   /** How far a resumed channel now is. */
   @Serdeable
-  record ChannelState(long channelId, long lastSeq, int replayed) {}
+  record ChannelState(long channelId, long lastSeq, long lastPos, int replayed) {}
 
   /** The answer to a client heartbeat. */
   @Serdeable
@@ -120,10 +133,11 @@ final class NativeFrames implements EventEncoder {
       Long serverId,
       long channelId,
       long seq,
+      long pos,
       Long replyTo,
       List<Long> mentions,
       List<AttachmentDto> attachments) {
-    static NewMessage from(MessageDto m, List<Long> mentions) {
+    static NewMessage from(MessageDto m, long pos, List<Long> mentions) {
       return new NewMessage(
           "new_message",
           m.id(),
@@ -134,6 +148,7 @@ final class NativeFrames implements EventEncoder {
           m.serverId(),
           m.channelId(),
           m.seq(),
+          pos,
           m.replyTo(),
           mentions,
           m.attachments());
@@ -178,6 +193,7 @@ final class NativeFrames implements EventEncoder {
       Long serverId,
       long channelId,
       long seq,
+      long pos,
       String timestamp,
       boolean duplicate) {}
 
@@ -212,19 +228,26 @@ final class NativeFrames implements EventEncoder {
     return frames.write(new HeartbeatAck("heartbeat_ack", System.currentTimeMillis()));
   }
 
-  String replayed(PostedMessage posted) {
-    Message m = posted.message();
-    if (m.isDeleted()) {
-      return frames.write(
-          new MessageDeletedFrame(
-              "message_deleted", m.id(), posted.serverId(), m.channelId(), m.seq(), m.authorId()));
+  /** A replayed change, as the live event announced it. */
+  String replayed(ChatEvent event) {
+    String frame = toFrame(event);
+    if (frame == null) {
+      throw new IllegalStateException("no native frame for " + event.getClass().getSimpleName());
     }
-    return frames.write(NewMessage.from(MessageDto.from(posted), List.of()));
+    return frame;
   }
 
   String resync(ResumeUseCase.Resync r) {
     return frames.write(
-        new Resync("resync", r.channelId(), r.serverId(), r.fromSeq(), r.lastSeq()));
+        new Resync(
+            "resync",
+            r.channelId(),
+            r.serverId(),
+            r.fromSeq(),
+            r.lastSeq(),
+            r.fromPos(),
+            r.lastPos(),
+            r.reason().name().toLowerCase(Locale.ROOT)));
   }
 
   String resumed(ResumeUseCase.Result result) {
@@ -232,7 +255,10 @@ final class NativeFrames implements EventEncoder {
         new Resumed(
             "resumed",
             result.replays().stream()
-                .map(r -> new ChannelState(r.channelId(), r.lastSeq(), r.messages().size()))
+                .map(
+                    r ->
+                        new ChannelState(
+                            r.channelId(), r.lastSeq(), r.lastPos(), r.events().size()))
                 .toList(),
             result.resyncs().stream().map(ResumeUseCase.Resync::channelId).toList(),
             result.unknown()));
@@ -248,6 +274,7 @@ final class NativeFrames implements EventEncoder {
             result.posted().serverId(),
             m.channelId(),
             m.seq(),
+            m.pos(),
             m.createdAt().toString(),
             result.duplicate()));
   }
@@ -263,7 +290,8 @@ final class NativeFrames implements EventEncoder {
   private String toFrame(ChatEvent event) {
     Object frame;
     if (event instanceof MessageCreated created) {
-      frame = NewMessage.from(MessageDto.from(created.posted()), created.mentionIds());
+      frame =
+          NewMessage.from(MessageDto.from(created.posted()), created.pos(), created.mentionIds());
     } else if (event instanceof MentionCreated mention) {
       frame = new Mention("mention", MessageDto.from(mention.posted()));
     } else if (event instanceof ReadStateChanged read) {
@@ -323,7 +351,8 @@ final class NativeFrames implements EventEncoder {
               m.editedAt().toString(),
               edited.posted().serverId(),
               m.channelId(),
-              m.seq());
+              m.seq(),
+              edited.pos());
     } else if (event instanceof MessageDeleted d) {
       frame =
           new MessageDeletedFrame(
@@ -332,7 +361,8 @@ final class NativeFrames implements EventEncoder {
               d.serverId(),
               d.channelId(),
               d.seq(),
-              d.deletedBy());
+              d.deletedBy(),
+              d.pos());
     } else if (event instanceof ReactionChanged r) {
       frame =
           new ReactionFrame(
@@ -343,7 +373,8 @@ final class NativeFrames implements EventEncoder {
               r.emoji(),
               r.userId(),
               r.username(),
-              r.count());
+              r.count(),
+              r.pos());
     } else if (event instanceof ConversationCreated c) {
       frame =
           new ConversationCreatedFrame(

@@ -17,9 +17,9 @@ import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.error.InvalidInput;
-import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.event.ChannelChange;
+import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.message.MessageText;
-import dev.parley.domain.message.PostedMessage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
@@ -206,21 +206,20 @@ public class NativeGateway {
 
   /**
    * Replays what the client missed, channel by channel, then lets the held live events through,
-   * minus those the replay already carried: every message exactly once, in order.
+   * minus those the replay already carried: every change exactly once, in order.
    */
   private void resume(SocketConnection connection, JsonNode frame) {
     if (!connection.awaitingResume()) {
       throw new InvalidInput(
           "type", "resume is accepted once, on a connection opened with ?resume=1");
     }
-    Map<Long, Long> lastSeen = Frames.resumeCursors(frame);
-    ResumeUseCase.Result result = resume.resume(connection.userId(), lastSeen);
+    ResumeUseCase.Result result = resume.resume(connection.userId(), Frames.resumeCursors(frame));
     Map<Long, Long> replayedUpTo = new HashMap<>();
     for (ResumeUseCase.Replay replay : result.replays()) {
-      for (PostedMessage posted : replay.messages()) {
-        connection.send(frames.replayed(posted));
+      for (ChatEvent event : replay.events()) {
+        connection.send(frames.replayed(event));
       }
-      replayedUpTo.put(replay.channelId(), replay.lastSeq());
+      replayedUpTo.put(replay.channelId(), replay.lastPos());
     }
     for (ResumeUseCase.Resync resync : result.resyncs()) {
       connection.send(frames.resync(resync));
@@ -228,8 +227,7 @@ public class NativeGateway {
     connection.send(frames.resumed(result));
     connection.markReady(
         held ->
-            held.event() instanceof MessageCreated created
-                && created.posted().message().seq()
-                    <= replayedUpTo.getOrDefault(created.posted().message().channelId(), -1L));
+            held.event() instanceof ChannelChange change
+                && change.pos() <= replayedUpTo.getOrDefault(change.channelId(), -1L));
   }
 }

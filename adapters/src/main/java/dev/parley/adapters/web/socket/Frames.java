@@ -1,5 +1,6 @@
 package dev.parley.adapters.web.socket;
 
+import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.domain.error.InvalidInput;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -124,14 +125,16 @@ public final class Frames {
 
   /**
    * The {@code channels} cursor of a resume frame: channel id to the last {@code seq} the client
-   * saw, both integers (as numbers or numeric strings), the seq not negative.
+   * saw, or to {@code {"seq", "pos"}} with the last change position too; all integers (as numbers
+   * or numeric strings), none negative.
    */
-  public static Map<Long, Long> resumeCursors(JsonNode frame) {
+  public static Map<Long, ResumeUseCase.Cursor> resumeCursors(JsonNode frame) {
     JsonNode channels = frame.get("channels");
     if (channels == null || !channels.isObject()) {
-      throw new InvalidInput("channels", "resume needs 'channels': {channelId: lastSeq, ...}");
+      throw new InvalidInput(
+          "channels", "resume needs 'channels': {channelId: lastSeq or {seq, pos}, ...}");
     }
-    Map<Long, Long> lastSeen = new HashMap<>();
+    Map<Long, ResumeUseCase.Cursor> lastSeen = new HashMap<>();
     for (Map.Entry<String, JsonNode> entry : channels.entries()) {
       long channelId;
       try {
@@ -139,12 +142,33 @@ public final class Frames {
       } catch (NumberFormatException e) {
         throw new InvalidInput("channels", "channel ids must be integers");
       }
-      long seq = requireId(JsonNode.createObjectNode(Map.of("seq", entry.getValue())), "seq");
-      if (seq < 0) {
-        throw new InvalidInput("channels", "a last seen seq must not be negative");
-      }
-      lastSeen.put(channelId, seq);
+      JsonNode value = entry.getValue();
+      ResumeUseCase.Cursor cursor =
+          value.isObject()
+              ? new ResumeUseCase.Cursor(cursorField(value, "seq"), optionalCursorField(value))
+              : ResumeUseCase.Cursor.ofSeq(
+                  cursorField(JsonNode.createObjectNode(Map.of("seq", value)), "seq"));
+      lastSeen.put(channelId, cursor);
     }
     return lastSeen;
+  }
+
+  private static long cursorField(JsonNode holder, String field) {
+    long value;
+    try {
+      value = requireId(holder, field);
+    } catch (InvalidInput e) {
+      throw new InvalidInput("channels", "a resume cursor's " + field + " must be an integer");
+    }
+    if (value < 0) {
+      throw new InvalidInput("channels", "a last seen " + field + " must not be negative");
+    }
+    return value;
+  }
+
+  private static Long optionalCursorField(JsonNode cursor) {
+    return cursor.get("pos") == null || cursor.get("pos").isNull()
+        ? null
+        : cursorField(cursor, "pos");
   }
 }

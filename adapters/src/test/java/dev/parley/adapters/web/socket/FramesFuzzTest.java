@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.domain.error.InvalidInput;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -39,8 +40,9 @@ class FramesFuzzTest {
     refusedByName(() -> Frames.optionalIds(frame, "attachment_ids", "attachmentIds"));
     refusedByName(
         () -> {
-          Map<Long, Long> cursors = Frames.resumeCursors(frame);
-          assertThat(cursors.values()).allMatch(seq -> seq >= 0);
+          Map<Long, ResumeUseCase.Cursor> cursors = Frames.resumeCursors(frame);
+          assertThat(cursors.values())
+              .allMatch(c -> c.seq() >= 0 && (c.pos() == null || c.pos() >= 0));
         });
   }
 
