@@ -188,19 +188,25 @@ public class JdbcChannelChangeLog implements ChannelChangeLog {
     if (seq <= 0) {
       return 0;
     }
-    return jdbc.prepareStatement(
-        POSITION_OF_SEQ,
-        statement -> {
-          statement.setLong(1, channelId);
-          statement.setLong(2, seq);
-          try (ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0L;
-          }
-        });
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                POSITION_OF_SEQ,
+                statement -> {
+                  statement.setLong(1, channelId);
+                  statement.setLong(2, seq);
+                  try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                  }
+                }));
   }
 
   @Override
   public Map<Long, Long> changedSince(Instant since, int limit) {
+    return tx.executeRead(status -> changedSinceQuery(since, limit));
+  }
+
+  private Map<Long, Long> changedSinceQuery(Instant since, int limit) {
     return jdbc.prepareStatement(
         CHANGED_SINCE,
         statement -> {

@@ -33,6 +33,7 @@ import dev.parley.application.service.AccessGuard;
 import dev.parley.application.service.AttachmentLimits;
 import dev.parley.application.service.AttachmentServices;
 import dev.parley.application.service.AuthenticationService;
+import dev.parley.application.service.ChangeFeedService;
 import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
 import dev.parley.application.service.ConversationServices;
@@ -312,6 +313,16 @@ public class UseCaseFactory {
   @Singleton
   EventDeliveryService eventDelivery(ConnectionRegistry registry, DeliveredChanges delivered) {
     return new EventDeliveryService(registry, delivered);
+  }
+
+  @Singleton
+  ChangeFeedService changeFeed(
+      AccessGuard guard,
+      ChannelChangeLog changes,
+      MessageRepository messages,
+      UserRepository users,
+      AttachmentRepository attachments) {
+    return new ChangeFeedService(guard, changes, messages, users, attachments);
   }
 
   @Singleton
