@@ -138,6 +138,7 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/servers/{serverId}/channels", MEMBERS);
     rule("GET /chat/servers/{serverId}/members", MEMBERS);
     rule("GET /chat/servers/{serverId}/channels/{channelId}/messages", MEMBERS);
+    rule("GET /chat/servers/{serverId}/channels/{channelId}/changes", MEMBERS);
     rule(
         "POST /chat/servers/{serverId}/channels/{channelId}/messages",
         MEMBERS,
@@ -189,6 +190,7 @@ class AccessMatrixTest extends ApiTestBase {
 
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
+    rule("GET /chat/conversations/{conversationId}/changes", MEMBERS);
     rule("POST /chat/conversations/{conversationId}/messages", MEMBERS, "{\"text\":\"hi\"}");
     rule("GET /api/chat/conversations/{conversationId}/messages", MEMBERS);
 

@@ -58,13 +58,13 @@ public class ChangesController {
   }
 
   /** The same for a direct or group conversation. */
-  @Get(value = "/conversations/{channelId}/changes", produces = MediaType.APPLICATION_JSON)
+  @Get(value = "/conversations/{conversationId}/changes", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> conversation(
       Authentication auth,
-      @PathVariable long channelId,
+      @PathVariable long conversationId,
       @QueryValue("after_pos") @Nullable Long afterPos,
       @QueryValue @Nullable Integer limit) {
-    return page(auth, channelId, null, afterPos, limit);
+    return page(auth, conversationId, null, afterPos, limit);
   }
 
   private HttpResponse<String> page(
