@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,17 @@ public class RedisLink {
   private volatile Instant downSince = Instant.now();
   private volatile String lastError = "not connected yet";
 
+  /** Healthy checks that repair after an outage. */
+  private static final int REPAIR_RUNS = 3;
+
+  /** The start of the outage being repaired, and how many more checks repair it (link thread). */
+  private Instant repairSince;
+
+  private int repairRunsLeft;
+
+  /** When a connection last dropped, until the next healthy check repairs what it missed. */
+  private final AtomicReference<Instant> lostAt = new AtomicReference<>();
+
   RedisLink(
       RedisClient client,
       @Value("${parley.redis.key-prefix:parley:}") String prefix,
@@ -82,7 +94,7 @@ public class RedisLink {
         new RedisConnectionStateListener() {
           @Override
           public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            failed(new IllegalStateException("connection to Redis lost"));
+            lostAt.compareAndSet(null, Instant.now());
           }
         });
     this.ticker =
@@ -237,15 +249,38 @@ public class RedisLink {
     }
     if (!ok) {
       failed(new IllegalStateException("subscription not connected"));
-    } else if (state != State.UP) {
-      boolean recovered = state == State.DOWN;
-      state = State.UP;
-      LOG.info("Redis reachable: events and presence are shared with the other nodes");
-      if (recovered) {
-        for (Consumer<Instant> listener : recoveryListeners) {
-          listener.accept(downSince);
-        }
+    } else {
+      Instant lost = lostAt.getAndSet(null);
+      Instant since = state == State.DOWN ? downSince : null;
+      if (lost != null && (since == null || lost.isBefore(since))) {
+        since = lost;
       }
+      if (state != State.UP) {
+        state = State.UP;
+        LOG.info("Redis reachable: events and presence are shared with the other nodes");
+      }
+      recovered(since);
+    }
+  }
+
+  /**
+   * Runs the recovery listeners on this and the next few healthy checks: the subscription may come
+   * back a little after the command connection, and what was published in between is repaired by a
+   * later run (delivery passes each change once, so running again is harmless).
+   */
+  private void recovered(Instant since) {
+    if (since != null) {
+      repairSince = repairSince == null || since.isBefore(repairSince) ? since : repairSince;
+      repairRunsLeft = REPAIR_RUNS;
+    }
+    if (repairSince == null) {
+      return;
+    }
+    for (Consumer<Instant> listener : recoveryListeners) {
+      listener.accept(repairSince);
+    }
+    if (--repairRunsLeft <= 0) {
+      repairSince = null;
     }
   }
 
