@@ -2,22 +2,37 @@ package dev.parley.application.realtime;
 
 import java.util.BitSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which change positions of each channel this node has delivered, over a sliding window of the most
- * recent positions per channel. Delivery uses it to pass each change once, however many paths bring
- * it (the node itself, the fan-out from other nodes, the repair after a fan-out outage).
+ * recent positions per channel (about 1 KiB per channel with changes in the last half hour).
+ * Delivery uses it to pass each change once, however many paths bring it (the node itself, the
+ * fan-out from other nodes, the repair after a fan-out outage).
  */
 public final class DeliveredChanges {
   /** Positions remembered per channel; older ones count as delivered. */
   public static final int WINDOW = 8192;
 
+  /** A channel without changes for this long is forgotten, so memory follows active channels. */
+  private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(30);
+
+  /** How often (in deliveries) idle channels are swept. */
+  private static final int SWEEP_EVERY = 1 << 16;
+
   private final ConcurrentHashMap<Long, Window> channels = new ConcurrentHashMap<>();
+  private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
 
   /** Marks the position delivered; true the first time, false when it was delivered already. */
   public boolean firstDelivery(long channelId, long pos) {
     if (pos <= 0) {
       return true; // not a logged change: nothing to compare with
+    }
+    if (untilSweep.decrementAndGet() == 0) {
+      untilSweep.set(SWEEP_EVERY);
+      long now = System.nanoTime();
+      channels.values().removeIf(w -> now - w.touched > IDLE_NANOS);
     }
     return channels.computeIfAbsent(channelId, id -> new Window(pos)).mark(pos);
   }
@@ -37,6 +52,7 @@ public final class DeliveredChanges {
   private static final class Window {
     private long base;
     private BitSet seen = new BitSet();
+    private volatile long touched = System.nanoTime();
 
     /**
      * Starts half a window below the first position seen, so changes committed just before it (and
@@ -47,6 +63,7 @@ public final class DeliveredChanges {
     }
 
     synchronized boolean mark(long pos) {
+      touched = System.nanoTime();
       if (pos < base) {
         return false;
       }
