@@ -1,6 +1,7 @@
 package dev.parley.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.bootstrap.support.Api;
 import dev.parley.bootstrap.support.Api.Session;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,12 +110,12 @@ class DeliveryGuaranteesTest extends ApiTestBase {
 
     // Bob keeps talking while Alice resumes: the replay and the live stream must join exactly.
     AtomicBoolean talking = new AtomicBoolean(true);
+    AtomicInteger said = new AtomicInteger();
     Thread talker =
         new Thread(
             () -> {
-              int i = 0;
-              while (talking.get() && i < 40) {
-                fx.send(bob, r[0], r[1], "during " + (++i));
+              while (talking.get() && said.get() < 40) {
+                fx.send(bob, r[0], r[1], "during " + said.incrementAndGet());
               }
             });
     try (WsClient again =
@@ -122,7 +124,7 @@ class DeliveryGuaranteesTest extends ApiTestBase {
       assertThat(connected.get("resume_pending").getBooleanValue()).isTrue();
       assertThat(connected.get("heartbeat_interval").getLongValue()).isEqualTo(300);
       talker.start();
-      Thread.sleep(50);
+      await().atMost(Duration.ofSeconds(30)).until(() -> said.get() > 0);
       again.send("{\"type\":\"resume\",\"channels\":{\"" + r[1] + "\":3}}");
 
       List<Long> seqs = new ArrayList<>();
@@ -207,8 +209,8 @@ class DeliveryGuaranteesTest extends ApiTestBase {
         assertThat(pings).isGreaterThan(0);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       }
-      // The JDK client answers pings by itself: still open long after the timeout.
-      Thread.sleep(2_000);
+      // The JDK client answers pings by itself: still open long after the 1.5 s timeout.
+      assertThat(ws.awaitClose(Duration.ofSeconds(2))).isNull();
       ws.send("{\"type\":\"heartbeat\"}");
       assertThat(ws.await("heartbeat_ack")).isNotNull();
     }
@@ -270,9 +272,23 @@ class DeliveryGuaranteesTest extends ApiTestBase {
     // The burst allowance (60) plus a second's refill at most; never all 150.
     assertThat(stored).isBetween(1L, 120L);
     try (WsClient again = fx.gateway(alice)) {
-      Thread.sleep(1_500);
-      again.send(sendFrame(r[1], "after the flood", null));
-      assertThat(again.await("message_ack")).isNotNull();
+      // Once the user's allowance refills, sending works again.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                again.send(sendFrame(r[1], "after the flood", null));
+                return "message_ack"
+                    .equals(
+                        again
+                            .await(
+                                f ->
+                                    f.get("type").getStringValue().equals("message_ack")
+                                        || f.get("type").getStringValue().equals("error"),
+                                "an ack or a refusal")
+                            .get("type")
+                            .getStringValue());
+              });
     }
   }
 }

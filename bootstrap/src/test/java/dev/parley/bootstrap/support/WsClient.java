@@ -19,7 +19,9 @@ import java.util.function.Predicate;
 /** A real WebSocket client (the JDK's) that queues every JSON frame it receives. */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  public static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** How long an await waits: generous, since it returns as soon as the frame is there. */
+  public static final Duration WAIT = Duration.ofSeconds(30);
 
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
