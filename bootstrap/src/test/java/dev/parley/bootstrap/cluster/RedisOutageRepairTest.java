@@ -93,11 +93,14 @@ class RedisOutageRepairTest {
         ParleyNode b = ParleyNode.start(database, redis.uri(), "repair:")) {
       Session alice = a.api.newUser("alice");
       Session bob = b.api.newUser("bob");
+      Session carol = b.api.newUser("carol");
       long server = a.fx.server(alice, "Repair");
       long channel = a.fx.channel(alice, server, "general", "TEXT");
       a.fx.member(alice, server, bob);
+      a.fx.member(alice, server, carol);
       Client aliceOnA;
       Client bobOnB;
+      Client carolOnB;
       try (WsClient aliceWs = a.fx.gateway(alice);
           WsClient bobWs = b.fx.gateway(bob)) {
         aliceOnA = new Client(aliceWs);
@@ -132,6 +135,14 @@ class RedisOutageRepairTest {
         assertThat(lastPos).as("1 + 20 messages, an edit, a reaction").isEqualTo(23);
         // While Redis is away, each node's clients lack what the other node committed.
         assertThat(aliceOnA.hasAllUpTo(lastPos)).isFalse();
+        // A client that reconnects to B meanwhile gets all of it by resume, from the log; the
+        // repair later must not send it the same changes again.
+        WsClient carolWs =
+            WsClient.connect(b.api.base(), "/chat/ws?resume=1&token=" + carol.token());
+        carolOnB = new Client(carolWs);
+        carolWs.await("connected");
+        carolWs.send("{\"type\":\"resume\",\"channels\":{\"" + channel + "\":0}}");
+        carolOnB.readUntil(() -> carolOnB.positions().contains(lastPos), "the replay on B");
 
         redis.up();
         aliceOnA.readUntil(() -> aliceOnA.hasAllUpTo(lastPos), "every change on A");
@@ -140,7 +151,15 @@ class RedisOutageRepairTest {
         long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         aliceOnA.readUntil(() -> System.nanoTime() > settle, "a quiet moment");
         bobOnB.readUntil(() -> System.nanoTime() > settle, "a quiet moment");
+        carolOnB.readUntil(() -> System.nanoTime() > settle, "a quiet moment");
+        carolWs.close();
       }
+      // The replay folds the edit (22) into the first message, which it shows as it is now.
+      assertThat(carolOnB.positions())
+          .containsExactlyInAnyOrderElementsOf(
+              LongStream.rangeClosed(1, 23).filter(p -> p != 22).boxed().toList());
+      assertThat(carolOnB.changes().get(0).get("text").getStringValue())
+          .isEqualTo("before, edited");
       List<JsonNode> aliceSaw = aliceOnA.changes();
       List<JsonNode> bobSaw = bobOnB.changes();
       List<Long> every = LongStream.rangeClosed(1, 23).boxed().toList();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class SocketConnection implements ClientConnection {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Object gate = new Object();
   private List<OutboundEvent> held = new ArrayList<>();
+  private volatile Predicate<OutboundEvent> alreadySent = event -> false;
   private boolean heldOverflow;
   private volatile boolean ready;
   private volatile long lastSeenNanos = System.nanoTime();
@@ -127,18 +129,19 @@ public final class SocketConnection implements ClientConnection {
 
   /**
    * Sends the held events except those {@code alreadySent} says the client has (e.g. replayed on
-   * resume), in order, then goes live. Later calls do nothing.
+   * resume), in order, then goes live. The filter stays: a change replayed on resume that reaches
+   * this node again later (the repair after a fan-out outage) is not sent twice. Later calls do
+   * nothing.
    */
-  public void markReady(java.util.function.Predicate<OutboundEvent> alreadySent) {
+  public void markReady(Predicate<OutboundEvent> alreadySent) {
     boolean overflow;
     synchronized (gate) {
       if (ready) {
         return;
       }
+      this.alreadySent = alreadySent;
       for (OutboundEvent event : held) {
-        if (!alreadySent.test(event)) {
-          send(event);
-        }
+        send(event);
       }
       held = null;
       overflow = heldOverflow;
@@ -150,6 +153,9 @@ public final class SocketConnection implements ClientConnection {
   }
 
   private void send(OutboundEvent event) {
+    if (alreadySent.test(event)) {
+      return;
+    }
     String frame = encoder.encode(event, this);
     if (frame != null) {
       send(frame, event.event().droppable());
