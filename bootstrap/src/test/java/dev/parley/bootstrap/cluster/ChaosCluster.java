@@ -35,6 +35,7 @@ final class ChaosCluster implements AutoCloseable {
   private EmbeddedPostgres postgres;
   final TestRedis redis;
   private final List<Node> nodes = new ArrayList<>();
+  private String launch = "";
 
   /** One Parley process; {@code api} stays valid across restarts (same port). */
   static final class Node {
@@ -66,6 +67,11 @@ final class ChaosCluster implements AutoCloseable {
 
   String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
+  }
+
+  /** How the nodes were started, for the report. */
+  String launch() {
+    return launch;
   }
 
   List<Node> nodes() {
@@ -221,10 +227,12 @@ final class ChaosCluster implements AutoCloseable {
       // Under failsafe: the packaged fat jar, as operators run it.
       command.add("-jar");
       command.add(Path.of(jar).resolveSibling("parley.jar").toString());
+      launch = "java -jar parley.jar";
     } else {
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add("dev.parley.bootstrap.Parley");
+      launch = "java -cp <test classpath> dev.parley.bootstrap.Parley";
     }
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

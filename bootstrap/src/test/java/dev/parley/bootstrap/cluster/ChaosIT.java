@@ -182,6 +182,7 @@ class ChaosIT {
   /** (b) Redis stopped under traffic, then started again, empty, on the same port. */
   private Phase redisRestart() {
     Counts before = Counts.of(clients);
+    List<Integer> fetchedBefore = clients.stream().map(c -> c.restFetched.get()).toList();
     send();
     long down = System.nanoTime();
     cluster.redis.down();
@@ -195,6 +196,10 @@ class ChaosIT {
     List<Long> live = awaitLive(up, Set.of());
     awaitAcks(up);
     quiesce("redis");
+    List<Integer> missed = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      missed.add(clients.get(i).restFetched.get() - fetchedBefore.get(i));
+    }
     return new Phase(
         "Redis stopped and restarted",
         ms(up - down),
@@ -202,7 +207,7 @@ class ChaosIT {
         live,
         CLIENTS,
         Counts.of(clients).minus(before),
-        "");
+        "; missed live per client " + missed);
   }
 
   /** (c) PostgreSQL crashed (immediate shutdown) under traffic, then started again. */
@@ -445,9 +450,10 @@ class ChaosIT {
     out.append(
         String.format(
             Locale.ROOT,
-            "CHAOS run: %d nodes, %d clients, %d channels, %d cores; load average before %s, after %s;"
+            "CHAOS run: %d nodes (%s), %d clients, %d channels, %d cores; load average before %s, after %s;"
                 + " total %.1f s (cluster start %.1f s)%n",
             NODES,
+            cluster.launch(),
             CLIENTS,
             channels.length,
             Runtime.getRuntime().availableProcessors(),
