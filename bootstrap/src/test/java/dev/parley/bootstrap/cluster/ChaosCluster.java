@@ -139,6 +139,7 @@ final class ChaosCluster implements AutoCloseable {
       throw new AssertionError("kill -QUIT " + pid + " failed");
     }
     postmaster.onExit().get(30, TimeUnit.SECONDS);
+    long gone = System.nanoTime();
     // zonky's close() runs pg_ctl stop, which fails on the stopped server and logs an ERROR with a
     // stack trace; the close is still needed to release its lock on the data directory.
     Logger zonky = (Logger) LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -149,6 +150,7 @@ final class ChaosCluster implements AutoCloseable {
     } finally {
       zonky.setLevel(before);
     }
+    return gone;
   }
 
   /** Starts PostgreSQL on the same port and data directory. */

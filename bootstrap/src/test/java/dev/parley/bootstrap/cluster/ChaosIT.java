@@ -215,8 +215,7 @@ class ChaosIT {
     Counts before = Counts.of(clients);
     send();
     long down = System.nanoTime();
-    cluster.crashPostgres();
-    long crashed = System.nanoTime();
+    long crashed = cluster.crashPostgres();
     awaitHealth("DOWN");
     long detected = System.nanoTime();
     // Every client has had a send refused (and keeps resending it with the same nonce).
@@ -239,7 +238,7 @@ class ChaosIT {
         Counts.of(clients).minus(before),
         String.format(
             Locale.ROOT,
-            "; the crash took %d ms, PostgreSQL's start %d ms",
+            "; the postmaster was gone %d ms after the SIGQUIT, PostgreSQL's start took %d ms",
             ms(crashed - down),
             ms(up - restart)));
   }
