@@ -129,8 +129,9 @@ final class ChaosCluster implements AutoCloseable {
   /**
    * Crashes PostgreSQL the way {@code pg_ctl stop -m immediate} does (SIGQUIT to the postmaster: no
    * checkpoint, WAL recovery on the next start), so only what was flushed at commit survives.
+   * Returns when (System.nanoTime) the postmaster was gone.
    */
-  void crashPostgres() throws Exception {
+  long crashPostgres() throws Exception {
     long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
     ProcessHandle postmaster =
         ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no postmaster " + pid));
