@@ -163,12 +163,17 @@ final class ChaosCluster implements AutoCloseable {
             .setDataDirectory(pgData.toFile())
             .setCleanDataDirectory(false)
             .setPort(pgPort)
-            // zonky turns these off by default; the test is about acknowledged = durable.
+            // zonky turns synchronous_commit off by default; the test is about acknowledged =
+            // durable. -Dparley.chaos.synchronous-commit=off shows what that default costs.
             .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("synchronous_commit", synchronousCommit())
             .setServerConfig("full_page_writes", "on")
             .setServerConfig("max_connections", "200")
             .start();
+  }
+
+  static String synchronousCommit() {
+    return System.getProperty("parley.chaos.synchronous-commit", "on");
   }
 
   @Override

@@ -449,12 +449,13 @@ class ChaosIT {
     out.append(
         String.format(
             Locale.ROOT,
-            "CHAOS run: %d nodes (%s), %d clients, %d channels, %d cores; load average before %s, after %s;"
+            "CHAOS run: %d nodes (%s), %d clients, %d channels, synchronous_commit %s, %d cores; load average before %s, after %s;"
                 + " total %.1f s (cluster start %.1f s)%n",
             NODES,
             cluster.launch(),
             CLIENTS,
             channels.length,
+            ChaosCluster.synchronousCommit(),
             Runtime.getRuntime().availableProcessors(),
             loadBefore,
             loadAverage(),
