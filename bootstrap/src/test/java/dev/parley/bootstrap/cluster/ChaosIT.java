@@ -23,12 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,12 +91,19 @@ class ChaosIT {
     }
   }
 
+  /** How long after a fault a client had a send acknowledged and heard another node, in ms. */
+  private record Live(long acked, long heard) {
+    long both() {
+      return Math.max(acked, heard);
+    }
+  }
+
   /** What one fault did. */
   private record Phase(
       String name,
       long outageMs,
       long detectMs,
-      List<Long> liveMs,
+      List<Live> live,
       int affected,
       Counts counts,
       String extra) {}
@@ -193,7 +202,7 @@ class ChaosIT {
     long up = System.nanoTime();
     cluster.redis.up();
     awaitHealth("UP");
-    List<Long> live = awaitLive(up, Set.of());
+    List<Live> live = awaitLive(up, Set.of());
     awaitAcks(up);
     quiesce("redis");
     List<Integer> missed = new ArrayList<>();
@@ -213,6 +222,7 @@ class ChaosIT {
   /** (c) PostgreSQL crashed (immediate shutdown) under traffic, then started again. */
   private Phase postgresCrash() throws Exception {
     Counts before = Counts.of(clients);
+    List<Integer> refusedBefore = clients.stream().map(c -> c.sendErrors.get()).toList();
     send();
     long down = System.nanoTime();
     long crashed = cluster.crashPostgres();
@@ -226,7 +236,7 @@ class ChaosIT {
     cluster.startPostgres();
     long up = System.nanoTime();
     awaitHealth("UP");
-    List<Long> live = awaitLive(up, Set.of());
+    List<Live> live = awaitLive(up, Set.of());
     awaitAcks(up);
     quiesce("postgres");
     return new Phase(
@@ -238,9 +248,13 @@ class ChaosIT {
         Counts.of(clients).minus(before),
         String.format(
             Locale.ROOT,
-            "; the postmaster was gone %d ms after the SIGQUIT, PostgreSQL's start took %d ms",
+            "; the postmaster was gone %d ms after the SIGQUIT, PostgreSQL's start took %d ms;"
+                + " refused per client %s",
             ms(crashed - down),
-            ms(up - restart)));
+            ms(up - restart),
+            IntStream.range(0, CLIENTS)
+                .mapToObj(i -> clients.get(i).sendErrors.get() - refusedBefore.get(i))
+                .toList()));
   }
 
   /** (a) One node killed with SIGKILL; its clients move to the other two and resume. */
@@ -256,11 +270,11 @@ class ChaosIT {
     }
     long kill = System.nanoTime();
     cluster.kill(victim);
-    List<Long> live = awaitLive(kill, moved);
+    List<Live> live = awaitLive(kill, moved);
     awaitAcks(kill);
     assertThat(moved).allSatisfy(c -> assertThat(c.node()).isNotEqualTo(victim.index));
     quiesce("kill");
-    List<Long> movedLive = new ArrayList<>();
+    List<Live> movedLive = new ArrayList<>();
     long resumed = 0;
     for (int i = 0; i < clients.size(); i++) {
       if (moved.contains(clients.get(i))) {
@@ -307,14 +321,14 @@ class ChaosIT {
    * a connection opened after it) and a message sent after the trigger by a client on another node
    * received over its socket.
    */
-  private List<Long> awaitLive(long trigger, Set<ChaosClient> moved) {
+  private List<Live> awaitLive(long trigger, Set<ChaosClient> moved) {
     await("every client live again")
         .atMost(STEP)
         .until(() -> clients.stream().allMatch(c -> liveAgain(c, trigger, moved).isPresent()));
-    return clients.stream().map(c -> ms(liveAgain(c, trigger, moved).getAsLong())).toList();
+    return clients.stream().map(c -> liveAgain(c, trigger, moved).orElseThrow()).toList();
   }
 
-  private static OptionalLong liveAgain(ChaosClient c, long trigger, Set<ChaosClient> moved) {
+  private static Optional<Live> liveAgain(ChaosClient c, long trigger, Set<ChaosClient> moved) {
     boolean newConnection = moved.contains(c);
     OptionalLong acked =
         c.acks.stream()
@@ -328,9 +342,9 @@ class ChaosIT {
             .mapToLong(Received::at)
             .min();
     if (acked.isEmpty() || heard.isEmpty()) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
-    return OptionalLong.of(Math.max(acked.getAsLong(), heard.getAsLong()) - trigger);
+    return Optional.of(new Live(ms(acked.getAsLong() - trigger), ms(heard.getAsLong() - trigger)));
   }
 
   /**
@@ -462,11 +476,11 @@ class ChaosIT {
             (System.nanoTime() - started) / 1e9,
             (startup - started) / 1e9));
     for (Phase p : phases) {
-      List<Long> sorted = p.liveMs().stream().sorted().toList();
       out.append(
           String.format(
               Locale.ROOT,
-              "CHAOS phase '%s': %slive again after the %s for %d clients: median %d ms, max %d ms; acked %d, resends %d, refused"
+              "CHAOS phase '%s': %slive again after the %s for %d clients: %s (sends acknowledged"
+                  + " again %s, first message from another node %s); acked %d, resends %d, refused"
                   + " %d, duplicate acks %d, reconnects %d, replayed on resume %d, resyncs %d,"
                   + " missed live (fetched over REST) %d%s%n",
               p.name(),
@@ -479,8 +493,9 @@ class ChaosIT {
                       + " ms); ",
               p.outageMs() == 0 ? "kill" : "restart",
               p.affected(),
-              sorted.get(sorted.size() / 2),
-              sorted.get(sorted.size() - 1),
+              spread(p.live().stream().map(Live::both).toList()),
+              spread(p.live().stream().map(Live::acked).toList()),
+              spread(p.live().stream().map(Live::heard).toList()),
               p.counts().acked(),
               p.counts().resends(),
               p.counts().errors(),
@@ -511,6 +526,16 @@ class ChaosIT {
       }
     }
     System.out.print(out);
+  }
+
+  /** "median X ms, max Y ms". */
+  private static String spread(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return "median "
+        + sorted.get(sorted.size() / 2)
+        + " ms, max "
+        + sorted.get(sorted.size() - 1)
+        + " ms";
   }
 
   private static long ms(long nanos) {
