@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import dev.parley.adapters.testing.TestRedis;
 import dev.parley.bootstrap.support.Api;
 import dev.parley.bootstrap.support.ApiTestBase;
+import io.micronaut.json.tree.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -63,6 +64,16 @@ final class ChaosCluster implements AutoCloseable {
     this.pgData = workDir.resolve("pgdata");
     startPostgres();
     this.redis = TestRedis.start();
+    // An interrupted run (Ctrl-C, a killed fork) must not leave node JVMs behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::killNodes));
+  }
+
+  private void killNodes() {
+    for (Node node : nodes) {
+      if (node.process != null) {
+        node.process.destroyForcibly();
+      }
+    }
   }
 
   String jdbcUrl() {
@@ -97,22 +108,20 @@ final class ChaosCluster implements AutoCloseable {
                 if (!node.process.isAlive()) {
                   throw new AssertionError("node " + node.index + " exited; see " + node.log);
                 }
-                return "UP".equals(health(node));
+                return "200 UP".equals(health(node));
               });
     }
   }
 
   /**
-   * The node's /health status (UP, DEGRADED, DOWN), or null when it does not answer. A 503 is DOWN
-   * whatever the body says.
+   * The node's /health answer as status code and body status ("200 UP", "200 DEGRADED", "503
+   * DOWN"), or null when it does not answer.
    */
   static String health(Node node) {
     try {
       Api.Response r = node.api.get("/health", null);
-      if (r.status() == 503) {
-        return "DOWN";
-      }
-      return r.status() == 200 ? r.json().get("status").getStringValue() : null;
+      JsonNode body = r.json();
+      return r.status() + " " + (body == null ? "?" : body.get("status").getStringValue());
     } catch (RuntimeException notListening) {
       return null;
     }
@@ -178,9 +187,9 @@ final class ChaosCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    killNodes();
     for (Node node : nodes) {
       if (node.process != null) {
-        node.process.destroyForcibly();
         node.process.waitFor(30, TimeUnit.SECONDS);
       }
     }

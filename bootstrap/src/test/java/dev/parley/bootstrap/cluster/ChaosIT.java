@@ -195,13 +195,13 @@ class ChaosIT {
     send();
     long down = System.nanoTime();
     cluster.redis.down();
-    awaitHealth("DEGRADED");
+    awaitHealth("200 DEGRADED");
     long degraded = System.nanoTime();
     // Traffic during the outage: each node delivers its own clients' messages, nothing crosses.
     awaitAcks(degraded);
     long up = System.nanoTime();
     cluster.redis.up();
-    awaitHealth("UP");
+    awaitHealth("200 UP");
     List<Live> live = awaitLive(up, Set.of());
     awaitAcks(up);
     quiesce("redis");
@@ -226,7 +226,7 @@ class ChaosIT {
     send();
     long down = System.nanoTime();
     long crashed = cluster.crashPostgres();
-    awaitHealth("DOWN");
+    awaitHealth("503 DOWN");
     long detected = System.nanoTime();
     // Every client has had a send refused (and keeps resending it with the same nonce).
     await("every client refused while PostgreSQL is down")
@@ -235,7 +235,7 @@ class ChaosIT {
     long restart = System.nanoTime();
     cluster.startPostgres();
     long up = System.nanoTime();
-    awaitHealth("UP");
+    awaitHealth("200 UP");
     List<Live> live = awaitLive(up, Set.of());
     awaitAcks(up);
     quiesce("postgres");
