@@ -19,12 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * One chat user of the chaos test, on its own thread, behaving as docs/protocol.md asks a client
- * to: every send carries a nonce and is resent with the same nonce until acknowledged; when the
- * socket drops it reconnects to another node with {@code ?resume=1} and resumes from the highest
- * {@code seq} it holds. It records everything the assertions and the figures need.
- */
+/** One chat user of the chaos test, on its own thread, following docs/reliability.md's recipe. */
 final class ChaosClient implements Runnable {
   /** How long an unanswered send waits before it is resent (same nonce). */
   private static final long ACK_TIMEOUT = TimeUnit.SECONDS.toNanos(5);
@@ -44,6 +39,7 @@ final class ChaosClient implements Runnable {
   /** An acknowledgement's arrival, and when the connection it came on was opened. */
   record AckEvent(long at, long connectionOpened) {}
 
+  /** The send waiting for its acknowledgement. */
   private static final class Pending {
     final String nonce;
     final long channel;
@@ -65,7 +61,7 @@ final class ChaosClient implements Runnable {
   private final List<ChaosCluster.Node> nodes;
   private final long interval;
 
-  private WsClient ws;
+  private volatile WsClient ws;
   private volatile int node;
   private volatile long connectionOpened;
   private Map<Long, Long> lastSeqOnConnection = new HashMap<>();
@@ -96,10 +92,10 @@ final class ChaosClient implements Runnable {
   final AtomicInteger duplicates = new AtomicInteger();
   final AtomicInteger conflicts = new AtomicInteger();
 
-  /** Messages that arrived after a higher seq of the same channel on the same connection. */
+  /** Messages from another node that arrived after a higher seq of their channel, same socket. */
   final AtomicInteger lateCrossNode = new AtomicInteger();
 
-  /** The same, for messages sent on the receiver's own node. */
+  /** The same, for messages sent on the receiver's own node (overtaken by another node's). */
   final AtomicInteger lateLocal = new AtomicInteger();
 
   final AtomicInteger ackMismatches = new AtomicInteger();
@@ -136,10 +132,6 @@ final class ChaosClient implements Runnable {
 
   int node() {
     return node;
-  }
-
-  long connectionOpened() {
-    return connectionOpened;
   }
 
   boolean idle() {

@@ -22,11 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
-/**
- * The machinery the chaos test breaks: a PostgreSQL of its own (durable, on a fixed port and data
- * directory so it can be crashed and started again), an embedded Redis, and Parley nodes, each in
- * its own JVM so one can be killed with SIGKILL.
- */
+/** What the chaos test breaks: its own PostgreSQL and Redis, and Parley nodes in their own JVMs. */
 final class ChaosCluster implements AutoCloseable {
   static final String KEY_PREFIX = "chaos:";
 
