@@ -379,11 +379,10 @@ class ChaosIT {
         .atMost(STEP)
         .until(
             () ->
-                clients.stream()
-                    .allMatch(
-                        c ->
-                            markerSeq.entrySet().stream()
-                                .allMatch(e -> c.maxSeq(e.getKey()) >= e.getValue())));
+                all(
+                    c ->
+                        markerSeq.entrySet().stream()
+                            .allMatch(e -> c.maxSeq(e.getKey()) >= e.getValue())));
     for (ChaosClient client : clients) {
       for (long channel : channels) {
         long upTo = markerSeq.get(channel);
