@@ -22,6 +22,7 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.user.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import java.util.Optional;
 /**
  * Posts a message: checks the caller may see and write to the channel, stores it with the next seq
  * in one statement, and publishes it only once committed. A nonce seen before returns the stored
- * message and publishes nothing. Attachments are linked in the same transaction as the append.
+ * message and announces it again (delivery passes each change once). Attachments are linked in the
+ * same transaction as the append.
  */
 public final class SendMessageService implements SendMessageUseCase {
   private final AccessGuard guard;
@@ -42,6 +44,9 @@ public final class SendMessageService implements SendMessageUseCase {
   private final AttachmentRepository attachments;
   private final Transactions tx;
   private final Object[] channelLocks = new Object[1024];
+
+  /** How recent a resent message must be to be announced again (see {@link #duplicate}). */
+  static final Duration REANNOUNCE_WITHIN = Duration.ofMinutes(5);
 
   public SendMessageService(
       AccessGuard guard,
@@ -183,6 +188,12 @@ public final class SendMessageService implements SendMessageUseCase {
     PostedMessage posted =
         PostedMessage.of(earlier, author.username().value(), channel)
             .withAttachments(attachments.findByMessageIds(List.of(earlier.id())));
+    if (Duration.between(earlier.createdAt(), clock.instant()).compareTo(REANNOUNCE_WITHIN) < 0) {
+      // The first attempt may have committed without being announced (its node lost the commit's
+      // answer, or died right after it). Announcing again is safe: each node delivers a change
+      // once, by its position, so clients that had it do not get it twice.
+      events.publish(new MessageCreated(posted));
+    }
     return new SendResult(posted, true);
   }
 }
