@@ -23,6 +23,9 @@ public final class ParleyProcess {
   public static Process spawn(Map<String, String> properties, File log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+    // C1 only: these servers live for seconds, and on a busy machine C2's compile threads would
+    // take the CPU their startup needs.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Dparley.socket.rate-per-second=100000");
     command.add("-Dparley.socket.rate-burst=100000");
     command.add("-Dparley.socket.max-pending-frames=100000");
