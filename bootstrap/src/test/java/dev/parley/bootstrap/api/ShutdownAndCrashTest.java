@@ -7,12 +7,11 @@ import dev.parley.bootstrap.support.Api;
 import dev.parley.bootstrap.support.Api.Session;
 import dev.parley.bootstrap.support.ApiTestBase;
 import dev.parley.bootstrap.support.Fixtures;
+import dev.parley.bootstrap.support.ParleyProcess;
 import dev.parley.bootstrap.support.WsClient;
 import io.micronaut.json.tree.JsonNode;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,16 +27,25 @@ import org.junit.jupiter.api.Test;
 /** What happens to sockets and messages when the server stops, politely or not. */
 class ShutdownAndCrashTest {
 
-  private static Map<String, Object> properties(String databaseUrl) {
-    Map<String, Object> p = new HashMap<>();
+  /** A Parley in its own JVM on {@code databaseUrl}, so it can be killed with SIGKILL. */
+  private static Process spawn(String databaseUrl, int port) throws IOException {
+    Map<String, String> p = new HashMap<>();
     p.put("datasources.default.url", databaseUrl);
     p.put("datasources.default.username", "postgres");
     p.put("datasources.default.password", "");
     p.put("parley.jwt-secret", ApiTestBase.SECRET);
     p.put("parley.security.bcrypt-cost", "4");
     p.put("parley.demo-data", "false");
-    p.put("micronaut.server.port", "-1");
-    return p;
+    p.put("micronaut.server.port", Integer.toString(port));
+    return ParleyProcess.spawn(p, new File("target/crash-test-" + port + ".log"));
+  }
+
+  private static int freePort() throws IOException {
+    return ParleyProcess.freePort();
+  }
+
+  private static Api awaitHealthy(int port, Process process) throws InterruptedException {
+    return ParleyProcess.awaitHealthy(port, process, Duration.ofSeconds(60));
   }
 
   @Test
@@ -55,49 +63,6 @@ class ShutdownAndCrashTest {
     } finally {
       server.destroyForcibly();
     }
-  }
-
-  /** A Parley in its own JVM, so it can be killed with SIGKILL. */
-  private static Process spawn(String databaseUrl, int port) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
-    properties(databaseUrl).forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.add("-Dmicronaut.server.port=" + port);
-    command.add("-Dparley.socket.rate-per-second=100000");
-    command.add("-Dparley.socket.rate-burst=100000");
-    command.add("-Dparley.socket.max-pending-frames=100000");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.parley.bootstrap.Parley");
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(new File("target/crash-test-" + port + ".log"))
-        .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static Api awaitHealthy(int port, Process process) throws InterruptedException {
-    Api api = new Api(URI.create("http://localhost:" + port));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive())
-          .as("the server process died; see target/crash-test-*.log")
-          .isTrue();
-      try {
-        if (api.get("/health", null).status() == 200) {
-          return api;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("server did not become healthy");
   }
 
   @Test

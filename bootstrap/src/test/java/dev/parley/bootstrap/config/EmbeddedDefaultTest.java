@@ -7,6 +7,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +29,25 @@ class EmbeddedDefaultTest {
             "parley.security.bcrypt-cost", "4"));
   }
 
+  /**
+   * zonky's defaults (fsync and synchronous_commit off) lose acked commits when PostgreSQL is
+   * killed; the embedded server must run with both on, and full-page writes, whatever zonky does.
+   */
+  private static void assertFlushesEveryCommit(EmbeddedDatabase embedded) throws SQLException {
+    try (Connection db = DriverManager.getConnection(embedded.jdbcUrl());
+        Statement st = db.createStatement()) {
+      for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+        try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+        }
+      }
+    }
+  }
+
   @Test
-  void startsOnItsOwnDatabaseAndKeepsAccountsAcrossRestarts(@TempDir Path dataDir) {
+  void startsOnItsOwnDatabaseAndKeepsAccountsAcrossRestarts(@TempDir Path dataDir)
+      throws SQLException {
     String name = Api.uniqueName("persisted");
     String firstToken;
     try (EmbeddedServer server = start(dataDir)) {
@@ -38,6 +61,7 @@ class EmbeddedDefaultTest {
                   .status())
           .isEqualTo(201);
       firstToken = api.login(name);
+      assertFlushesEveryCommit(server.getApplicationContext().getBean(EmbeddedDatabase.class));
     }
     assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
     assertThat(dataDir.resolve("jwt-secret")).exists();
