@@ -98,8 +98,8 @@ class JdbcMessageSearchTest extends MessageSearchContract implements TestPropert
     tx.executeWrite(
         status ->
             jdbc.prepareStatement(
-                "INSERT INTO messages (channel_id, seq, author_id, content, created_at)"
-                    + " SELECT ?, g, ?, 'filler message number ' || g || ' about nothing', now()"
+                "INSERT INTO messages (channel_id, seq, pos, author_id, content, created_at)"
+                    + " SELECT ?, g, g, ?, 'filler message number ' || g || ' about nothing', now()"
                     + " FROM generate_series(1, 5000) g",
                 statement -> {
                   statement.setLong(1, bulk.id());
