@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  * is still sending unread, makes the kernel answer with a reset, and a reset discards what the
  * client had not read yet: the error frames and the close frame itself. So once a close frame is
  * out, the socket keeps reading (and dropping) what the client sends until the client's close frame
- * arrives or the linger time passes, and only then closes the connection.
+ * arrives or the linger time passes, and only then closes the connection. The linger counts from
+ * when the close frame has been written to the connection, which behind a slow reader's backlog may
+ * take a while (as before, such a close waits for the client to read).
  *
  * <p>It sits in the channel's pipeline right before Micronaut's socket handler, so every close goes
- * through it: Parley's ({@code WebSocketSession.close}, which writes the close frame and closes the
- * channel at once), Micronaut's own (idle timeout, errors) and the frame decoder's (1009 for a
- * frame over the limit, 1002 for a broken one). It also answers a close frame the client sends
+ * through it: Parley's ({@code WebSocketSession.close}, which closes the channel as soon as the
+ * close frame is written), Micronaut's own (idle timeout, errors) and the frame decoder's (1009 for
+ * a frame over the limit, 1002 for a broken one). It also answers a close frame the client sends
  * first, which Micronaut does not when the endpoint has an {@code @OnClose} method. All its methods
  * run on the channel's event loop.
  */
@@ -39,6 +41,7 @@ final class GracefulClose extends ChannelDuplexHandler {
 
   private final Duration linger;
   private boolean closeSent;
+  private boolean closePending;
   private boolean closeReceived;
   private boolean closeRequested;
   private ScheduledFuture<?> deadline;
@@ -76,7 +79,17 @@ final class GracefulClose extends ChannelDuplexHandler {
     }
     if (msg instanceof CloseWebSocketFrame) {
       closeSent = true;
-      startLinger(ctx);
+      // The linger starts once the frame is out: behind a slow reader's backlog that can take a
+      // while, and closing meanwhile would discard it.
+      closePending = true;
+      ChannelPromise written = promise.unvoid();
+      written.addListener(
+          done -> {
+            closePending = false;
+            startLinger(ctx);
+          });
+      ctx.write(msg, written);
+      return;
     }
     ctx.write(msg, promise);
   }
@@ -89,7 +102,9 @@ final class GracefulClose extends ChannelDuplexHandler {
     }
     // Closing now would reset the connection: wait for the client's close frame (or the linger).
     closeRequested = true;
-    startLinger(ctx);
+    if (!closePending) {
+      startLinger(ctx);
+    }
     if (!promise.isVoid()) {
       ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
     }
@@ -134,7 +149,6 @@ final class GracefulClose extends ChannelDuplexHandler {
       // The decoder has already sent its close frame (1009 or 1002) and asked for the close;
       // passed on, Micronaut would log an error and send a second close frame.
       closeSent = true;
-      startLinger(ctx);
       LOG.debug("Closing a socket after a bad frame: {}", cause.getMessage());
       return;
     }
@@ -146,7 +160,7 @@ final class GracefulClose extends ChannelDuplexHandler {
   }
 
   private void startLinger(ChannelHandlerContext ctx) {
-    if (deadline == null) {
+    if (deadline == null && ctx.channel().isActive()) {
       Runnable lingerOver = ctx::close;
       deadline = ctx.executor().schedule(lingerOver, linger.toNanos(), TimeUnit.NANOSECONDS);
     }
