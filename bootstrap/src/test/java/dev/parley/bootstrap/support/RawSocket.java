@@ -95,6 +95,16 @@ public final class RawSocket implements AutoCloseable {
     WireFrames.writeText(out, text);
   }
 
+  /** Sends one masked frame of a fragmented message: opcode 1 starts it, 0 continues it. */
+  public void sendFragment(int opcode, boolean last, byte[] payload) throws IOException {
+    WireFrames.write(out, last, opcode, payload);
+  }
+
+  /** Sends a close frame with {@code code}, as a client answering the server's close does. */
+  public void sendClose(int code) throws IOException {
+    WireFrames.write(out, true, 8, new byte[] {(byte) (code >>> 8), (byte) code});
+  }
+
   /** The next frame from the server; throws EOFException when the connection ends. */
   public Frame readFrame() throws IOException {
     return WireFrames.read(in);

@@ -15,15 +15,27 @@ final class WireFrames {
 
   /** Writes a masked text frame, as clients must. */
   static void writeText(OutputStream out, String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81);
+    write(out, true, 1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes one masked frame: {@code opcode} 0 continues a fragmented message, 1 is text, 8 close;
+   * {@code fin} ends the message.
+   */
+  static void write(OutputStream out, boolean fin, int opcode, byte[] payload) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+    frame.write((fin ? 0x80 : 0) | opcode);
     if (payload.length < 126) {
       frame.write(0x80 | payload.length);
-    } else {
+    } else if (payload.length < 65536) {
       frame.write(0x80 | 126);
       frame.write(payload.length >>> 8);
       frame.write(payload.length & 0xff);
+    } else {
+      frame.write(0x80 | 127);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        frame.write((int) ((long) payload.length >>> shift) & 0xff);
+      }
     }
     byte[] mask = new byte[4];
     RANDOM.nextBytes(mask);

@@ -108,7 +108,7 @@ public class NativeGateway {
             .map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
             .orElse(false);
     if (resuming) {
-      connection.awaitResume(System.nanoTime() + sockets.limits().getResumeWait().toNanos());
+      sockets.awaitResume(connection);
     }
     // "connected" goes out once the subscriptions are in place: from then on nothing is missed.
     sockets.attach(

@@ -57,12 +57,13 @@ public class ClassicGateway implements EventEncoder {
     Long server = parse(serverId);
     Long channel = parse(channelId);
     if (server == null || channel == null) {
-      sockets.refuse(session, CloseCodes.NOT_FOUND, "not_found", "Channel not found");
+      sockets.refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Channel not found");
       return;
     }
     if (pathUser == null || pathUser != sockets.userId(request)) {
       sockets.refuse(
           session,
+          request,
           CloseCodes.POLICY_VIOLATION,
           "forbidden",
           "The user id in the path is not the token's user");

@@ -74,7 +74,11 @@ public class ConversationGateway {
       id = Long.parseLong(conversationId);
     } catch (NumberFormatException e) {
       sockets.refuse(
-          session, CloseCodes.ACCESS_REVOKED, "not_found", GetConversationUseCase.NOT_A_MEMBER);
+          session,
+          request,
+          CloseCodes.ACCESS_REVOKED,
+          "not_found",
+          GetConversationUseCase.NOT_A_MEMBER);
       return;
     }
     SocketConnection connection =

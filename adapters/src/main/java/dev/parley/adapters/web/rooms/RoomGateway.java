@@ -62,7 +62,7 @@ public class RoomGateway implements EventEncoder {
     try {
       id = Long.parseLong(roomId);
     } catch (NumberFormatException e) {
-      sockets.refuse(session, CloseCodes.NOT_FOUND, "not_found", "Room not found");
+      sockets.refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Room not found");
       return;
     }
     SocketConnection connection = sockets.open(session, request, ConnectionScope.channel(id), this);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -47,7 +48,8 @@ public final class SocketConnection implements ClientConnection {
   private volatile long lastSeenNanos = System.nanoTime();
   private int refusalsInWindow;
   private long refusalWindowStart;
-  private volatile long resumeDeadlineNanos;
+  private volatile boolean resumePending;
+  private volatile Future<?> resumeTimer;
   private ByteArrayOutputStream fragments;
 
   public SocketConnection(
@@ -147,6 +149,7 @@ public final class SocketConnection implements ClientConnection {
       overflow = heldOverflow;
       ready = true;
     }
+    cancelResumeTimer();
     if (overflow) {
       closeWith(CloseCodes.SLOW_CONSUMER, "too many events while connecting: resume");
     }
@@ -210,6 +213,7 @@ public final class SocketConnection implements ClientConnection {
   /** Closes once with the given code; later calls do nothing. */
   public void closeWith(int code, String reason) {
     if (closing.compareAndSet(false, true)) {
+      cancelResumeTimer();
       LOG.debug("Closing {} of user {} with {} ({})", id, userId, code, reason);
       try {
         session.close(new io.micronaut.websocket.CloseReason(code, reason));
@@ -282,23 +286,35 @@ public final class SocketConnection implements ClientConnection {
     }
   }
 
-  /** Holds live events until a resume frame arrives or the deadline passes. */
-  public void awaitResume(long deadlineNanos) {
-    resumeDeadlineNanos = deadlineNanos;
+  /** Holds live events until a resume frame arrives; see {@link SocketSupport#awaitResume}. */
+  void awaitResume() {
+    resumePending = true;
+  }
+
+  /** The timer that ends the resume wait; cancelled once the connection is live or closed. */
+  void resumeTimer(Future<?> timer) {
+    resumeTimer = timer;
+    if (ready || closing.get()) {
+      timer.cancel(false);
+    }
+  }
+
+  private void cancelResumeTimer() {
+    Future<?> timer = resumeTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
   }
 
   /** Whether this connection was opened to resume and has not resumed yet. */
   public boolean awaitingResume() {
-    return resumeDeadlineNanos != 0 && !ready;
-  }
-
-  public boolean resumeOverdue() {
-    return awaitingResume() && System.nanoTime() - resumeDeadlineNanos > 0;
+    return resumePending && !ready;
   }
 
   /** Records that the socket is closed by the peer, so nothing more is sent. */
   public void markClosed() {
     closing.set(true);
+    cancelResumeTimer();
   }
 
   public boolean isOpen() {

@@ -13,7 +13,9 @@ import java.time.Duration;
  * of {@code rateBurst}; after {@code closeAfterRefusals} refusals within a second the socket is
  * closed with {@link CloseCodes#RATE_LIMITED}. A ping goes out every {@code heartbeatInterval}; a
  * connection silent for {@code heartbeatTimeout} is closed. A user may hold {@code
- * maxConnectionsPerUser} sockets at once, a client address {@code maxConnectionsPerAddress}.
+ * maxConnectionsPerUser} sockets at once, a client address {@code maxConnectionsPerAddress}. A
+ * connection opened to resume goes live without a replay after {@code resumeWait}. Once the server
+ * has sent its close frame it waits up to {@code closeLinger} for the client's.
  */
 @ConfigurationProperties("parley.socket")
 public class SocketLimits {
@@ -27,6 +29,7 @@ public class SocketLimits {
   private Duration heartbeatInterval = Duration.ofSeconds(30);
   private Duration heartbeatTimeout = Duration.ofSeconds(75);
   private Duration resumeWait = Duration.ofSeconds(10);
+  private Duration closeLinger = Duration.ofSeconds(1);
   private int maxConnectionsPerUser = 20;
   private int maxConnectionsPerAddress = 500;
 
@@ -109,6 +112,18 @@ public class SocketLimits {
 
   public void setResumeWait(Duration resumeWait) {
     this.resumeWait = resumeWait;
+  }
+
+  /**
+   * How long a socket the server closes keeps reading after its close frame, waiting for the
+   * client's, before the TCP connection is closed anyway.
+   */
+  public Duration getCloseLinger() {
+    return closeLinger;
+  }
+
+  public void setCloseLinger(Duration closeLinger) {
+    this.closeLinger = closeLinger;
   }
 
   /** Open sockets one user may hold on this node, all surfaces together. */

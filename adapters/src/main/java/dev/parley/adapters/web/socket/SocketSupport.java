@@ -13,6 +13,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.websocket.WebSocketSession;
@@ -49,10 +51,11 @@ public class SocketSupport implements GracefulShutdownCapable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSupport.class);
   private static final String CONNECTION = "parley.connection";
   private static final String ADDRESS = "parley.address";
-  private static final Duration CLOSE_LINGER = Duration.ofMillis(300);
+  private static final Duration RESUME_RETRY = Duration.ofMillis(100);
 
   private final GatewayUseCase gateway;
   private final ExecutorService workers;
+  private final TaskScheduler scheduler;
   private final SocketLimits limits;
   private final Frames frames;
   private final UserRateLimiter rates;
@@ -65,6 +68,7 @@ public class SocketSupport implements GracefulShutdownCapable {
   SocketSupport(
       GatewayUseCase gateway,
       @Named("socket-workers") ExecutorService workers,
+      @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
       SocketLimits limits,
       UserRateLimiter rates,
       ConnectionCaps caps,
@@ -72,6 +76,7 @@ public class SocketSupport implements GracefulShutdownCapable {
       JsonMapper json) {
     this.gateway = gateway;
     this.workers = workers;
+    this.scheduler = scheduler;
     this.limits = limits;
     this.rates = rates;
     this.caps = caps;
@@ -91,13 +96,15 @@ public class SocketSupport implements GracefulShutdownCapable {
    * A connection for the authenticated user of this upgrade, remembered on the session. Over the
    * user's or the address's socket cap (upgrades that raced past {@link SocketCapFilter}) it gets
    * an error event and is closed with {@link CloseCodes#RATE_LIMITED}; the connection returned is
-   * then closed and never attached.
+   * then closed and never attached. Every close of the socket from here on is graceful (see {@link
+   * GracefulClose}).
    */
   public SocketConnection open(
       WebSocketSession session,
       HttpRequest<?> request,
       ConnectionScope scope,
       EventEncoder encoder) {
+    GracefulClose.install(request, limits.getCloseLinger());
     Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
     long userId = Caller.id(auth);
     Object name = auth.getAttributes().get("username");
@@ -116,7 +123,7 @@ public class SocketSupport implements GracefulShutdownCapable {
     Optional<String> overCap = caps.tryAcquire(userId, address);
     if (overCap.isPresent()) {
       connection.markClosed();
-      refuse(session, CloseCodes.RATE_LIMITED, "rate_limited", overCap.get());
+      refuse(session, request, CloseCodes.RATE_LIMITED, "rate_limited", overCap.get());
       return connection;
     }
     session.put(ADDRESS, address);
@@ -131,8 +138,17 @@ public class SocketSupport implements GracefulShutdownCapable {
     return Caller.id(request.getUserPrincipal(Authentication.class).orElse(null));
   }
 
-  /** Answers a socket that may not proceed with an error event, then closes it. */
-  public void refuse(WebSocketSession session, int closeCode, String code, String message) {
+  /**
+   * Answers a socket that may not proceed (called from {@code @OnOpen} instead of {@link #open})
+   * with an error event, then closes it gracefully.
+   */
+  public void refuse(
+      WebSocketSession session,
+      HttpRequest<?> request,
+      int closeCode,
+      String code,
+      String message) {
+    GracefulClose.install(request, limits.getCloseLinger());
     session
         .sendAsync(frames.write(ErrorFrame.of(code, message)))
         .whenComplete(
@@ -207,7 +223,8 @@ public class SocketSupport implements GracefulShutdownCapable {
   public void onFrame(
       WebSocketSession session, WebSocketFrame frame, ConnectionFrameHandler handler) {
     SocketConnection connection = of(session);
-    if (connection == null) {
+    if (connection == null || !connection.isOpen()) {
+      // Closing: the client's frames are read only so that the close stays clean.
       frame.release();
       return;
     }
@@ -336,8 +353,38 @@ public class SocketSupport implements GracefulShutdownCapable {
   }
 
   /**
-   * Every heartbeat interval: closes connections silent past the timeout (half-open TCP included),
-   * pings the others, and lets overdue resumes go live.
+   * Holds the connection's live events until its {@code resume} frame. If none has arrived within
+   * the resume wait, the connection goes live without a replay and is told so. The wait has its own
+   * timer, so it holds whatever the heartbeat interval.
+   */
+  public void awaitResume(SocketConnection connection) {
+    connection.awaitResume();
+    connection.resumeTimer(
+        scheduler.schedule(limits.getResumeWait(), () -> resumeWaitOver(connection)));
+  }
+
+  private void resumeWaitOver(SocketConnection connection) {
+    // In order with the connection's frames: a resume already being handled finishes first.
+    boolean queued =
+        connection.submit(
+            () -> {
+              if (connection.awaitingResume()) {
+                connection.send(
+                    frames.write(
+                        ErrorFrame.of(
+                            "invalid_input", "No resume frame arrived; now live without replay")));
+                connection.markReady();
+              }
+            });
+    if (!queued && connection.isOpen()) {
+      // Too many frames waiting: try again shortly rather than jump the queue.
+      scheduler.schedule(RESUME_RETRY, () -> resumeWaitOver(connection));
+    }
+  }
+
+  /**
+   * Every heartbeat interval: closes connections silent past the timeout (half-open TCP included)
+   * and pings the others.
    */
   @Scheduled(fixedDelay = "${parley.socket.heartbeat-interval:30s}")
   void heartbeat() {
@@ -350,13 +397,6 @@ public class SocketSupport implements GracefulShutdownCapable {
       }
       users.add(connection.userId());
       connection.ping();
-      if (connection.resumeOverdue()) {
-        connection.send(
-            frames.write(
-                ErrorFrame.of(
-                    "invalid_input", "No resume frame arrived; now live without replay")));
-        connection.markReady();
-      }
     }
     rates.retainOnly(users);
   }
@@ -373,25 +413,22 @@ public class SocketSupport implements GracefulShutdownCapable {
    */
   @Override
   public CompletionStage<?> shutdownGracefully() {
-    boolean hadSockets = !live.isEmpty();
     if (stopping.compareAndSet(false, true)) {
       LOG.info("Shutting down: closing {} sockets with 1001", live.size());
       for (SocketConnection connection : live) {
         connection.close(ClientConnection.CloseReason.GOING_AWAY);
       }
     }
-    return CompletableFuture.runAsync(() -> awaitQuiet(hadSockets));
+    return CompletableFuture.runAsync(this::awaitQuiet);
   }
 
-  private void awaitQuiet(boolean hadSockets) {
+  private void awaitQuiet() {
+    // A socket leaves the live set once its TCP connection is closed, which a graceful close
+    // delays until the client has answered the close frame (or the linger has passed).
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     try {
       while ((inFlight.get() > 0 || !live.isEmpty()) && System.nanoTime() < deadline) {
         Thread.sleep(10);
-      }
-      if (hadSockets) {
-        // Let clients answer the close frames before the process goes (or they see 1006).
-        Thread.sleep(CLOSE_LINGER.toMillis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
