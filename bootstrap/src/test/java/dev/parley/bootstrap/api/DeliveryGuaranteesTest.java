@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
@@ -109,12 +110,22 @@ class DeliveryGuaranteesTest extends ApiTestBase {
     }
 
     // Bob keeps talking while Alice resumes: the replay and the live stream must join exactly.
+    // Three messages before the resume frame, the rest while it is handled: the replay stays well
+    // under the test's 20-change bound however fast or slow the machine is.
     AtomicBoolean talking = new AtomicBoolean(true);
     AtomicInteger said = new AtomicInteger();
+    CountDownLatch resumeSent = new CountDownLatch(1);
     Thread talker =
         new Thread(
             () -> {
               while (talking.get() && said.get() < 40) {
+                if (said.get() == 3) {
+                  try {
+                    resumeSent.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
                 fx.send(bob, r[0], r[1], "during " + said.incrementAndGet());
               }
             });
@@ -124,8 +135,9 @@ class DeliveryGuaranteesTest extends ApiTestBase {
       assertThat(connected.get("resume_pending").getBooleanValue()).isTrue();
       assertThat(connected.get("heartbeat_interval").getLongValue()).isEqualTo(300);
       talker.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> said.get() > 0);
+      await().atMost(Duration.ofSeconds(30)).until(() -> said.get() == 3);
       again.send("{\"type\":\"resume\",\"channels\":{\"" + r[1] + "\":3}}");
+      resumeSent.countDown();
 
       List<Long> seqs = new ArrayList<>();
       boolean resumedSeen = false;
