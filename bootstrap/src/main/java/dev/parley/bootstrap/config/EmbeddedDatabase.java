@@ -48,9 +48,9 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
                 .setCleanDataDirectory(false)
                 // Stopped in stop(), after the connection pool has closed, not by a racing hook.
                 .setRegisterShutdownHook(false)
-                // zonky starts PostgreSQL with -F and synchronous_commit=off, made for throwaway
-                // test databases: a kill of PostgreSQL then loses commits Parley has already
-                // acked. These come after -F on the command line, so they win over it.
+                // zonky's defaults (-F, commits acknowledged before their WAL is flushed) suit
+                // throwaway test databases: a kill of PostgreSQL then loses commits Parley has
+                // already acked. These come after -F on the command line, so they win over it.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")

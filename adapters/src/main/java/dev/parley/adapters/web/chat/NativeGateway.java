@@ -1,6 +1,7 @@
 package dev.parley.adapters.web.chat;
 
 import dev.parley.adapters.web.socket.Frames;
+import dev.parley.adapters.web.socket.ResumeWait;
 import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.DeleteMessageUseCase;
@@ -65,6 +66,7 @@ public class NativeGateway {
           "resume");
 
   private final SocketSupport sockets;
+  private final ResumeWait resumeWait;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final ResumeUseCase resume;
@@ -77,6 +79,7 @@ public class NativeGateway {
 
   NativeGateway(
       SocketSupport sockets,
+      ResumeWait resumeWait,
       SendMessageUseCase sendMessage,
       SetTypingUseCase typing,
       ResumeUseCase resume,
@@ -86,6 +89,7 @@ public class NativeGateway {
       ReadStateUseCase readStates,
       PresenceUseCase presence) {
     this.sockets = sockets;
+    this.resumeWait = resumeWait;
     this.sendMessage = sendMessage;
     this.typing = typing;
     this.resume = resume;
@@ -108,7 +112,7 @@ public class NativeGateway {
             .map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
             .orElse(false);
     if (resuming) {
-      sockets.awaitResume(connection);
+      resumeWait.start(connection);
     }
     // "connected" goes out once the subscriptions are in place: from then on nothing is missed.
     sockets.attach(

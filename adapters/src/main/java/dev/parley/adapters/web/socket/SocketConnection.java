@@ -286,7 +286,7 @@ public final class SocketConnection implements ClientConnection {
     }
   }
 
-  /** Holds live events until a resume frame arrives; see {@link SocketSupport#awaitResume}. */
+  /** Holds live events until a resume frame arrives; see {@link ResumeWait}. */
   void awaitResume() {
     resumePending = true;
   }

@@ -13,8 +13,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.websocket.WebSocketSession;
@@ -51,11 +49,9 @@ public class SocketSupport implements GracefulShutdownCapable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSupport.class);
   private static final String CONNECTION = "parley.connection";
   private static final String ADDRESS = "parley.address";
-  private static final Duration RESUME_RETRY = Duration.ofMillis(100);
 
   private final GatewayUseCase gateway;
   private final ExecutorService workers;
-  private final TaskScheduler scheduler;
   private final SocketLimits limits;
   private final Frames frames;
   private final UserRateLimiter rates;
@@ -68,7 +64,6 @@ public class SocketSupport implements GracefulShutdownCapable {
   SocketSupport(
       GatewayUseCase gateway,
       @Named("socket-workers") ExecutorService workers,
-      @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
       SocketLimits limits,
       UserRateLimiter rates,
       ConnectionCaps caps,
@@ -76,7 +71,6 @@ public class SocketSupport implements GracefulShutdownCapable {
       JsonMapper json) {
     this.gateway = gateway;
     this.workers = workers;
-    this.scheduler = scheduler;
     this.limits = limits;
     this.rates = rates;
     this.caps = caps;
@@ -349,36 +343,6 @@ public class SocketSupport implements GracefulShutdownCapable {
     SocketConnection connection = of(session);
     if (connection != null) {
       connection.touch();
-    }
-  }
-
-  /**
-   * Holds the connection's live events until its {@code resume} frame. If none has arrived within
-   * the resume wait, the connection goes live without a replay and is told so. The wait has its own
-   * timer, so it holds whatever the heartbeat interval.
-   */
-  public void awaitResume(SocketConnection connection) {
-    connection.awaitResume();
-    connection.resumeTimer(
-        scheduler.schedule(limits.getResumeWait(), () -> resumeWaitOver(connection)));
-  }
-
-  private void resumeWaitOver(SocketConnection connection) {
-    // In order with the connection's frames: a resume already being handled finishes first.
-    boolean queued =
-        connection.submit(
-            () -> {
-              if (connection.awaitingResume()) {
-                connection.send(
-                    frames.write(
-                        ErrorFrame.of(
-                            "invalid_input", "No resume frame arrived; now live without replay")));
-                connection.markReady();
-              }
-            });
-    if (!queued && connection.isOpen()) {
-      // Too many frames waiting: try again shortly rather than jump the queue.
-      scheduler.schedule(RESUME_RETRY, () -> resumeWaitOver(connection));
     }
   }
 
