@@ -9,6 +9,7 @@ import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Permission;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -18,10 +19,12 @@ import java.time.Instant;
 public final class AccessGuard {
   private final ChannelRepository channels;
   private final MembershipRepository memberships;
+  private final Clock clock;
 
-  public AccessGuard(ChannelRepository channels, MembershipRepository memberships) {
+  public AccessGuard(ChannelRepository channels, MembershipRepository memberships, Clock clock) {
     this.channels = channels;
     this.memberships = memberships;
+    this.clock = clock;
   }
 
   /** A visible channel and, for server channels, the caller's membership. */
@@ -39,7 +42,26 @@ public final class AccessGuard {
     if (!membership.allows(permission)) {
       throw new PermissionDenied(denial);
     }
+    if (permission != Permission.READ) {
+      requireActive(membership);
+    }
     return membership;
+  }
+
+  /**
+   * Whether the member's role grants the permission now: a timed-out member keeps only reading (a
+   * timeout silences moderators and admins too, not only members).
+   */
+  public boolean allows(Membership membership, Permission permission) {
+    return membership.allows(permission)
+        && (permission == Permission.READ || !membership.isTimedOut(clock.instant()));
+  }
+
+  /** Refuses any write by a member who is timed out. */
+  public void requireActive(Membership membership) {
+    if (membership.isTimedOut(clock.instant())) {
+      throw new PermissionDenied("You are timed out until " + membership.timeoutUntil());
+    }
   }
 
   /** Whether a user may see a channel, by the one rule. */

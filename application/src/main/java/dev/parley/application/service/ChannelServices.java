@@ -48,6 +48,7 @@ public final class ChannelServices implements CreateChannelUseCase, ListChannels
     if (!openRoom && !membership.allows(Permission.MANAGE_CHANNELS)) {
       throw new PermissionDenied("Only admins can create channels");
     }
+    guard.requireActive(membership);
     Channel channel =
         channels.create(
             new NewChannel(

@@ -112,7 +112,7 @@ public final class InviteServices implements InvitesUseCase {
   public void revoke(long actorId, String code) {
     Invite invite = invites.find(code).orElseThrow(() -> new NotFound(INVALID));
     Membership actor = guard.requireMember(actorId, invite.serverId());
-    if (invite.createdBy() != actorId && !actor.allows(Permission.CREATE_INVITES)) {
+    if (invite.createdBy() != actorId && !guard.allows(actor, Permission.CREATE_INVITES)) {
       throw new PermissionDenied("Only its creator, moderators and admins can revoke an invite");
     }
     invites.revoke(code, clock.instant());

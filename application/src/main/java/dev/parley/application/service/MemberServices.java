@@ -52,11 +52,15 @@ public final class MemberServices
 
   @Override
   public Member add(AddMemberCommand command) {
-    guard.requirePermission(
-        command.actorId(),
-        command.serverId(),
-        Permission.MANAGE_MEMBERS,
-        "Only admins can add members");
+    Membership actor =
+        guard.requirePermission(
+            command.actorId(),
+            command.serverId(),
+            Permission.MANAGE_MEMBERS,
+            "Only admins can add members");
+    Server server =
+        servers.findById(command.serverId()).orElseThrow(() -> new NotFound("Server not found"));
+    RankRule.requireMayGrant(server, actor, command.role());
     User user =
         (command.userId() != null
                 ? users.findById(command.userId())
@@ -76,15 +80,19 @@ public final class MemberServices
   @Override
   public void remove(long actorId, long serverId, long userId) {
     boolean leaving = actorId == userId;
-    if (leaving) {
-      guard.requireMember(actorId, serverId);
-    } else {
-      guard.requirePermission(
-          actorId, serverId, Permission.MANAGE_MEMBERS, "Only admins can remove members");
-    }
+    Membership actor =
+        leaving
+            ? guard.requireMember(actorId, serverId)
+            : guard.requirePermission(
+                actorId, serverId, Permission.MANAGE_MEMBERS, "Only admins can remove members");
     Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
     if (server.isOwnedBy(userId)) {
       throw new PermissionDenied("The owner cannot be removed from their server");
+    }
+    if (!leaving) {
+      Membership target =
+          memberships.find(serverId, userId).orElseThrow(() -> new NotFound("Member not found"));
+      RankRule.requireOver(server, actor, target);
     }
     if (server.isPublic() && leaving) {
       throw new PermissionDenied("Nobody leaves the public server");

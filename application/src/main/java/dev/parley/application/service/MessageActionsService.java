@@ -90,6 +90,7 @@ public final class MessageActionsService
     if (target.message().authorId() != command.userId()) {
       throw new PermissionDenied("Only the author can edit a message");
     }
+    AccessGuard.requireNotTimedOut(target.access(), clock.instant());
     String text = command.text().value();
     Instant at = clock.instant();
     Logged<Message> edited =
@@ -116,7 +117,7 @@ public final class MessageActionsService
     boolean author = target.message().authorId() == userId;
     boolean moderator =
         target.access().membership() != null
-            && target.access().membership().allows(Permission.DELETE_OTHERS_MESSAGES);
+            && guard.allows(target.access().membership(), Permission.DELETE_OTHERS_MESSAGES);
     if (!author && !moderator) {
       throw new PermissionDenied("Only the author or a moderator can delete this message");
     }

@@ -127,17 +127,12 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
   private Membership actOn(
       long actorId, long serverId, Membership target, Permission permission, String denial) {
     Membership actor = guard.requirePermission(actorId, serverId, permission, denial);
-    Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
-    if (server.isOwnedBy(target.userId())) {
-      throw new PermissionDenied("Nobody can do that to the server's owner");
-    }
-    if (actorId == target.userId()) {
-      throw new PermissionDenied("You cannot do that to yourself");
-    }
-    if (!server.isOwnedBy(actorId) && !actor.outranks(target)) {
-      throw new PermissionDenied("You can only act on members ranked below you");
-    }
+    RankRule.requireOver(server(serverId), actor, target);
     return actor;
+  }
+
+  private Server server(long serverId) {
+    return servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
   }
 
   private Membership target(long serverId, long userId) {
@@ -154,7 +149,9 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
       throw new InvalidInput("role", "role is required");
     }
     Membership target = target(serverId, userId);
-    actOn(actorId, serverId, target, Permission.MANAGE_ROLES, "Only admins can change roles");
+    Membership actor =
+        actOn(actorId, serverId, target, Permission.MANAGE_ROLES, "Only admins can change roles");
+    RankRule.requireMayGrant(server(serverId), actor, role);
     Membership updated = memberships.update(target.withRole(role));
     String name = nameOf(userId);
     events.publish(new MemberUpdated(updated, name));
@@ -184,7 +181,7 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
       guard.requirePermission(
           actorId, serverId, Permission.BAN_MEMBERS, "Only admins can ban members");
       users.findById(userId).orElseThrow(() -> new NotFound("User not found"));
-      if (servers.findById(serverId).map(s -> s.isOwnedBy(userId)).orElse(false)) {
+      if (server(serverId).isOwnedBy(userId)) {
         throw new PermissionDenied("Nobody can do that to the server's owner");
       }
     }

@@ -47,7 +47,7 @@ final class ChatWorld {
         published.add(event);
         delivery.deliver(event);
       };
-  final AccessGuard guard = new AccessGuard(channels, memberships);
+  final AccessGuard guard = new AccessGuard(channels, memberships, clock);
   final ServerServices serverServices =
       new ServerServices(
           servers, memberships, users, guard, new DirectTransactions(), publisher, clock);

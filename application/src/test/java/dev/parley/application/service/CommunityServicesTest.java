@@ -9,6 +9,7 @@ import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateServerCommand;
+import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;
 import dev.parley.application.port.in.ManageServerUseCase.ServerChanges;
 import dev.parley.application.port.in.SendMessageCommand;
@@ -24,6 +25,8 @@ import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.Topic;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Invite;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
@@ -110,6 +113,65 @@ class CommunityServicesTest {
     w.moderation.changeRole(owner.id(), server.id(), admin.id(), Role.MEMBER);
     assertThat(w.memberships.find(server.id(), admin.id()).orElseThrow().role())
         .isEqualTo(Role.MEMBER);
+  }
+
+  @Test
+  void oneRankRuleOnEveryMemberManagementPath() {
+    User otherAdmin = w.user("admin2");
+    w.memberServices.add(
+        new AddMemberCommand(owner.id(), server.id(), otherAdmin.id(), null, Role.ADMIN));
+    long sid = server.id();
+    long peer = otherAdmin.id();
+    List<Runnable> actsOnPeer =
+        List.of(
+            () -> w.memberServices.remove(admin.id(), sid, peer),
+            () -> w.moderation.ban(admin.id(), sid, peer, "spite"),
+            () -> w.moderation.kick(admin.id(), sid, peer),
+            () -> w.moderation.timeout(admin.id(), sid, peer, Duration.ofMinutes(1)),
+            () -> w.moderation.changeRole(admin.id(), sid, peer, Role.MEMBER),
+            () -> w.moderation.changeRole(admin.id(), sid, member.id(), Role.ADMIN),
+            () ->
+                w.memberServices.add(
+                    new AddMemberCommand(admin.id(), sid, stranger.id(), null, Role.ADMIN)));
+    for (Runnable act : actsOnPeer) {
+      assertThatThrownBy(act::run).isInstanceOf(PermissionDenied.class);
+    }
+    assertThat(w.memberships.find(sid, peer).orElseThrow().role()).isEqualTo(Role.ADMIN);
+    assertThat(w.memberships.find(sid, stranger.id())).isEmpty();
+    assertThat(w.bans.find(sid, peer)).isEmpty();
+    // Below one's own rank every path stays open, and the owner acts on anyone.
+    w.memberServices.add(
+        new AddMemberCommand(admin.id(), sid, stranger.id(), null, Role.MODERATOR));
+    w.memberServices.remove(admin.id(), sid, stranger.id());
+    w.moderation.ban(owner.id(), sid, peer, null);
+    assertThat(w.memberships.find(sid, peer)).isEmpty();
+  }
+
+  @Test
+  void aTimedOutMemberOnlyReads() {
+    Message mine =
+        w.send
+            .send(SendMessageCommand.of(member.id(), general.id(), null, "mine", null))
+            .posted()
+            .message();
+    w.moderation.timeout(owner.id(), server.id(), member.id(), Duration.ofMinutes(5));
+    w.moderation.timeout(owner.id(), server.id(), admin.id(), Duration.ofMinutes(5));
+    assertThatThrownBy(
+            () ->
+                w.actions.edit(
+                    new EditMessageCommand(
+                        member.id(), mine.id(), new MessageText("edited"), null)))
+        .isInstanceOf(PermissionDenied.class)
+        .hasMessageContaining("timed out");
+    // A timeout silences an admin's moderation too.
+    assertThatThrownBy(() -> w.moderation.kick(admin.id(), server.id(), member.id()))
+        .isInstanceOf(PermissionDenied.class)
+        .hasMessageContaining("timed out");
+    assertThatThrownBy(() -> w.actions.delete(admin.id(), mine.id(), null))
+        .isInstanceOf(PermissionDenied.class);
+    assertThatThrownBy(() -> w.invites.create(admin.id(), server.id(), null, null))
+        .isInstanceOf(PermissionDenied.class);
+    assertThat(w.channelServices.list(admin.id(), server.id())).hasSize(1);
   }
 
   @Test

@@ -80,8 +80,9 @@ public class UseCaseFactory {
   }
 
   @Singleton
-  AccessGuard accessGuard(ChannelRepository channels, MembershipRepository memberships) {
-    return new AccessGuard(channels, memberships);
+  AccessGuard accessGuard(
+      ChannelRepository channels, MembershipRepository memberships, Clock clock) {
+    return new AccessGuard(channels, memberships, clock);
   }
 
   @Singleton

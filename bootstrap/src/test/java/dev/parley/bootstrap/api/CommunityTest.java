@@ -281,4 +281,86 @@ class CommunityTest extends ApiTestBase {
         .isEqualTo(403);
     assertThat(api.put(s + "/bans/" + owner.id(), null, admin2.token()).status()).isEqualTo(403);
   }
+
+  @Test
+  void oneRankRuleOnEveryMemberPathAndATimeoutSilencesEveryWrite() {
+    Session owner = api.newUser("own");
+    Session admin = api.newUser("adm");
+    Session peer = api.newUser("peer");
+    Session member = api.newUser("mem");
+    Session outsider = api.newUser("out");
+    long server = fx.server(owner, "Ranks");
+    long channel = fx.channel(owner, server, "general", "TEXT");
+    String s = "/chat/servers/" + server;
+    for (Session one : List.of(admin, peer, member)) {
+      fx.member(owner, server, one);
+    }
+    for (Session one : List.of(admin, peer)) {
+      api.patch(s + "/members/" + one.id(), "{\"role\":\"ADMIN\"}", owner.token());
+    }
+
+    // An admin acts on no other admin, on any path, and makes no admins.
+    assertThat(api.delete(s + "/members/" + peer.id(), admin.token()).status()).isEqualTo(403);
+    assertThat(api.put(s + "/bans/" + peer.id(), "{}", admin.token()).status()).isEqualTo(403);
+    assertThat(api.post(s + "/members/" + peer.id() + "/kick", null, admin.token()).status())
+        .isEqualTo(403);
+    assertThat(
+            api.patch(s + "/members/" + member.id(), "{\"role\":\"ADMIN\"}", admin.token())
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    s + "/members",
+                    "{\"user_id\":" + outsider.id() + ",\"role\":\"ADMIN\"}",
+                    admin.token())
+                .status())
+        .isEqualTo(403);
+    assertThat(api.get(s + "/members", peer.token()).status()).isEqualTo(200);
+    assertThat(api.get(s + "/bans", owner.token()).body()).doesNotContain("\"" + peer.id() + "\"");
+
+    // A timed-out member reads, and writes nothing: no send, edit, reaction, typing.
+    long mine = fx.send(member, server, channel, "before").json().get("id").getLongValue();
+    try (WsClient ws = fx.gateway(member)) {
+      assertThat(
+              api.post(
+                      s + "/members/" + member.id() + "/timeout",
+                      "{\"duration_seconds\":600}",
+                      owner.token())
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.patch("/chat/messages/" + mine, "{\"text\":\"edited\"}", member.token()).status())
+          .isEqualTo(403);
+      assertThat(
+              api.put("/chat/messages/" + mine + "/reactions/%F0%9F%91%8D", null, member.token())
+                  .status())
+          .isEqualTo(403);
+      assertThat(
+              api.post("/channels/" + channel + "/messages", "{\"content\":\"x\"}", member.token())
+                  .status())
+          .isEqualTo(403);
+      ws.drain(Duration.ofMillis(100));
+      for (String frame :
+          List.of(
+              "{\"type\":\"edit_message\",\"messageId\":" + mine + ",\"text\":\"e\"}",
+              "{\"type\":\"send_message\",\"serverId\":"
+                  + server
+                  + ",\"channelId\":"
+                  + channel
+                  + ",\"text\":\"x\"}",
+              "{\"type\":\"add_reaction\",\"messageId\":" + mine + ",\"emoji\":\"👍\"}",
+              "{\"type\":\"typing_start\",\"serverId\":"
+                  + server
+                  + ",\"channelId\":"
+                  + channel
+                  + "}")) {
+        ws.send(frame);
+        JsonNode answer = ws.await("error");
+        assertThat(answer.get("code").getStringValue()).as(frame).isEqualTo("forbidden");
+      }
+      assertThat(api.get(s + "/channels/" + channel + "/messages", member.token()).body())
+          .contains("\"text\":\"before\"")
+          .contains("\"editedAt\":null");
+    }
+  }
 }

@@ -73,6 +73,18 @@ class LogHygieneTest extends ApiTestBase {
       ws.await("error");
     }
     WsClient.upgradeStatus(api.base(), "/chat/ws?token=" + token + "x");
+    // Invite codes travel in the path: preview, join and revoke must not print them.
+    long server =
+        api.post("/chat/servers", "{\"name\":\"logged\"}", token).json().get("id").getLongValue();
+    String code =
+        api.post("/chat/servers/" + server + "/invites", "{}", token)
+            .json()
+            .get("code")
+            .getStringValue();
+    Api.Session guest = api.newUser("guest");
+    api.get("/chat/invites/" + code, guest.token());
+    api.post("/chat/invites/" + code + "/join", null, guest.token());
+    api.delete("/chat/invites/" + code, token);
 
     List<String> lines =
         captured.list.stream()
@@ -88,7 +100,9 @@ class LogHygieneTest extends ApiTestBase {
           .doesNotContain(password)
           .doesNotContain(firstRefresh.substring(firstRefresh.indexOf('.') + 1))
           .doesNotContain(refresh.substring(refresh.indexOf('.') + 1))
-          .doesNotContain(ticket);
+          .doesNotContain(ticket)
+          .doesNotContain(code);
     }
+    assertThat(lines).anyMatch(l -> l.contains("/chat/invites/***/join"));
   }
 }

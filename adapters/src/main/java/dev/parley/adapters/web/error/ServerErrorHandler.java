@@ -1,5 +1,6 @@
 package dev.parley.adapters.web.error;
 
+import dev.parley.adapters.web.support.LoggedPath;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,12 +29,12 @@ public class ServerErrorHandler
       LOG.warn(
           "Database unavailable on {} {}: {}",
           request.getMethod(),
-          request.getPath(),
+          LoggedPath.of(request),
           error.toString());
       return HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
           .body(ErrorBody.of("unavailable", "The database is unavailable; try again shortly"));
     }
-    LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), error);
+    LOG.error("Unexpected error on {} {}", request.getMethod(), LoggedPath.of(request), error);
     return HttpResponse.<ErrorBody>status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(ErrorBody.of("internal_error", "Internal server error"));
   }

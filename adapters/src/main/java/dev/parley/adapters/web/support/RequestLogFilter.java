@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One access-log line per request: method, path without its query string (socket URLs carry tokens
- * there), status and duration. Bodies and headers are never logged.
+ * One access-log line per request: method, path as {@link LoggedPath} writes it (no query string,
+ * no secrets), status and duration. Bodies and headers are never logged.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class RequestLogFilter implements HttpServerFilter {
@@ -31,7 +31,7 @@ public class RequestLogFilter implements HttpServerFilter {
           LOG.info(
               "{} {} {} {}ms",
               request.getMethodName(),
-              request.getPath(),
+              LoggedPath.of(request),
               response.code(),
               (System.nanoTime() - start) / 1_000_000);
           return response;
