@@ -25,18 +25,21 @@ public final class ChannelServices implements CreateChannelUseCase, ListChannels
   private final AccessGuard guard;
   private final ChatEventPublisher events;
   private final Clock clock;
+  private final CreationLimits limits;
 
   public ChannelServices(
       ChannelRepository channels,
       ServerRepository servers,
       AccessGuard guard,
       ChatEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      CreationLimits limits) {
     this.channels = channels;
     this.servers = servers;
     this.guard = guard;
     this.events = events;
     this.clock = clock;
+    this.limits = limits;
   }
 
   @Override
@@ -49,6 +52,10 @@ public final class ChannelServices implements CreateChannelUseCase, ListChannels
       throw new PermissionDenied("Only admins can create channels");
     }
     guard.requireActive(membership);
+    CreationLimits.require(
+        channels.listByServer(command.serverId()).size(),
+        limits.channelsPerServer(),
+        "channels in a server");
     Channel channel =
         channels.create(
             new NewChannel(

@@ -42,6 +42,7 @@ public final class InviteServices implements InvitesUseCase {
   private final Transactions tx;
   private final ChatEventPublisher events;
   private final Clock clock;
+  private final CreationLimits limits;
   private final SecureRandom random = new SecureRandom();
 
   public InviteServices(
@@ -53,7 +54,8 @@ public final class InviteServices implements InvitesUseCase {
       AccessGuard guard,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      CreationLimits limits) {
     this.invites = invites;
     this.servers = servers;
     this.memberships = memberships;
@@ -63,6 +65,7 @@ public final class InviteServices implements InvitesUseCase {
     this.tx = tx;
     this.events = events;
     this.clock = clock;
+    this.limits = limits;
   }
 
   private String newCode() {
@@ -89,6 +92,10 @@ public final class InviteServices implements InvitesUseCase {
       throw new InvalidInput("max_age_seconds", "max_age_seconds must be between 1 and 30 days");
     }
     Instant now = clock.instant();
+    CreationLimits.require(
+        invites.listByServer(serverId).stream().filter(i -> i.usableAt(now)).count(),
+        limits.invitesPerServer(),
+        "usable invites in a server");
     return invites.create(
         new Invite(
             newCode(),

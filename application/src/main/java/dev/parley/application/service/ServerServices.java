@@ -32,6 +32,7 @@ public final class ServerServices
   private final Transactions tx;
   private final ChatEventPublisher events;
   private final Clock clock;
+  private final CreationLimits limits;
 
   public ServerServices(
       ServerRepository servers,
@@ -40,7 +41,8 @@ public final class ServerServices
       AccessGuard guard,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      CreationLimits limits) {
     this.servers = servers;
     this.memberships = memberships;
     this.users = users;
@@ -48,10 +50,16 @@ public final class ServerServices
     this.tx = tx;
     this.events = events;
     this.clock = clock;
+    this.limits = limits;
   }
 
   @Override
   public Server create(CreateServerCommand command) {
+    long owned =
+        servers.listForUser(command.ownerId()).stream()
+            .filter(s -> s.server().isOwnedBy(command.ownerId()))
+            .count();
+    CreationLimits.require(owned, limits.serversPerOwner(), "servers owned by one user");
     String ownerName =
         users
             .findById(command.ownerId())

@@ -50,9 +50,16 @@ final class ChatWorld {
   final AccessGuard guard = new AccessGuard(channels, memberships, clock);
   final ServerServices serverServices =
       new ServerServices(
-          servers, memberships, users, guard, new DirectTransactions(), publisher, clock);
+          servers,
+          memberships,
+          users,
+          guard,
+          new DirectTransactions(),
+          publisher,
+          clock,
+          CreationLimits.DEFAULTS);
   final ChannelServices channelServices =
-      new ChannelServices(channels, servers, guard, publisher, clock);
+      new ChannelServices(channels, servers, guard, publisher, clock, CreationLimits.DEFAULTS);
   final InMemoryBanRepository bans = new InMemoryBanRepository(store);
   final InMemoryInviteRepository inviteRepository = new InMemoryInviteRepository(store);
   final InMemoryReadStateRepository readStateRepository = new InMemoryReadStateRepository(store);
@@ -111,7 +118,8 @@ final class ChatWorld {
           guard,
           new DirectTransactions(),
           publisher,
-          clock);
+          clock,
+          CreationLimits.DEFAULTS);
   final ReadStateServices readStates =
       new ReadStateServices(readStateRepository, guard, publisher, clock);
   final MessageActionsService actions =

@@ -37,6 +37,7 @@ import dev.parley.application.service.ChangeFeedService;
 import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
 import dev.parley.application.service.ConversationServices;
+import dev.parley.application.service.CreationLimits;
 import dev.parley.application.service.EventDeliveryService;
 import dev.parley.application.service.GapRepairService;
 import dev.parley.application.service.GatewayService;
@@ -153,8 +154,17 @@ public class UseCaseFactory {
       AccessGuard guard,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
-    return new ServerServices(servers, memberships, users, guard, tx, events, clock);
+      Clock clock,
+      CreationLimits limits) {
+    return new ServerServices(servers, memberships, users, guard, tx, events, clock, limits);
+  }
+
+  @Singleton
+  CreationLimits creationLimits(
+      @Value("${parley.limits.servers-per-owner:100}") int serversPerOwner,
+      @Value("${parley.limits.channels-per-server:500}") int channelsPerServer,
+      @Value("${parley.limits.invites-per-server:1000}") int invitesPerServer) {
+    return new CreationLimits(serversPerOwner, channelsPerServer, invitesPerServer);
   }
 
   @Singleton
@@ -163,8 +173,9 @@ public class UseCaseFactory {
       ServerRepository servers,
       AccessGuard guard,
       ChatEventPublisher events,
-      Clock clock) {
-    return new ChannelServices(channels, servers, guard, events, clock);
+      Clock clock,
+      CreationLimits limits) {
+    return new ChannelServices(channels, servers, guard, events, clock, limits);
   }
 
   @Singleton
@@ -296,8 +307,10 @@ public class UseCaseFactory {
       AccessGuard guard,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
-    return new InviteServices(invites, servers, memberships, bans, users, guard, tx, events, clock);
+      Clock clock,
+      CreationLimits limits) {
+    return new InviteServices(
+        invites, servers, memberships, bans, users, guard, tx, events, clock, limits);
   }
 
   @Singleton

@@ -32,6 +32,8 @@ public abstract class ApiTestBase implements TestPropertyProvider {
     properties.put("parley.jwt-secret", SECRET);
     properties.put("parley.security.bcrypt-cost", "4");
     properties.put("parley.demo-data", "false");
+    // The access and rank matrices build a fresh server for every call that changes one.
+    properties.put("parley.limits.servers-per-owner", "10000");
     properties.putAll(extraProperties());
     return properties;
   }
