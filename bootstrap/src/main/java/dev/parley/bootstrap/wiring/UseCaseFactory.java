@@ -350,6 +350,7 @@ public class UseCaseFactory {
     return new ResumeService(guard, changes, messages, users, attachments, maxPerChannel, maxTotal);
   }
 
+  /** Edits, deletes and reactions, with the bounds on a message's reactions. */
   @Singleton
   MessageActionsService messageActions(
       AccessGuard guard,
@@ -360,9 +361,20 @@ public class UseCaseFactory {
       ChannelChangeLog changes,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      @Value("${parley.messages.max-reactions-per-message:20}") int maxReactionsPerMessage,
+      @Value("${parley.messages.max-reactions-per-user:10}") int maxReactionsPerUser) {
     return new MessageActionsService(
-        guard, messages, reactions, users, attachments, changes, tx, events, clock);
+        guard,
+        messages,
+        reactions,
+        users,
+        attachments,
+        changes,
+        tx,
+        events,
+        clock,
+        new ReactionRepository.Bounds(maxReactionsPerMessage, maxReactionsPerUser));
   }
 
   @Singleton
