@@ -87,6 +87,18 @@ class ReactionBoundsTest {
   }
 
   @Test
+  void aReactionStoredBeforeValidationCanOnlyBeTakenBack() {
+    w.reactions.add(
+        messageId, alice.id(), "abc", w.clock.instant(), MessageActionsService.REACTION_BOUNDS);
+
+    assertThatThrownBy(() -> react(bob, "abc", Mode.ADD)).isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> react(alice, "abc", Mode.TOGGLE)).isInstanceOf(InvalidInput.class);
+    ReactionChanged removed = react(alice, "abc", Mode.REMOVE);
+    assertThat(removed.added()).isFalse();
+    assertThat(removed.count()).isZero();
+  }
+
+  @Test
   void onlyEmojiAreReactions() {
     for (String text : new String[] {"abc", "<script>", " ", "a\u0000", "+1", "👍👍"}) {
       assertThatThrownBy(() -> react(alice, text, Mode.ADD))

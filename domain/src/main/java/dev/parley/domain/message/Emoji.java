@@ -44,6 +44,22 @@ public final class Emoji {
     return emoji;
   }
 
+  /**
+   * What a removal may name: also the 1–32 characters without spaces or controls that were taken as
+   * reactions before emoji were validated, so those can still be taken back.
+   */
+  public static String removable(String emoji) {
+    if (emoji == null
+        || emoji.isBlank()
+        || emoji.length() > MAX
+        || emoji
+            .codePoints()
+            .anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new InvalidInput("emoji", "emoji must be 1 to " + MAX + " characters without spaces");
+    }
+    return emoji;
+  }
+
   /** Whether the text is exactly one emoji, by the grammar of UTS #51 (ED-14 to ED-17). */
   static boolean isSingleEmoji(String text) {
     int[] cps = text.codePoints().toArray();

@@ -89,6 +89,17 @@ class EmojiTest {
   }
 
   @Test
+  void reactionsStoredBeforeValidationCanBeRemoved() {
+    assertThat(Emoji.removable("abc")).isEqualTo("abc");
+    assertThat(Emoji.removable("👍")).isEqualTo("👍");
+    for (String bad : new String[] {null, "", " ", "a b", "a\u0000", "x".repeat(Emoji.MAX + 1)}) {
+      assertThatThrownBy(() -> Emoji.removable(bad))
+          .as(String.valueOf(bad))
+          .isInstanceOf(InvalidInput.class);
+    }
+  }
+
+  @Test
   void refusesOverlongJoinedSequences() {
     String nine = String.join("\u200D", java.util.Collections.nCopies(9, "😀"));
     String eight = String.join("\u200D", java.util.Collections.nCopies(8, "😀"));
