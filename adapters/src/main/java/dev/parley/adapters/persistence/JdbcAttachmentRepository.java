@@ -2,6 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.domain.message.Attachment;
+import dev.parley.domain.message.Filename;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -9,6 +10,9 @@ import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +26,24 @@ import java.util.Optional;
 public class JdbcAttachmentRepository implements AttachmentRepository {
   private static final String ATTACH =
       "UPDATE attachments SET message_id = ? WHERE id = ANY (?) AND message_id IS NULL";
+  private static final String STORED_BYTES =
+      "SELECT COALESCE(SUM(size_bytes), 0) FROM attachments WHERE uploader_id = ?";
+
+  /**
+   * The inner select picks candidates; the outer condition is evaluated again on the row version
+   * being deleted, so a row a concurrent send attached in between (to a live message) is skipped.
+   */
+  private static final String DELETE_UNWANTED =
+      "DELETE FROM attachments a"
+          + " WHERE a.id IN (SELECT c.id FROM attachments c"
+          + "   LEFT JOIN messages m ON m.id = c.message_id"
+          + "   WHERE (c.message_id IS NULL AND c.created_at < ?) OR m.deleted_at IS NOT NULL"
+          + "   LIMIT ?)"
+          + " AND ((a.message_id IS NULL AND a.created_at < ?)"
+          + "   OR EXISTS (SELECT 1 FROM messages d"
+          + "     WHERE d.id = a.message_id AND d.deleted_at IS NOT NULL))"
+          + " RETURNING a.storage_key";
+
   private static final String BY_MESSAGES =
       "SELECT * FROM attachments WHERE message_id = ANY (?) ORDER BY message_id, id";
 
@@ -124,12 +146,49 @@ public class JdbcAttachmentRepository implements AttachmentRepository {
                 }));
   }
 
+  @Override
+  public long storedBytesOf(long uploaderId) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                STORED_BYTES,
+                statement -> {
+                  statement.setLong(1, uploaderId);
+                  try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                }));
+  }
+
+  @Override
+  public List<String> deleteUnwanted(Instant unsentBefore, int limit) {
+    OffsetDateTime cutoff = OffsetDateTime.ofInstant(unsentBefore, ZoneOffset.UTC);
+    return tx.executeWrite(
+        status ->
+            jdbc.prepareStatement(
+                DELETE_UNWANTED,
+                statement -> {
+                  statement.setObject(1, cutoff);
+                  statement.setInt(2, limit);
+                  statement.setObject(3, cutoff);
+                  List<String> keys = new ArrayList<>();
+                  try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                      keys.add(rs.getString(1));
+                    }
+                  }
+                  return List.copyOf(keys);
+                }));
+  }
+
   static Attachment toDomain(AttachmentRow row) {
     return new Attachment(
         row.id(),
         row.channelId(),
         row.uploaderId(),
-        row.filename(),
+        // Rows stored before names were cleaned on upload are cleaned on the way out.
+        Filename.shown(row.filename()),
         row.contentType(),
         row.sizeBytes(),
         row.sha256(),

@@ -8,7 +8,9 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,11 +23,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ReactionRepository} on PostgreSQL. A repeated reaction is skipped by {@code ON CONFLICT}
- * rather than caught as a unique violation, which would abort a caller's transaction.
+ * {@link ReactionRepository} on PostgreSQL. An add first locks the message's row, so adds to one
+ * message are checked against the bounds and inserted one after the other (rows inserted by a
+ * concurrent transaction would be invisible to a plain count). {@code FOR NO KEY UPDATE} does not
+ * block the foreign-key checks of new reactions or replies, only other adds and edits of that
+ * message, for the few statements of an add.
  */
 @Singleton
 public class JdbcReactionRepository implements ReactionRepository {
+  private static final String LOCK_MESSAGE =
+      "SELECT id FROM messages WHERE id = ? FOR NO KEY UPDATE";
+
+  private static final String STATE =
+      "SELECT COUNT(*) FILTER (WHERE user_id = ? AND emoji = ?) AS mine,"
+          + " COUNT(*) FILTER (WHERE user_id = ?) AS by_user,"
+          + " COUNT(*) FILTER (WHERE emoji = ?) AS same_emoji,"
+          + " COUNT(DISTINCT emoji) AS emojis"
+          + " FROM reactions WHERE message_id = ?";
+
   private static final String ADD =
       "INSERT INTO reactions (message_id, user_id, emoji, created_at) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
@@ -49,26 +64,56 @@ public class JdbcReactionRepository implements ReactionRepository {
   }
 
   @Override
-  public boolean add(long messageId, long userId, String emoji, Instant at) {
+  public Added add(long messageId, long userId, String emoji, Instant at, Bounds bounds) {
     try {
-      int inserted =
-          tx.executeWrite(
-              status ->
-                  jdbc.prepareStatement(
-                      ADD,
-                      statement -> {
-                        statement.setLong(1, messageId);
-                        statement.setLong(2, userId);
-                        statement.setString(3, emoji);
-                        statement.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                        return statement.executeUpdate();
-                      }));
-      return inserted > 0;
+      return tx.executeWrite(
+          status ->
+              jdbc.execute(
+                  connection -> addLocked(connection, messageId, userId, emoji, at, bounds)));
     } catch (DataAccessException e) {
       if (SqlErrors.isForeignKeyViolation(e)) {
         throw new IllegalStateException("No message " + messageId + " or user " + userId, e);
       }
       throw e;
+    }
+  }
+
+  private static Added addLocked(
+      Connection connection, long messageId, long userId, String emoji, Instant at, Bounds bounds)
+      throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement(LOCK_MESSAGE)) {
+      lock.setLong(1, messageId);
+      try (ResultSet rs = lock.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("No message " + messageId);
+        }
+      }
+    }
+    try (PreparedStatement state = connection.prepareStatement(STATE)) {
+      state.setLong(1, userId);
+      state.setString(2, emoji);
+      state.setLong(3, userId);
+      state.setString(4, emoji);
+      state.setLong(5, messageId);
+      try (ResultSet rs = state.executeQuery()) {
+        rs.next();
+        if (rs.getLong("mine") > 0) {
+          return Added.ALREADY;
+        }
+        if (rs.getLong("by_user") >= bounds.perUser()) {
+          return Added.TOO_MANY_BY_USER;
+        }
+        if (rs.getLong("same_emoji") == 0 && rs.getLong("emojis") >= bounds.distinctPerMessage()) {
+          return Added.TOO_MANY_EMOJIS;
+        }
+      }
+    }
+    try (PreparedStatement insert = connection.prepareStatement(ADD)) {
+      insert.setLong(1, messageId);
+      insert.setLong(2, userId);
+      insert.setString(3, emoji);
+      insert.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+      return insert.executeUpdate() > 0 ? Added.ADDED : Added.ALREADY;
     }
   }
 

@@ -71,6 +71,36 @@ class JdbcAttachmentRepositoryTest extends AttachmentRepositoryContract
   }
 
   @Test
+  void namesStoredBeforeTheyWereCleanedAreShownClean() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    User user =
+        users.create(
+            new NewUser(
+                new Username("an" + UUID.randomUUID().toString().substring(0, 8)),
+                null,
+                null,
+                "h",
+                now));
+    Channel dm =
+        channels.create(
+            new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
+    // The repository stores what it is given; the upload service cleans names before that.
+    Attachment old =
+        attachments.save(
+            new NewAttachment(
+                dm.id(),
+                user.id(),
+                "invoice\u202Efdp.exe",
+                "text/plain",
+                1,
+                "0".repeat(64),
+                UUID.randomUUID().toString(),
+                now));
+
+    assertThat(attachments.findById(old.id()).orElseThrow().filename()).isEqualTo("invoicefdp.exe");
+  }
+
+  @Test
   void attachingInsideTheSendersTransactionRollsBackWithIt() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User user =

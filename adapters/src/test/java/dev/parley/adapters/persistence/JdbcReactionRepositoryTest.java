@@ -9,6 +9,8 @@ import dev.parley.application.port.out.ChannelRepository.NewChannel;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ReactionRepository.Added;
+import dev.parley.application.port.out.ReactionRepository.Bounds;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
@@ -40,6 +42,8 @@ class JdbcReactionRepositoryTest extends ReactionRepositoryContract
   @Inject JdbcMessageRepository messages;
   @Inject JdbcReactionRepository reactions;
   @Inject JdbcTransactions tx;
+
+  private static final Bounds BOUNDS = new Bounds(20, 10);
 
   @Override
   protected UserRepository users() {
@@ -85,9 +89,12 @@ class JdbcReactionRepositoryTest extends ReactionRepositoryContract
     int count =
         tx.inTransaction(
             () -> {
-              assertThat(reactions.add(message.id(), user.id(), "👍", now)).isTrue();
-              assertThat(reactions.add(message.id(), user.id(), "👍", now)).isFalse();
-              assertThat(reactions.add(message.id(), user.id(), "🎉", now)).isTrue();
+              assertThat(reactions.add(message.id(), user.id(), "👍", now, BOUNDS))
+                  .isEqualTo(Added.ADDED);
+              assertThat(reactions.add(message.id(), user.id(), "👍", now, BOUNDS))
+                  .isEqualTo(Added.ALREADY);
+              assertThat(reactions.add(message.id(), user.id(), "🎉", now, BOUNDS))
+                  .isEqualTo(Added.ADDED);
               return reactions.count(message.id(), "👍");
             });
 

@@ -12,9 +12,12 @@ import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.TooLarge;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Filename;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -22,7 +25,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Uploads and downloads. An upload needs the right to post in the channel, is measured and hashed
+ * Uploads and downloads. An upload needs the right to post in the channel, must be what its type
+ * says (judged from its first bytes), must fit in the uploader's quota, is measured and hashed
  * while stored (the declared size is only a first check) and is recorded once its bytes are safe. A
  * download needs the right to read the channel; what the caller may not see is not found.
  */
@@ -55,7 +59,8 @@ public final class AttachmentServices
     guard.requirePoster(
         command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
     String filename = Filename.valid(command.filename());
-    String contentType = limits.requireAllowed(command.contentType());
+    // A declared type that could never pass is refused before anything is read.
+    limits.precheck(command.contentType());
     if (command.size() > limits.maxBytes()) {
       throw tooLarge();
     }
@@ -65,9 +70,26 @@ public final class AttachmentServices
     if (command.content() == null) {
       throw new InvalidInput("file", "a file is required");
     }
+    // Uploads of one user running at once may each see the same room and overshoot it together by
+    // at most their own sizes; the quota bounds what one user can keep, not what they send at once.
+    long stored = attachments.storedBytesOf(command.userId());
+    long room = limits.maxBytesPerUser() - stored;
+    if (room <= 0 || command.size() > room) {
+      throw overQuota(stored);
+    }
+    byte[] head = head(command.content());
+    if (head.length == 0) {
+      throw new InvalidInput("file", "the file is empty");
+    }
+    String contentType = limits.resolveType(command.contentType(), head);
     // A fresh random key: nothing the client sends ever becomes part of a storage path.
     String key = UUID.randomUUID().toString();
-    Measured measured = new Measured(command.content(), limits.maxBytes());
+    Measured measured =
+        new Measured(
+            new SequenceInputStream(new ByteArrayInputStream(head), command.content()),
+            limits.maxBytes(),
+            room,
+            stored);
     storage.put(key, measured);
     if (measured.count == 0) {
       storage.delete(key);
@@ -134,15 +156,37 @@ public final class AttachmentServices
     return new TooLarge("the file is larger than " + limits.maxBytes() + " bytes");
   }
 
+  private TooLarge overQuota(long stored) {
+    return new TooLarge(
+        "upload quota exceeded: your files take "
+            + stored
+            + " of the "
+            + limits.maxBytesPerUser()
+            + " bytes each user may keep; delete messages with files to make room");
+  }
+
+  /** The first bytes of the upload, from which its type is judged. */
+  private static byte[] head(InputStream content) {
+    try {
+      return content.readNBytes(ContentSniffer.HEAD_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the upload", e);
+    }
+  }
+
   /** Counts and hashes what passes through, and fails as soon as it passes the limit. */
   private final class Measured extends FilterInputStream {
     private final MessageDigest digest;
     private final long max;
+    private final long room;
+    private final long stored;
     private long count;
 
-    Measured(InputStream in, long max) {
+    Measured(InputStream in, long max, long room, long stored) {
       super(in);
       this.max = max;
+      this.room = room;
+      this.stored = stored;
       try {
         this.digest = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
@@ -185,6 +229,9 @@ public final class AttachmentServices
       count += n;
       if (count > max) {
         throw tooLarge();
+      }
+      if (count > room) {
+        throw overQuota(stored);
       }
     }
 

@@ -13,6 +13,7 @@ import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard.ChannelAccess;
+import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.event.MessageDeleted;
@@ -40,6 +41,7 @@ public final class MessageActionsService
   private final Transactions tx;
   private final ChatEventPublisher events;
   private final Clock clock;
+  private final ReactionRepository.Bounds reactionBounds;
 
   public MessageActionsService(
       AccessGuard guard,
@@ -51,6 +53,35 @@ public final class MessageActionsService
       Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
+    this(
+        guard,
+        messages,
+        reactions,
+        users,
+        attachments,
+        changes,
+        tx,
+        events,
+        clock,
+        REACTION_BOUNDS);
+  }
+
+  /** The default reaction bounds: 20 different emojis on a message, 10 reactions per user. */
+  public static final ReactionRepository.Bounds REACTION_BOUNDS =
+      new ReactionRepository.Bounds(20, 10);
+
+  public MessageActionsService(
+      AccessGuard guard,
+      MessageRepository messages,
+      ReactionRepository reactions,
+      UserRepository users,
+      AttachmentRepository attachments,
+      ChannelChangeLog changes,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock,
+      ReactionRepository.Bounds reactionBounds) {
+    this.reactionBounds = reactionBounds;
     this.guard = guard;
     this.messages = messages;
     this.reactions = reactions;
@@ -182,7 +213,7 @@ public final class MessageActionsService
     boolean added;
     switch (command.mode()) {
       case ADD -> {
-        if (!reactions.add(messageId, userId, emoji, at)) {
+        if (!addWithinBounds(messageId, userId, emoji, at)) {
           return null;
         }
         added = true;
@@ -194,7 +225,7 @@ public final class MessageActionsService
         added = false;
       }
       default -> {
-        added = reactions.add(messageId, userId, emoji, at);
+        added = addWithinBounds(messageId, userId, emoji, at);
         if (!added) {
           reactions.remove(messageId, userId, emoji);
         }
@@ -205,5 +236,23 @@ public final class MessageActionsService
         changes.record(
             channelId, new ChannelChangeLog.Reacted(messageId, userId, emoji, added, count, at));
     return new Logged<>(new Reaction(added, count), pos);
+  }
+
+  /** Adds the reaction; false when it was already there; a broken bound is refused by name. */
+  private boolean addWithinBounds(long messageId, long userId, String emoji, Instant at) {
+    return switch (reactions.add(messageId, userId, emoji, at, reactionBounds)) {
+      case ADDED -> true;
+      case ALREADY -> false;
+      case TOO_MANY_EMOJIS ->
+          throw new Conflict(
+              "This message already has "
+                  + reactionBounds.distinctPerMessage()
+                  + " different reactions, the most allowed; react with one of them");
+      case TOO_MANY_BY_USER ->
+          throw new Conflict(
+              "You already have "
+                  + reactionBounds.perUser()
+                  + " reactions on this message, the most allowed; remove one first");
+    };
   }
 }

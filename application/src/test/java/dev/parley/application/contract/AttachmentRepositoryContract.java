@@ -21,6 +21,7 @@ import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -200,18 +201,69 @@ public abstract class AttachmentRepositoryContract {
         .hasSize(1);
   }
 
+  @Test
+  void storedBytesCountEveryKeptUploadOfTheUser() {
+    User other = user(users());
+    assertThat(attachments().storedBytesOf(uploader.id())).isZero();
+    upload(channel);
+    Attachment sent = upload(channel);
+    attachments().attachToMessage(List.of(sent.id()), post(channel).id());
+    upload(channel, other, NOW);
+
+    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(6);
+    assertThat(attachments().storedBytesOf(other.id())).isEqualTo(3);
+  }
+
+  @Test
+  void deleteUnwantedTakesOldUnsentUploadsAndThoseOfDeletedMessages() {
+    Attachment old = upload(channel, uploader, NOW.minusSeconds(100));
+    Attachment fresh = upload(channel, uploader, NOW);
+    Attachment oldButSent = upload(channel, uploader, NOW.minusSeconds(100));
+    Attachment ofDeleted = upload(channel, uploader, NOW);
+    Message kept = post(channel);
+    Message deleted = post(channel);
+    attachments().attachToMessage(List.of(oldButSent.id()), kept.id());
+    attachments().attachToMessage(List.of(ofDeleted.id()), deleted.id());
+    messages().markDeleted(deleted.id(), NOW);
+
+    List<String> keys = attachments().deleteUnwanted(NOW.minusSeconds(10), 100);
+
+    assertThat(keys).containsExactlyInAnyOrder(old.storageKey(), ofDeleted.storageKey());
+    assertThat(attachments().findById(old.id())).isEmpty();
+    assertThat(attachments().findById(ofDeleted.id())).isEmpty();
+    assertThat(attachments().findById(fresh.id())).isPresent();
+    assertThat(attachments().findById(oldButSent.id())).isPresent();
+    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(6);
+    assertThat(attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isEmpty();
+  }
+
+  @Test
+  void deleteUnwantedTakesAtMostTheLimit() {
+    for (int i = 0; i < 5; i++) {
+      upload(channel, uploader, NOW.minusSeconds(100));
+    }
+
+    assertThat(attachments().deleteUnwanted(NOW, 3)).hasSize(3);
+    assertThat(attachments().deleteUnwanted(NOW, 3)).hasSize(2);
+    assertThat(attachments().deleteUnwanted(NOW, 3)).isEmpty();
+  }
+
   private Attachment upload(Channel target) {
+    return upload(target, uploader, NOW);
+  }
+
+  private Attachment upload(Channel target, User by, Instant at) {
     return attachments()
         .save(
             new NewAttachment(
                 target.id(),
-                uploader.id(),
+                by.id(),
                 "photo.png",
                 "image/png",
                 3,
                 "00".repeat(32),
                 UUID.randomUUID().toString(),
-                NOW));
+                at));
   }
 
   private Message post(Channel target) {

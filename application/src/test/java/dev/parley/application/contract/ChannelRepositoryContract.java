@@ -278,8 +278,9 @@ public abstract class ChannelRepositoryContract {
     Channel kept = textChannel(channels(), server, null);
     Message doomedMessage = post(doomed, owner);
     Message keptMessage = post(kept, owner);
-    reactions().add(doomedMessage.id(), owner.id(), "👍", NOW);
-    reactions().add(keptMessage.id(), owner.id(), "👍", NOW);
+    reactions()
+        .add(doomedMessage.id(), owner.id(), "👍", NOW, new ReactionRepository.Bounds(20, 10));
+    reactions().add(keptMessage.id(), owner.id(), "👍", NOW, new ReactionRepository.Bounds(20, 10));
     Channel doomedDm = conversation(channels(), ChannelKind.DM, owner);
     Channel keptGroup = conversation(channels(), ChannelKind.GROUP, owner);
     channels().addParticipants(doomedDm.id(), List.of(owner.id(), friend.id()), NOW);

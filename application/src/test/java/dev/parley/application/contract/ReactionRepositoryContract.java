@@ -12,6 +12,8 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ReactionRepository.Added;
+import dev.parley.application.port.out.ReactionRepository.Bounds;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
@@ -20,6 +22,7 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.ReactionCount;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +63,10 @@ public abstract class ReactionRepositoryContract {
     Message message = post(channel);
     User other = user(users());
 
-    assertThat(reactions().add(message.id(), author.id(), "👍", NOW)).isTrue();
-    assertThat(reactions().add(message.id(), author.id(), "👍", NOW.plusSeconds(1))).isFalse();
-    assertThat(reactions().add(message.id(), other.id(), "👍", NOW.plusSeconds(2))).isTrue();
-    assertThat(reactions().add(message.id(), author.id(), ":tada:", NOW.plusSeconds(3))).isTrue();
+    assertThat(add(message.id(), author.id(), "👍", NOW)).isTrue();
+    assertThat(add(message.id(), author.id(), "👍", NOW.plusSeconds(1))).isFalse();
+    assertThat(add(message.id(), other.id(), "👍", NOW.plusSeconds(2))).isTrue();
+    assertThat(add(message.id(), author.id(), ":tada:", NOW.plusSeconds(3))).isTrue();
 
     assertThat(reactions().count(message.id(), "👍")).isEqualTo(2);
     assertThat(reactions().count(message.id(), ":tada:")).isEqualTo(1);
@@ -80,9 +83,9 @@ public abstract class ReactionRepositoryContract {
   void emojisAreComparedExactly() {
     Message message = post(channel);
 
-    assertThat(reactions().add(message.id(), author.id(), ":smile:", NOW)).isTrue();
-    assertThat(reactions().add(message.id(), author.id(), ":Smile:", NOW)).isTrue();
-    assertThat(reactions().add(message.id(), author.id(), "👍🏽", NOW)).isTrue();
+    assertThat(add(message.id(), author.id(), ":smile:", NOW)).isTrue();
+    assertThat(add(message.id(), author.id(), ":Smile:", NOW)).isTrue();
+    assertThat(add(message.id(), author.id(), "👍🏽", NOW)).isTrue();
 
     assertThat(reactions().count(message.id(), ":smile:")).isEqualTo(1);
     assertThat(reactions().count(message.id(), "👍")).isZero();
@@ -92,8 +95,8 @@ public abstract class ReactionRepositoryContract {
   void removeReportsWhetherThereWasAReaction() {
     Message message = post(channel);
     User other = user(users());
-    reactions().add(message.id(), author.id(), "👍", NOW);
-    reactions().add(message.id(), other.id(), "👍", NOW);
+    add(message.id(), author.id(), "👍", NOW);
+    add(message.id(), other.id(), "👍", NOW);
 
     assertThat(reactions().remove(message.id(), author.id(), "👍")).isTrue();
     assertThat(reactions().remove(message.id(), author.id(), "👍")).isFalse();
@@ -101,7 +104,7 @@ public abstract class ReactionRepositoryContract {
     assertThat(reactions().remove(987_654_321L, author.id(), "👍")).isFalse();
 
     assertThat(reactions().count(message.id(), "👍")).isEqualTo(1);
-    assertThat(reactions().add(message.id(), author.id(), "👍", NOW.plusSeconds(5))).isTrue();
+    assertThat(add(message.id(), author.id(), "👍", NOW.plusSeconds(5))).isTrue();
     assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
         .containsExactly(new ReactionCount("👍", 2, List.of(other.id(), author.id())));
   }
@@ -122,16 +125,16 @@ public abstract class ReactionRepositoryContract {
     Message busy = post(channel);
     Message quiet = post(channel);
     Message silent = post(channel);
-    reactions().add(busy.id(), a.id(), "🎉", NOW.plusSeconds(10));
-    reactions().add(busy.id(), b.id(), "👍", NOW.plusSeconds(20));
+    add(busy.id(), a.id(), "🎉", NOW.plusSeconds(10));
+    add(busy.id(), b.id(), "👍", NOW.plusSeconds(20));
     // Added later but reacted earlier: the time counts, not the order of the calls.
-    reactions().add(busy.id(), c.id(), "🎉", NOW.plusSeconds(5));
-    reactions().add(busy.id(), a.id(), "👍", NOW.plusSeconds(30));
-    reactions().add(busy.id(), a.id(), ":b:", NOW.plusSeconds(40));
-    reactions().add(busy.id(), c.id(), ":b:", NOW.plusSeconds(40));
-    reactions().add(busy.id(), b.id(), ":b:", NOW.plusSeconds(40));
-    reactions().add(busy.id(), b.id(), ":a:", NOW.plusSeconds(40));
-    reactions().add(quiet.id(), b.id(), "❤", NOW);
+    add(busy.id(), c.id(), "🎉", NOW.plusSeconds(5));
+    add(busy.id(), a.id(), "👍", NOW.plusSeconds(30));
+    add(busy.id(), a.id(), ":b:", NOW.plusSeconds(40));
+    add(busy.id(), c.id(), ":b:", NOW.plusSeconds(40));
+    add(busy.id(), b.id(), ":b:", NOW.plusSeconds(40));
+    add(busy.id(), b.id(), ":a:", NOW.plusSeconds(40));
+    add(quiet.id(), b.id(), "❤", NOW);
 
     Map<Long, List<ReactionCount>> found =
         reactions().forMessages(List.of(busy.id(), quiet.id(), silent.id(), 987_654_321L));
@@ -150,9 +153,9 @@ public abstract class ReactionRepositoryContract {
   void emojisFirstUsedAtTheSameTimeGoInCodePointOrder() {
     Message message = post(channel);
     // U+1F600 is above U+FF01, though its first UTF-16 unit (a surrogate) is below.
-    reactions().add(message.id(), author.id(), "😀", NOW);
-    reactions().add(message.id(), author.id(), "！", NOW);
-    reactions().add(message.id(), author.id(), "+1", NOW);
+    add(message.id(), author.id(), "😀", NOW);
+    add(message.id(), author.id(), "！", NOW);
+    add(message.id(), author.id(), "+1", NOW);
 
     assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
         .extracting(ReactionCount::emoji)
@@ -162,7 +165,7 @@ public abstract class ReactionRepositoryContract {
   @Test
   void forMessagesLeavesOutMessagesWhoseReactionsWereAllRemoved() {
     Message message = post(channel);
-    reactions().add(message.id(), author.id(), "👍", NOW);
+    add(message.id(), author.id(), "👍", NOW);
     reactions().remove(message.id(), author.id(), "👍");
 
     assertThat(reactions().forMessages(List.of(message.id()))).isEmpty();
@@ -170,7 +173,7 @@ public abstract class ReactionRepositoryContract {
 
   @Test
   void forNoMessagesIsEmpty() {
-    reactions().add(post(channel).id(), author.id(), "👍", NOW);
+    add(post(channel).id(), author.id(), "👍", NOW);
 
     assertThat(reactions().forMessages(List.of())).isEmpty();
   }
@@ -179,9 +182,9 @@ public abstract class ReactionRepositoryContract {
   void reactingToAMissingMessageOrAsAMissingUserFails() {
     Message message = post(channel);
 
-    assertThatThrownBy(() -> reactions().add(987_654_321L, author.id(), "👍", NOW))
+    assertThatThrownBy(() -> add(987_654_321L, author.id(), "👍", NOW))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> reactions().add(message.id(), 987_654_321L, "👍", NOW))
+    assertThatThrownBy(() -> add(message.id(), 987_654_321L, "👍", NOW))
         .isInstanceOf(IllegalStateException.class);
     assertThat(reactions().count(message.id(), "👍")).isZero();
   }
@@ -191,8 +194,8 @@ public abstract class ReactionRepositoryContract {
     Message doomed = post(channel);
     Channel dm = conversation(channels(), ChannelKind.DM, author);
     Message kept = post(dm);
-    reactions().add(doomed.id(), author.id(), "👍", NOW);
-    reactions().add(kept.id(), author.id(), "👍", NOW);
+    add(doomed.id(), author.id(), "👍", NOW);
+    add(kept.id(), author.id(), "👍", NOW);
 
     servers().delete(server.id());
 
@@ -214,7 +217,7 @@ public abstract class ReactionRepositoryContract {
             pool.submit(
                 () -> {
                   start.await();
-                  return reactions().add(message.id(), author.id(), "👍", NOW);
+                  return add(message.id(), author.id(), "👍", NOW);
                 }));
       }
       start.countDown();
@@ -227,6 +230,125 @@ public abstract class ReactionRepositoryContract {
       pool.shutdownNow();
     }
     assertThat(reactions().count(message.id(), "👍")).isEqualTo(1);
+  }
+
+  @Test
+  void aNewEmojiIsRefusedOnceTheMessageHasTheMostDifferentOnes() {
+    Message message = post(channel);
+    User other = user(users());
+    Bounds bounds = new Bounds(2, 10);
+
+    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().add(message.id(), author.id(), ":b:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.TOO_MANY_EMOJIS);
+    assertThat(reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.TOO_MANY_EMOJIS);
+    // An emoji the message already has is still open to everyone.
+    assertThat(reactions().add(message.id(), other.id(), ":a:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+        .isEqualTo(Added.ALREADY);
+    // Once an emoji is gone from the message, a new one fits.
+    reactions().remove(message.id(), author.id(), ":b:");
+    assertThat(reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
+        .extracting(ReactionCount::emoji)
+        .containsExactly(":a:", ":c:");
+  }
+
+  @Test
+  void aUserMayReactOnlySoManyTimesToOneMessage() {
+    Message message = post(channel);
+    Message another = post(channel);
+    User other = user(users());
+    Bounds bounds = new Bounds(20, 2);
+
+    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().add(message.id(), author.id(), ":b:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.TOO_MANY_BY_USER);
+    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+        .isEqualTo(Added.ALREADY);
+    assertThat(reactions().add(another.id(), author.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+
+    reactions().remove(message.id(), author.id(), ":a:");
+    assertThat(reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
+        .isEqualTo(Added.ADDED);
+    assertThat(reactions().count(message.id(), ":c:")).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentAddsOfDifferentEmojisNeverPassTheMessageBound() throws Exception {
+    Message message = post(channel);
+    List<User> reactors = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      reactors.add(user(users()));
+    }
+    Bounds bounds = new Bounds(5, 10);
+
+    int added =
+        concurrently(
+            reactors.size(),
+            i -> reactions().add(message.id(), reactors.get(i).id(), ":e" + i + ":", NOW, bounds));
+
+    assertThat(added).isEqualTo(5);
+    assertThat(reactions().forMessages(List.of(message.id())).get(message.id())).hasSize(5);
+  }
+
+  @Test
+  void concurrentAddsOfOneUserNeverPassTheUserBound() throws Exception {
+    Message message = post(channel);
+    Bounds bounds = new Bounds(20, 3);
+
+    int added =
+        concurrently(
+            12, i -> reactions().add(message.id(), author.id(), ":e" + i + ":", NOW, bounds));
+
+    assertThat(added).isEqualTo(3);
+    assertThat(reactions().forMessages(List.of(message.id())).get(message.id())).hasSize(3);
+  }
+
+  /** Runs the adds at once from as many threads; how many of them stored a reaction. */
+  private static int concurrently(int threads, java.util.function.IntFunction<Added> add)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Added>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int i = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return add.apply(i);
+                }));
+      }
+      start.countDown();
+      int added = 0;
+      for (Future<Added> future : futures) {
+        added += future.get(60, TimeUnit.SECONDS) == Added.ADDED ? 1 : 0;
+      }
+      return added;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Bounds no test of the plain behaviour comes near. */
+  private static final Bounds ROOMY = new Bounds(100, 100);
+
+  private boolean add(long messageId, long userId, String emoji, Instant at) {
+    return reactions().add(messageId, userId, emoji, at, ROOMY) == Added.ADDED;
   }
 
   private Message post(Channel target) {

@@ -2,6 +2,7 @@ package dev.parley.application.fakes;
 
 import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.domain.message.Attachment;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -62,6 +63,33 @@ public class InMemoryAttachmentRepository implements AttachmentRepository {
         }
       }
       return linked;
+    }
+  }
+
+  @Override
+  public long storedBytesOf(long uploaderId) {
+    synchronized (store) {
+      return store.attachments.values().stream()
+          .filter(a -> a.uploaderId() == uploaderId)
+          .mapToLong(Attachment::size)
+          .sum();
+    }
+  }
+
+  @Override
+  public List<String> deleteUnwanted(Instant unsentBefore, int limit) {
+    synchronized (store) {
+      List<Attachment> unwanted =
+          store.attachments.values().stream()
+              .filter(
+                  a ->
+                      a.isAttached()
+                          ? store.messages.get(a.messageId()).isDeleted()
+                          : a.createdAt().isBefore(unsentBefore))
+              .limit(limit)
+              .toList();
+      unwanted.forEach(a -> store.attachments.remove(a.id()));
+      return unwanted.stream().map(Attachment::storageKey).toList();
     }
   }
 

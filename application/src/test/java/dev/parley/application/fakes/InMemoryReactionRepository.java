@@ -34,12 +34,27 @@ public class InMemoryReactionRepository implements ReactionRepository {
   }
 
   @Override
-  public boolean add(long messageId, long userId, String emoji, Instant at) {
+  public Added add(long messageId, long userId, String emoji, Instant at, Bounds bounds) {
+    // One lock around the check and the insert, as the row lock does in PostgreSQL.
     synchronized (store) {
       store.requireMessage(messageId);
       store.requireUser(userId);
       InMemoryStore.ReactionKey key = new InMemoryStore.ReactionKey(messageId, emoji, userId);
-      return store.reactions.putIfAbsent(key, at) == null;
+      if (store.reactions.containsKey(key)) {
+        return Added.ALREADY;
+      }
+      List<InMemoryStore.ReactionKey> onMessage =
+          store.reactions.keySet().stream().filter(k -> k.messageId() == messageId).toList();
+      if (onMessage.stream().filter(k -> k.userId() == userId).count() >= bounds.perUser()) {
+        return Added.TOO_MANY_BY_USER;
+      }
+      Set<String> emojis = new HashSet<>();
+      onMessage.forEach(k -> emojis.add(k.emoji()));
+      if (!emojis.contains(emoji) && emojis.size() >= bounds.distinctPerMessage()) {
+        return Added.TOO_MANY_EMOJIS;
+      }
+      store.reactions.put(key, at);
+      return Added.ADDED;
     }
   }
 

@@ -163,22 +163,22 @@ class ConversationAndMessageActionsTest {
     PostedMessage message = post(alice, team.channel().id(), "react to me");
     long id = message.message().id();
 
-    ReactionChanged added = w.actions.react(new ReactCommand(bob.id(), id, "+1", null, null));
+    ReactionChanged added = w.actions.react(new ReactCommand(bob.id(), id, "👍", null, null));
     assertThat(added.added()).isTrue();
     assertThat(added.count()).isEqualTo(1);
     assertThat(
             w.actions
-                .react(new ReactCommand(alice.id(), id, "+1", ReactCommand.Mode.ADD, null))
+                .react(new ReactCommand(alice.id(), id, "👍", ReactCommand.Mode.ADD, null))
                 .count())
         .isEqualTo(2);
-    assertThat(w.actions.react(new ReactCommand(alice.id(), id, "+1", ReactCommand.Mode.ADD, null)))
+    assertThat(w.actions.react(new ReactCommand(alice.id(), id, "👍", ReactCommand.Mode.ADD, null)))
         .isNull();
-    ReactionChanged removed = w.actions.react(new ReactCommand(bob.id(), id, "+1", null, null));
+    ReactionChanged removed = w.actions.react(new ReactCommand(bob.id(), id, "👍", null, null));
     assertThat(removed.added()).isFalse();
     assertThat(removed.count()).isEqualTo(1);
     assertThatThrownBy(() -> new ReactCommand(bob.id(), id, "two words", null, null))
         .isInstanceOf(InvalidInput.class);
-    assertThatThrownBy(() -> w.actions.react(new ReactCommand(eve.id(), id, "+1", null, null)))
+    assertThatThrownBy(() -> w.actions.react(new ReactCommand(eve.id(), id, "👍", null, null)))
         .isInstanceOf(NotFound.class);
   }
 

@@ -30,6 +30,7 @@ import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.realtime.DeliveredChanges;
 import dev.parley.application.service.AccessGuard;
+import dev.parley.application.service.AttachmentCleanupService;
 import dev.parley.application.service.AttachmentLimits;
 import dev.parley.application.service.AttachmentServices;
 import dev.parley.application.service.AuthenticationService;
@@ -233,15 +234,30 @@ public class UseCaseFactory {
       MessageRepository messages,
       Clock clock,
       @Value("${parley.attachments.max-bytes:8388608}") long maxBytes,
-      @Value("${parley.attachments.allowed-types:}") String allowedTypes) {
+      @Value("${parley.attachments.allowed-types:}") String allowedTypes,
+      @Value("${parley.attachments.max-bytes-per-user:1073741824}") long maxBytesPerUser) {
     Set<String> types =
         Arrays.stream(allowedTypes.split(","))
             .map(String::strip)
             .filter(t -> !t.isEmpty())
             .collect(Collectors.toSet());
     AttachmentLimits limits =
-        new AttachmentLimits(maxBytes, types.isEmpty() ? AttachmentLimits.DEFAULT_TYPES : types);
+        new AttachmentLimits(
+            maxBytes, types.isEmpty() ? AttachmentLimits.DEFAULT_TYPES : types, maxBytesPerUser);
     return new AttachmentServices(guard, attachments, storage, messages, limits, clock);
+  }
+
+  /**
+   * Removes unsent uploads after {@code parley.attachments.orphan-ttl}, and deleted messages'
+   * files.
+   */
+  @Singleton
+  AttachmentCleanupService attachmentCleanup(
+      AttachmentRepository attachments,
+      AttachmentStorage storage,
+      Clock clock,
+      @Value("${parley.attachments.orphan-ttl:24h}") Duration orphanTtl) {
+    return new AttachmentCleanupService(attachments, storage, orphanTtl, clock);
   }
 
   @Singleton
@@ -364,6 +380,7 @@ public class UseCaseFactory {
     return new ResumeService(guard, changes, messages, users, attachments, maxPerChannel, maxTotal);
   }
 
+  /** Edits, deletes and reactions, with the bounds on a message's reactions. */
   @Singleton
   MessageActionsService messageActions(
       AccessGuard guard,
@@ -374,9 +391,20 @@ public class UseCaseFactory {
       ChannelChangeLog changes,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      @Value("${parley.messages.max-reactions-per-message:20}") int maxReactionsPerMessage,
+      @Value("${parley.messages.max-reactions-per-user:10}") int maxReactionsPerUser) {
     return new MessageActionsService(
-        guard, messages, reactions, users, attachments, changes, tx, events, clock);
+        guard,
+        messages,
+        reactions,
+        users,
+        attachments,
+        changes,
+        tx,
+        events,
+        clock,
+        new ReactionRepository.Bounds(maxReactionsPerMessage, maxReactionsPerUser));
   }
 
   @Singleton

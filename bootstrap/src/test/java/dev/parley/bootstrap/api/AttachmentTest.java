@@ -169,6 +169,13 @@ class AttachmentTest extends ApiTestBase {
     return bytes;
   }
 
+  /** The bytes with a PNG signature in front, so they pass for the image they are declared as. */
+  private static byte[] png(byte[] bytes) {
+    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    System.arraycopy(signature, 0, bytes, 0, signature.length);
+    return bytes;
+  }
+
   private static List<JsonNode> list(JsonNode array) {
     return StreamSupport.stream(array.values().spliterator(), false).toList();
   }
@@ -182,7 +189,7 @@ class AttachmentTest extends ApiTestBase {
 
   @Test
   void uploadSendSeeLiveAndInHistoryThenDownloadOnlyAsAReader() throws IOException {
-    byte[] image = randomBytes(300_000);
+    byte[] image = png(randomBytes(300_000));
     Raw uploaded = upload(bob, channel, "file", "photos/Cat 'Ñoño' 😀.png", "image/png", image);
     assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
     JsonNode meta = uploaded.json();
@@ -336,5 +343,35 @@ class AttachmentTest extends ApiTestBase {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  @Test
+  void htmlDeclaredAsAnImageUnderABidiNameIsRefusedAndNamesLoseTheirBidiCharacters() {
+    byte[] html =
+        "<!DOCTYPE html><html><script>alert(document.cookie)</script></html>"
+            .getBytes(StandardCharsets.UTF_8);
+    Raw disguised = upload(bob, channel, "file", "invoice\u202Efdp.exe", "image/png", html);
+    assertError(disguised, 400, "invalid_input");
+    assertThat(disguised.json().get("message").getStringValue()).contains("markup");
+    assertError(
+        upload(bob, channel, "file", "page", "application/octet-stream", html),
+        400,
+        "invalid_input");
+    assertError(
+        upload(bob, channel, "file", "a.txt", "text/plain", "<svg onload=alert(1)>".getBytes()),
+        400,
+        "invalid_input");
+    Raw mismatch = upload(bob, channel, "file", "a.png", "image/png", "%PDF-1.4 ...".getBytes());
+    assertError(mismatch, 400, "invalid_input");
+    assertThat(mismatch.json().get("message").getStringValue()).contains("application/pdf");
+
+    Raw named = upload(bob, channel, "file", "invoice\u202Efdp.exe", "text/plain", "hi".getBytes());
+    assertThat(named.status()).as(named.text()).isEqualTo(201);
+    assertThat(named.json().get("filename").getStringValue()).isEqualTo("invoicefdp.exe");
+
+    Raw sniffed =
+        upload(bob, channel, "file", "cat", "application/octet-stream", png(randomBytes(64)));
+    assertThat(sniffed.status()).as(sniffed.text()).isEqualTo(201);
+    assertThat(sniffed.json().get("content_type").getStringValue()).isEqualTo("image/png");
   }
 }

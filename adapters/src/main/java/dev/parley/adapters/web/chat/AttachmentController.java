@@ -55,20 +55,24 @@ public class AttachmentController {
 
   /**
    * Uploads the multipart part {@code file} to a channel the caller may post to. The part's file
-   * name and content type are kept; the type must be on the allow-list (images, PDF, plain text,
-   * zip, common audio and video) and the size within the limit (8 MiB by default). The upload is
-   * the caller's alone until a message of theirs in the channel carries it.
+   * name is kept without control and bidi characters; its content type must be on the allow-list
+   * (images, PDF, plain text, zip, common audio and video) and agree with the file's first bytes
+   * ({@code application/octet-stream} takes the type the bytes show; markup is never accepted). The
+   * size must be within the limit (8 MiB by default) and the uploader's quota. The upload is the
+   * caller's alone until a message of theirs in the channel carries it.
    */
   @Post(value = "/channels/{channelId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
   @Status(HttpStatus.CREATED)
   @ApiResponse(responseCode = "201", description = "The stored attachment")
   @ApiResponse(
       responseCode = "400",
-      description = "No file part, an empty file, a bad file name or a type not allowed",
+      description =
+          "No file part, an empty file, a bad file name, a type not allowed, content that is not"
+              + " the declared type, or markup",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @ApiResponse(
       responseCode = "413",
-      description = "The file is over the size limit",
+      description = "The file is over the size limit or the uploader's quota",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public AttachmentDto upload(
       Authentication auth,

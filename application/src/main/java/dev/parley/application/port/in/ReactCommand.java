@@ -14,9 +14,10 @@ public record ReactCommand(
   }
 
   public ReactCommand {
-    emoji = Emoji.valid(emoji);
     if (mode == null) {
       mode = Mode.TOGGLE;
     }
+    // A reaction stored before emoji were validated can still be taken back, never added.
+    emoji = mode == Mode.REMOVE ? Emoji.removable(emoji) : Emoji.valid(emoji);
   }
 }

@@ -33,4 +33,15 @@ public interface AttachmentRepository {
 
   /** The attachments of the given messages, by message id then upload order. */
   List<Attachment> findByMessageIds(Collection<Long> messageIds);
+
+  /** The total size of the uploads of the user that are still kept, sent or not. */
+  long storedBytesOf(long uploaderId);
+
+  /**
+   * Deletes up to {@code limit} attachments nobody can download any more: uploads no message
+   * carries that were made before {@code unsentBefore}, and those of deleted messages. Each row is
+   * re-checked as it is deleted, so an upload sent meanwhile is kept. Returns the storage keys of
+   * the deleted rows, whose bytes the caller then removes.
+   */
+  List<String> deleteUnwanted(Instant unsentBefore, int limit);
 }
