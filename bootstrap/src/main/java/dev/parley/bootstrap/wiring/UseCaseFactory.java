@@ -273,8 +273,12 @@ public class UseCaseFactory {
 
   @Singleton
   TypingService typing(
-      AccessGuard guard, UserRepository users, ChatEventPublisher events, Clock clock) {
-    return new TypingService(guard, users, events, clock);
+      AccessGuard guard,
+      UserRepository users,
+      ChatEventPublisher events,
+      Clock clock,
+      PresenceService presence) {
+    return new TypingService(guard, users, events, clock, presence);
   }
 
   @Singleton
@@ -422,8 +426,9 @@ public class UseCaseFactory {
       ConnectionRegistry registry,
       ChannelRepository channels,
       UserRepository users,
-      ChatEventPublisher events) {
-    return new ChannelPresenceService(registry, channels, users, events);
+      ChatEventPublisher events,
+      PresenceService presence) {
+    return new ChannelPresenceService(registry, channels, users, events, presence);
   }
 
   @Singleton
