@@ -95,6 +95,7 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
     Membership actor = guard.requireMember(actorId, serverId);
     Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
     Channel channel = serverChannel(serverId, channelId);
+    guard.requireActive(actor);
     if (!ChannelManagement.mayManage(server, actor, channel, clock.instant())) {
       throw new PermissionDenied(
           server.isPublic()
