@@ -2,6 +2,7 @@ package dev.parley.adapters.redis;
 
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.domain.server.Presence;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
@@ -16,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -237,6 +240,37 @@ public class RedisPresenceStore implements PresenceStore {
       statuses.put(id, Presence.effective(localCounts.getOrDefault(id, 0), localChosen.get(id)));
     }
     return statuses;
+  }
+
+  @Override
+  public Set<Long> invisible(Collection<Long> userIds) {
+    Set<Long> invisible = new LinkedHashSet<>();
+    if (userIds.isEmpty()) {
+      return invisible;
+    }
+    List<Long> ids = List.copyOf(new LinkedHashSet<>(userIds));
+    RedisCommands<String, String> redis = commandsIfUp();
+    if (redis != null) {
+      try {
+        String[] keys = ids.stream().map(id -> statusPrefix + id).toArray(String[]::new);
+        List<KeyValue<String, String>> values = redis.mget(keys);
+        for (int i = 0; i < ids.size(); i++) {
+          if (Presence.INVISIBLE.equals(values.get(i).getValueOrElse(null))) {
+            invisible.add(ids.get(i));
+          }
+        }
+        return invisible;
+      } catch (RuntimeException e) {
+        link.failed(e);
+      }
+    }
+    // Redis away: this node's own choices still hide its users.
+    for (long id : ids) {
+      if (Presence.INVISIBLE.equals(localChosen.get(id))) {
+        invisible.add(id);
+      }
+    }
+    return invisible;
   }
 
   /** Renews this node's liveness; rewrites its state under a new identity when Redis lost it. */

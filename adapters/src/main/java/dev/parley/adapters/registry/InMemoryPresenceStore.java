@@ -6,7 +6,9 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,6 +64,18 @@ public class InMemoryPresenceStore implements PresenceStore {
               : Presence.effective(entry.connections(), entry.chosen()));
     }
     return statuses;
+  }
+
+  @Override
+  public Set<Long> invisible(Collection<Long> userIds) {
+    Set<Long> invisible = new LinkedHashSet<>();
+    for (long userId : userIds) {
+      Entry entry = entries.get(userId);
+      if (entry != null && Presence.INVISIBLE.equals(entry.chosen())) {
+        invisible.add(userId);
+      }
+    }
+    return invisible;
   }
 
   /** How many users have an entry; for tests that check memory follows the live users. */

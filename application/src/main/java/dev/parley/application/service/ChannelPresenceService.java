@@ -20,7 +20,8 @@ import java.util.TreeSet;
 
 /**
  * Join and leave notices for single-channel sockets, with the users connected to the channel on
- * this node, and statuses users announce there. Nothing is stored.
+ * this node, and statuses users announce there. Nothing is stored. An invisible user is in no list
+ * and causes no notice or status (the rule is {@link PresenceService#present}).
  */
 public final class ChannelPresenceService implements ChannelPresenceUseCase {
   private static final Set<String> STATUSES =
@@ -30,16 +31,19 @@ public final class ChannelPresenceService implements ChannelPresenceUseCase {
   private final ChannelRepository channels;
   private final UserRepository users;
   private final ChatEventPublisher events;
+  private final PresenceService presence;
 
   public ChannelPresenceService(
       ConnectionRegistry registry,
       ChannelRepository channels,
       UserRepository users,
-      ChatEventPublisher events) {
+      ChatEventPublisher events,
+      PresenceService presence) {
     this.registry = registry;
     this.channels = channels;
     this.users = users;
     this.events = events;
+    this.presence = presence;
   }
 
   @Override
@@ -59,7 +63,7 @@ public final class ChannelPresenceService implements ChannelPresenceUseCase {
       throw new InvalidInput("status", "status must be one of " + new TreeSet<>(STATUSES));
     }
     Channel channel = channelOf(connection);
-    if (channel == null) {
+    if (channel == null || presence.hidden(connection.userId())) {
       return;
     }
     events.publish(
@@ -72,11 +76,12 @@ public final class ChannelPresenceService implements ChannelPresenceUseCase {
 
   private void announce(ClientConnection connection, boolean joined) {
     Channel channel = channelOf(connection);
-    if (channel == null) {
+    if (channel == null || presence.hidden(connection.userId())) {
       return;
     }
-    Set<Long> active = new TreeSet<>();
-    registry.forEachSubscriber(Topic.channel(channel.id()), c -> active.add(c.userId()));
+    Set<Long> connected = new TreeSet<>();
+    registry.forEachSubscriber(Topic.channel(channel.id()), c -> connected.add(c.userId()));
+    List<Long> active = presence.present(connected);
     events.publish(
         new ChannelPresence(
             channel.id(),
@@ -84,7 +89,7 @@ public final class ChannelPresenceService implements ChannelPresenceUseCase {
             connection.userId(),
             nameOf(connection.userId()),
             joined,
-            List.copyOf(active)));
+            active));
   }
 
   private Channel channelOf(ClientConnection connection) {

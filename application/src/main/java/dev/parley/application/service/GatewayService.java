@@ -9,6 +9,8 @@ import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.Topic;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,15 +70,45 @@ public final class GatewayService implements GatewayUseCase {
         }
       }
     } else {
-      for (long serverId : memberships.serverIdsOf(userId)) {
-        registry.subscribe(connection, Topic.server(serverId));
-      }
+      followServers(connection);
       for (Channel conversation : channels.conversationsOf(userId)) {
         registry.subscribe(connection, Topic.channel(conversation.id()));
       }
     }
     if (attached.add(connection.id())) {
       presence.connected(userId);
+    }
+  }
+
+  /**
+   * Subscribes the user's servers, then reads them again: a removal that committed between the
+   * first read and a subscribe had its MemberLeft find nothing to revoke, so the second read must
+   * see it (one that comes later revokes the subscription itself). A server gone from the second
+   * read is dropped, unless the user rejoined meanwhile (the rejoin's subscribe may have landed
+   * just before our unsubscribe). The extra read costs one query per connect.
+   */
+  private void followServers(ClientConnection connection) {
+    long userId = connection.userId();
+    List<Long> servers = memberships.serverIdsOf(userId);
+    for (long serverId : servers) {
+      registry.subscribe(connection, Topic.server(serverId));
+    }
+    if (servers.isEmpty()) {
+      return;
+    }
+    Set<Long> still = new HashSet<>(memberships.serverIdsOf(userId));
+    for (long serverId : servers) {
+      // Ends either unsubscribed after seeing no membership (a later rejoin subscribes us) or
+      // subscribed after seeing one (a later removal unsubscribes us).
+      boolean member = still.contains(serverId);
+      while (!member) {
+        registry.unsubscribe(connection, Topic.server(serverId));
+        if (memberships.find(serverId, userId).isEmpty()) {
+          break;
+        }
+        registry.subscribe(connection, Topic.server(serverId));
+        member = memberships.find(serverId, userId).isPresent();
+      }
     }
   }
 

@@ -20,6 +20,7 @@ import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.MemberUpdated;
 import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.server.Ban;
+import dev.parley.domain.server.ChannelManagement;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Permission;
 import dev.parley.domain.server.Role;
@@ -89,12 +90,25 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
         .orElseThrow(() -> new NotFound("Channel not found"));
   }
 
+  /** The channel, if the actor may rename or delete it by {@link ChannelManagement}. */
+  private Channel manageableChannel(long actorId, long serverId, long channelId, String verb) {
+    Membership actor = guard.requireMember(actorId, serverId);
+    Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
+    Channel channel = serverChannel(serverId, channelId);
+    guard.requireActive(actor);
+    if (!ChannelManagement.mayManage(server, actor, channel, clock.instant())) {
+      throw new PermissionDenied(
+          server.isPublic()
+              ? "Only an operator or the room's creator can " + verb + " it"
+              : "Only admins can " + verb + " channels");
+    }
+    return channel;
+  }
+
   @Override
   public Channel updateChannel(
       long actorId, long serverId, long channelId, ChannelChanges changes) {
-    guard.requirePermission(
-        actorId, serverId, Permission.MANAGE_CHANNELS, "Only admins can edit channels");
-    Channel current = serverChannel(serverId, channelId);
+    Channel current = manageableChannel(actorId, serverId, channelId, "edit");
     if (changes.position() != null && (changes.position() < 0 || changes.position() > 10_000)) {
       throw new InvalidInput("position", "position must be between 0 and 10000");
     }
@@ -116,9 +130,7 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
 
   @Override
   public void deleteChannel(long actorId, long serverId, long channelId) {
-    guard.requirePermission(
-        actorId, serverId, Permission.MANAGE_CHANNELS, "Only admins can delete channels");
-    serverChannel(serverId, channelId);
+    manageableChannel(actorId, serverId, channelId, "delete");
     channels.delete(channelId);
     events.publish(new ChannelDeleted(serverId, channelId));
   }

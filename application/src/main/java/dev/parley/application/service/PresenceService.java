@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Presence: a user comes online with their first connection and goes offline with their last; a
- * chosen status (idle, dnd, invisible) overrides. Changes reach everyone who shares a server or a
- * conversation with them, best-effort, except in servers above {@code largeServerMembers}: there
- * every connect would reach every member (quadratic in a storm), so clients ask for the presence of
- * the members they show instead, as Discord does for large guilds.
+ * chosen status (idle, dnd, invisible) overrides. Invisible is offline everywhere: every surface
+ * that tells who is here (statuses, active users, join notices, typing) asks {@link #present} or
+ * {@link #hidden}, the one rule. Changes reach everyone who shares a server or a conversation with
+ * them, best-effort, except in servers above {@code largeServerMembers}: there every connect would
+ * reach every member (quadratic in a storm), so clients ask for the presence of the members they
+ * show instead, as Discord does for large guilds.
  */
 public final class PresenceService implements PresenceUseCase {
   private final PresenceStore store;
@@ -78,6 +81,23 @@ public final class PresenceService implements PresenceUseCase {
   @Override
   public Map<Long, String> statuses(Collection<Long> userIds) {
     return store.statuses(userIds);
+  }
+
+  /**
+   * Of the given users (e.g. those connected to a channel), the ones others may be shown as here,
+   * in the given order: everyone but those who chose invisible.
+   */
+  public List<Long> present(Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> invisible = store.invisible(userIds);
+    return userIds.stream().distinct().filter(id -> !invisible.contains(id)).toList();
+  }
+
+  /** Whether the user chose invisible: nothing they do may announce that they are here. */
+  public boolean hidden(long userId) {
+    return !store.invisible(List.of(userId)).isEmpty();
   }
 
   private String statusOf(long userId) {

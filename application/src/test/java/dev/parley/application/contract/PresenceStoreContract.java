@@ -6,6 +6,7 @@ import dev.parley.application.port.out.PresenceStore;
 import dev.parley.domain.server.Presence;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +79,21 @@ public abstract class PresenceStoreContract {
     assertThat(statusOf(1)).isEqualTo(Presence.OFFLINE);
     presence().connected(1);
     assertThat(statusOf(1)).isEqualTo(Presence.DND);
+  }
+
+  @Test
+  void invisibleNamesThoseWhoChoseItConnectedOrNot() {
+    presence().connected(1);
+    presence().connected(2);
+    presence().setChosenStatus(1, Presence.INVISIBLE);
+    presence().setChosenStatus(2, Presence.DND);
+    presence().setChosenStatus(3, Presence.INVISIBLE);
+
+    assertThat(presence().invisible(List.of(1L, 2L, 3L, 4L, 1L))).isEqualTo(Set.of(1L, 3L));
+    assertThat(presence().invisible(List.of())).isEmpty();
+
+    presence().setChosenStatus(1, null);
+    assertThat(presence().invisible(List.of(1L))).isEmpty();
   }
 
   @Test

@@ -5,7 +5,9 @@ import dev.parley.domain.server.Presence;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** A plain, synchronized {@link PresenceStore} for use-case tests. */
 public class FakePresenceStore implements PresenceStore {
@@ -45,5 +47,16 @@ public class FakePresenceStore implements PresenceStore {
           userId, Presence.effective(connections.getOrDefault(userId, 0), chosen.get(userId)));
     }
     return statuses;
+  }
+
+  @Override
+  public synchronized Set<Long> invisible(Collection<Long> userIds) {
+    Set<Long> invisible = new LinkedHashSet<>();
+    for (long userId : userIds) {
+      if (Presence.INVISIBLE.equals(chosen.get(userId))) {
+        invisible.add(userId);
+      }
+    }
+    return invisible;
   }
 }

@@ -86,7 +86,6 @@ final class ChatWorld {
           guard, attachments, storage, messages, AttachmentLimits.defaults(), clock);
   final InMemoryChannelChangeLog changeLog = new InMemoryChannelChangeLog(store);
   final ResumeService resume = new ResumeService(guard, changeLog, messages, users, attachments);
-  final TypingService typing = new TypingService(guard, users, publisher, clock);
   final PresenceService presenceService =
       new PresenceService(
           presenceStore,
@@ -95,6 +94,7 @@ final class ChatWorld {
           users,
           publisher,
           PresenceService.LARGE_SERVER_MEMBERS);
+  final TypingService typing = new TypingService(guard, users, publisher, clock, presenceService);
   final GatewayService gateway =
       new GatewayService(registry, memberships, channels, guard, presenceService);
   final ModerationServices moderation =
@@ -136,7 +136,7 @@ final class ChatWorld {
   final ConversationServices conversations =
       new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
   final ChannelPresenceService presence =
-      new ChannelPresenceService(registry, channels, users, publisher);
+      new ChannelPresenceService(registry, channels, users, publisher, presenceService);
   final SearchMessagesService search =
       new SearchMessagesService(
           guard, memberships, channels, new InMemoryMessageSearch(store), users, reactions);

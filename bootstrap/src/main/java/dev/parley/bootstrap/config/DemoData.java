@@ -40,8 +40,11 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
   /** A channel the demo servers should have. */
   private record ChannelSeed(String name, ChannelKind kind) {}
 
+  /** The demo admin: by default the public server's operator when demo data is on. */
+  public static final String ADMIN = "admin";
+
   private static final Map<String, String> USERS =
-      Map.of("admin", "admin123", "user1", "password123", "user2", "password123");
+      Map.of(ADMIN, "admin123", "user1", "password123", "user2", "password123");
 
   private static final Map<String, List<ChannelSeed>> SERVERS = new LinkedHashMap<>();
 
@@ -109,7 +112,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
 
   void seed() {
     Map<String, User> demoUsers = new LinkedHashMap<>();
-    for (String name : List.of("admin", "user1", "user2")) {
+    for (String name : List.of(ADMIN, "user1", "user2")) {
       demoUsers.put(
           name,
           users
@@ -119,7 +122,7 @@ public class DemoData implements ApplicationEventListener<StartupEvent> {
                       register.register(
                           RegisterUserCommand.of(name, null, USERS.get(name), null))));
     }
-    User admin = demoUsers.get("admin");
+    User admin = demoUsers.get(ADMIN);
     List<ServerWithRole> adminServers = listServers.list(admin.id());
     for (var entry : SERVERS.entrySet()) {
       Server server =

@@ -1,9 +1,12 @@
 package dev.parley.bootstrap.config;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How this process runs, decided once at start: embedded PostgreSQL under the data directory when
@@ -21,13 +24,22 @@ public class ParleySettings {
   private final boolean embedded;
   private final String jwtSecret;
   private final boolean demoData;
+  private final List<String> publicServerOperators;
 
+  /** For tests that need no operator list. */
+  ParleySettings(
+      String dataDir, String databaseUrl, String datasourceUrl, String jwtSecret, String demoData) {
+    this(dataDir, databaseUrl, datasourceUrl, jwtSecret, demoData, null);
+  }
+
+  @Inject
   ParleySettings(
       @Value("${parley.data-dir:./data}") String dataDir,
       @Nullable @Value("${database.url:}") String databaseUrl,
       @Nullable @Value("${datasources.default.url:}") String datasourceUrl,
       @Nullable @Value("${parley.jwt-secret:}") String jwtSecret,
-      @Nullable @Value("${parley.demo-data:}") String demoData) {
+      @Nullable @Value("${parley.demo-data:}") String demoData,
+      @Nullable @Property(name = "parley.public-server.operators") List<String> operators) {
     this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
     boolean explicitDatasource = datasourceUrl != null && !datasourceUrl.isBlank();
     this.databaseUrl =
@@ -50,6 +62,11 @@ public class ParleySettings {
     }
     this.demoData =
         demoData == null || demoData.isBlank() ? embedded : Boolean.parseBoolean(demoData);
+    // Unset: the demo admin runs the public server when there is demo data, else nobody does.
+    this.publicServerOperators =
+        operators != null
+            ? operators.stream().map(String::strip).filter(o -> !o.isEmpty()).toList()
+            : this.demoData ? List.of(DemoData.ADMIN) : List.of();
   }
 
   /** True inside a GraalVM native image (the property is set by native-image itself). */
@@ -73,6 +90,14 @@ public class ParleySettings {
 
   public String jwtSecret() {
     return jwtSecret;
+  }
+
+  /**
+   * Usernames that are ADMINs (operators) of the public server, {@code
+   * parley.public-server.operators}; by default the demo admin when demo data is on.
+   */
+  public List<String> publicServerOperators() {
+    return publicServerOperators;
   }
 
   /** Whether to seed the demo users, servers and rooms (default: only in embedded mode). */

@@ -93,10 +93,20 @@ public class UseCaseFactory {
       PasswordHasher hasher,
       Transactions tx,
       Clock clock,
+      JoinPublicServer joinPublicServer) {
+    return new RegisterUserService(users, hasher, tx, clock, List.of(joinPublicServer));
+  }
+
+  /** Every account joins the public server; its configured operators join as its ADMINs. */
+  @Singleton
+  JoinPublicServer joinPublicServer(
       ServerRepository servers,
-      MembershipRepository memberships) {
-    return new RegisterUserService(
-        users, hasher, tx, clock, List.of(new JoinPublicServer(servers, memberships, clock)));
+      MembershipRepository memberships,
+      UserRepository users,
+      Clock clock,
+      ParleySettings settings) {
+    return new JoinPublicServer(
+        servers, memberships, users, clock, settings.publicServerOperators());
   }
 
   @Singleton
@@ -131,15 +141,9 @@ public class UseCaseFactory {
       UserRepository users,
       Transactions tx,
       Clock clock,
-      ServerRepository servers,
-      MembershipRepository memberships) {
+      JoinPublicServer joinPublicServer) {
     return new AuthenticationService(
-        sessions,
-        tickets,
-        users,
-        tx,
-        clock,
-        List.of(new JoinPublicServer(servers, memberships, clock)));
+        sessions, tickets, users, tx, clock, List.of(joinPublicServer));
   }
 
   @Singleton
@@ -273,8 +277,12 @@ public class UseCaseFactory {
 
   @Singleton
   TypingService typing(
-      AccessGuard guard, UserRepository users, ChatEventPublisher events, Clock clock) {
-    return new TypingService(guard, users, events, clock);
+      AccessGuard guard,
+      UserRepository users,
+      ChatEventPublisher events,
+      Clock clock,
+      PresenceService presence) {
+    return new TypingService(guard, users, events, clock, presence);
   }
 
   @Singleton
@@ -422,8 +430,9 @@ public class UseCaseFactory {
       ConnectionRegistry registry,
       ChannelRepository channels,
       UserRepository users,
-      ChatEventPublisher events) {
-    return new ChannelPresenceService(registry, channels, users, events);
+      ChatEventPublisher events,
+      PresenceService presence) {
+    return new ChannelPresenceService(registry, channels, users, events, presence);
   }
 
   @Singleton

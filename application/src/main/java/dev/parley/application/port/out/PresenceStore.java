@@ -2,6 +2,7 @@ package dev.parley.application.port.out;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who is connected and which status they chose. One node keeps it in memory; many nodes share it
@@ -20,4 +21,10 @@ public interface PresenceStore {
 
   /** The users' effective statuses: online, idle, dnd or offline. */
   Map<Long, String> statuses(Collection<Long> userIds);
+
+  /**
+   * Those of the users who chose to be invisible, connected or not: everything that lists who is
+   * here leaves them out (see {@code PresenceService#present}).
+   */
+  Set<Long> invisible(Collection<Long> userIds);
 }

@@ -1,0 +1,111 @@
+package dev.parley.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.application.fakes.InMemoryMembershipRepository;
+import dev.parley.application.fakes.RecordingConnection;
+import dev.parley.application.port.in.AddMemberCommand;
+import dev.parley.application.port.in.CreateChannelCommand;
+import dev.parley.application.port.in.CreateServerCommand;
+import dev.parley.application.port.in.SendMessageCommand;
+import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.event.MessageCreated;
+import dev.parley.domain.message.MessageText;
+import dev.parley.domain.server.Server;
+import dev.parley.domain.user.User;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17 (suspected): a kick that lands between the gateway's read of the user's servers and its
+ * subscriptions must not leave the kicked user following the server. The membership store runs the
+ * kick right after the read, which makes the interleaving certain.
+ */
+class GatewayAttachRaceTest {
+  private final ChatWorld w = new ChatWorld();
+
+  /** Memberships that run {@link #afterRead} once, right after the user's servers are read. */
+  private final class RacingMemberships extends InMemoryMembershipRepository {
+    Runnable afterRead = () -> {};
+
+    RacingMemberships() {
+      super(w.store);
+    }
+
+    @Override
+    public List<Long> serverIdsOf(long userId) {
+      List<Long> ids = super.serverIdsOf(userId);
+      Runnable hook = afterRead;
+      afterRead = () -> {};
+      hook.run();
+      return ids;
+    }
+  }
+
+  @Test
+  void aKickBetweenTheReadAndTheSubscribeLeavesNoSubscription() {
+    User owner = w.user("owner");
+    User member = w.user("member");
+    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
+    long channelId =
+        w.channelServices
+            .create(
+                new CreateChannelCommand(
+                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
+            .id();
+    w.memberServices.add(new AddMemberCommand(owner.id(), server.id(), member.id(), null, null));
+
+    RacingMemberships memberships = new RacingMemberships();
+    GatewayService gateway =
+        new GatewayService(w.registry, memberships, w.channels, w.guard, w.presenceService);
+    memberships.afterRead = () -> w.moderation.kick(owner.id(), server.id(), member.id());
+
+    RecordingConnection connection =
+        new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
+    gateway.connect(connection);
+    assertThat(w.memberships.find(server.id(), member.id())).isEmpty();
+
+    w.send.send(
+        new SendMessageCommand(
+            owner.id(), channelId, server.id(), new MessageText("after the kick"), null, null));
+
+    assertThat(connection.received)
+        .as("what the kicked member's gateway received")
+        .noneMatch(e -> e instanceof MessageCreated);
+  }
+
+  @Test
+  void aJoinAndAKickBeforeTheSubscribeStillEndSubscribedWhenTheUserRejoined() {
+    User owner = w.user("owner");
+    User member = w.user("member");
+    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
+    long channelId =
+        w.channelServices
+            .create(
+                new CreateChannelCommand(
+                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
+            .id();
+    AddMemberCommand add = new AddMemberCommand(owner.id(), server.id(), member.id(), null, null);
+    w.memberServices.add(add);
+
+    RacingMemberships memberships = new RacingMemberships();
+    GatewayService gateway =
+        new GatewayService(w.registry, memberships, w.channels, w.guard, w.presenceService);
+    memberships.afterRead =
+        () -> {
+          w.moderation.kick(owner.id(), server.id(), member.id());
+          w.memberServices.add(add);
+        };
+
+    RecordingConnection connection =
+        new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
+    gateway.connect(connection);
+
+    w.send.send(
+        new SendMessageCommand(
+            owner.id(), channelId, server.id(), new MessageText("welcome back"), null, null));
+
+    assertThat(connection.received).anyMatch(e -> e instanceof MessageCreated);
+  }
+}
