@@ -32,6 +32,10 @@ public abstract class ApiTestBase implements TestPropertyProvider {
     properties.put("parley.jwt-secret", SECRET);
     properties.put("parley.security.bcrypt-cost", "4");
     properties.put("parley.demo-data", "false");
+    // REST writes share the sockets' per-user budget; tests that write fast should not meet it
+    // (the classes about limits set small ones in extraProperties).
+    properties.put("parley.socket.rate-per-second", "1000");
+    properties.put("parley.socket.rate-burst", "1000");
     properties.putAll(extraProperties());
     return properties;
   }
