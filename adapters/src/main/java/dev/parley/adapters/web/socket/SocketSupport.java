@@ -258,8 +258,12 @@ public class SocketSupport implements GracefulShutdownCapable {
             });
     if (!queued) {
       inFlight.decrementAndGet();
+      // Not counted towards the close: that count (and the close) belongs to the worker that
+      // refuses over the budget, so its errors reach the client before the close frame.
       if (connection.isOpen()) {
-        refused(connection, "Too many frames waiting; slow down and resend");
+        connection.send(
+            frames.write(
+                ErrorFrame.of("rate_limited", "Too many frames waiting; slow down and resend")));
       }
     }
   }
