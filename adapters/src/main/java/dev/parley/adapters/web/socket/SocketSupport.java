@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -248,7 +249,7 @@ public class SocketSupport implements GracefulShutdownCapable {
             () -> {
               try {
                 if (writes.tryTake(connection.userId()).isPresent()) {
-                  refused(connection, "Too many frames; this one was not processed");
+                  refused(connection, "Too many frames; this one was not processed", false);
                   return;
                 }
                 handle(connection, text, handler);
@@ -258,22 +259,34 @@ public class SocketSupport implements GracefulShutdownCapable {
             });
     if (!queued) {
       inFlight.decrementAndGet();
-      // Not counted towards the close: that count (and the close) belongs to the worker that
-      // refuses over the budget, so its errors reach the client before the close frame.
       if (connection.isOpen()) {
-        connection.send(
-            frames.write(
-                ErrorFrame.of("rate_limited", "Too many frames waiting; slow down and resend")));
+        refused(connection, "Too many frames waiting; slow down and resend", true);
       }
     }
   }
 
-  /** A frame refused for the rate: an error, or, for a flood, the close. */
-  private void refused(SocketConnection connection, String message) {
-    if (connection.refused() > limits.getCloseAfterRefusals()) {
-      connection.closeWith(CloseCodes.RATE_LIMITED, "rate limit exceeded");
-    } else {
-      connection.send(frames.write(ErrorFrame.of("rate_limited", message)));
+  /**
+   * A frame refused for the rate (over the budget, or too many waiting): an error, or, for a flood,
+   * the close. Counting and sending happen under one lock, so every error counted before the close
+   * is queued before it; a close decided on the event loop is written from a worker, behind the
+   * errors workers have already queued (on the event loop it would overtake them).
+   */
+  private void refused(SocketConnection connection, String message, boolean onEventLoop) {
+    synchronized (connection) {
+      if (connection.refused() <= limits.getCloseAfterRefusals()) {
+        connection.send(frames.write(ErrorFrame.of("rate_limited", message)));
+        return;
+      }
+    }
+    Runnable close = () -> connection.closeWith(CloseCodes.RATE_LIMITED, "rate limit exceeded");
+    if (!onEventLoop) {
+      close.run();
+      return;
+    }
+    try {
+      workers.execute(close);
+    } catch (RejectedExecutionException stopping) {
+      close.run();
     }
   }
 
