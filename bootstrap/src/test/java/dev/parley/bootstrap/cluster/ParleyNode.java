@@ -25,6 +25,12 @@ final class ParleyNode implements AutoCloseable {
 
   /** Starts a node on a free port; {@code redisUri} null runs it alone, without Redis. */
   static ParleyNode start(String databaseUrl, String redisUri, String keyPrefix) {
+    return start(databaseUrl, redisUri, keyPrefix, Map.of());
+  }
+
+  /** As {@link #start(String, String, String)}, with {@code extra} settings on top. */
+  static ParleyNode start(
+      String databaseUrl, String redisUri, String keyPrefix, Map<String, Object> extra) {
     Map<String, Object> p = new HashMap<>();
     p.put("datasources.default.url", databaseUrl);
     p.put("datasources.default.username", "postgres");
@@ -41,6 +47,7 @@ final class ParleyNode implements AutoCloseable {
       p.put("parley.redis.presence-ttl", "3s");
       p.put("parley.redis.check-interval", "250ms");
     }
+    p.putAll(extra);
     return new ParleyNode(ApplicationContext.run(EmbeddedServer.class, p));
   }
 

@@ -34,6 +34,10 @@ public abstract class ApiTestBase implements TestPropertyProvider {
     properties.put("parley.demo-data", "false");
     // The access and rank matrices build a fresh server for every call that changes one.
     properties.put("parley.limits.servers-per-owner", "10000");
+    // REST writes share the sockets' per-user budget; tests that write fast should not meet it
+    // (the classes about limits set small ones in extraProperties).
+    properties.put("parley.socket.rate-per-second", "1000");
+    properties.put("parley.socket.rate-burst", "1000");
     properties.putAll(extraProperties());
     return properties;
   }

@@ -174,7 +174,8 @@ public final class SocketConnection implements ClientConnection {
     if (closing.get()) {
       return;
     }
-    long size = frame.length();
+    // The bounds are bytes on the wire: an emoji is two chars but four UTF-8 bytes.
+    long size = utf8Length(frame);
     long queued = queuedBytes.addAndGet(size);
     if (droppable && queued > limits.getSoftOutboundBytes()) {
       queuedBytes.addAndGet(-size);
@@ -194,6 +195,29 @@ public final class SocketConnection implements ClientConnection {
       queuedBytes.addAndGet(-size);
       markClosed();
     }
+  }
+
+  /** The UTF-8 size of a frame, counted without encoding it (the send encodes it once). */
+  static long utf8Length(String text) {
+    long bytes = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        // Other BMP characters, and a lone surrogate, which is sent as a 3-byte replacement.
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** Runs a task for this connection after the ones before it; false when too many wait. */

@@ -9,13 +9,15 @@ import java.time.Duration;
  * <p>Outbound bytes queued beyond {@code softOutboundBytes} shed best-effort events (typing,
  * presence); beyond {@code hardOutboundBytes} the client is disconnected with {@link
  * CloseCodes#SLOW_CONSUMER}. Inbound frames waiting beyond {@code maxPendingFrames} are refused.
- * Each user may send {@code ratePerSecond} frames a second across all their connections, in bursts
- * of {@code rateBurst}; after {@code closeAfterRefusals} refusals within a second the socket is
- * closed with {@link CloseCodes#RATE_LIMITED}. A ping goes out every {@code heartbeatInterval}; a
- * connection silent for {@code heartbeatTimeout} is closed. A user may hold {@code
- * maxConnectionsPerUser} sockets at once, a client address {@code maxConnectionsPerAddress}. A
- * connection opened to resume goes live without a replay after {@code resumeWait}. Once the server
- * has sent its close frame it waits up to {@code closeLinger} for the client's.
+ * Each user may make {@code ratePerSecond} writes a second, in bursts of {@code rateBurst}: socket
+ * frames on all their connections and REST writes together draw from that one budget (see {@code
+ * WriteBudget}, shared by every node when Redis is configured); after {@code closeAfterRefusals}
+ * refusals within a second the socket is closed with {@link CloseCodes#RATE_LIMITED}. A ping goes
+ * out every {@code heartbeatInterval}; a connection silent for {@code heartbeatTimeout} is closed.
+ * A user may hold {@code maxConnectionsPerUser} sockets at once, a client address {@code
+ * maxConnectionsPerAddress}. A connection opened to resume goes live without a replay after {@code
+ * resumeWait}. Once the server has sent its close frame it waits up to {@code closeLinger} for the
+ * client's.
  */
 @ConfigurationProperties("parley.socket")
 public class SocketLimits {

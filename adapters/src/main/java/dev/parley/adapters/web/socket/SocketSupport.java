@@ -3,6 +3,7 @@ package dev.parley.adapters.web.socket;
 import dev.parley.adapters.web.error.ServerErrorHandler;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.ClientAddress;
+import dev.parley.adapters.web.support.WriteBudget;
 import dev.parley.application.port.in.GatewayUseCase;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
@@ -24,7 +25,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -54,7 +55,7 @@ public class SocketSupport implements GracefulShutdownCapable {
   private final ExecutorService workers;
   private final SocketLimits limits;
   private final Frames frames;
-  private final UserRateLimiter rates;
+  private final WriteBudget writes;
   private final ConnectionCaps caps;
   private final ClientAddress addresses;
   private final Set<SocketConnection> live = ConcurrentHashMap.newKeySet();
@@ -65,14 +66,14 @@ public class SocketSupport implements GracefulShutdownCapable {
       GatewayUseCase gateway,
       @Named("socket-workers") ExecutorService workers,
       SocketLimits limits,
-      UserRateLimiter rates,
+      WriteBudget writes,
       ConnectionCaps caps,
       ClientAddress addresses,
       JsonMapper json) {
     this.gateway = gateway;
     this.workers = workers;
     this.limits = limits;
-    this.rates = rates;
+    this.writes = writes;
     this.caps = caps;
     this.addresses = addresses;
     this.frames = new Frames(json);
@@ -229,38 +230,80 @@ public class SocketSupport implements GracefulShutdownCapable {
   }
 
   /**
-   * Parses a client frame and handles it in order for this connection, off the event loop. Any
-   * domain error (bad JSON, missing field, invisible channel...) becomes an error event echoing the
-   * frame's {@code nonce}; the socket stays open.
+   * Parses a client frame and handles it in order for this connection, off the event loop. Each
+   * frame first takes a token from the user's {@link WriteBudget}, the one their REST writes use
+   * too (it may ask Redis, hence off the event loop); over it the frame gets an error and is
+   * dropped, and a flood is closed. Any domain error (bad JSON, missing field, invisible
+   * channel...) becomes an error event echoing the frame's {@code nonce}; the socket stays open.
    */
   public void receive(SocketConnection connection, String text, FrameHandler handler) {
     connection.touch();
-    if (!rates.tryAcquire(connection.userId())) {
-      if (connection.refused() > limits.getCloseAfterRefusals()) {
-        connection.closeWith(CloseCodes.RATE_LIMITED, "rate limit exceeded");
-      } else {
-        connection.send(
-            frames.write(
-                ErrorFrame.of("rate_limited", "Too many frames; this one was not processed")));
-      }
+    if (stopping.get()) {
+      connection.send(
+          frames.write(ErrorFrame.of("unavailable", "The server is shutting down; reconnect")));
       return;
     }
-    run(
-        connection,
-        () -> {
-          JsonNode frame = frames.parseObject(text);
-          String nonce =
-              frame.get("nonce") != null && frame.get("nonce").isString()
-                  ? frame.get("nonce").getStringValue()
-                  : null;
-          try {
-            handler.handle(frame);
-          } catch (DomainError e) {
-            connection.send(frames.write(ErrorFrame.of(e, nonce)));
-          } catch (RuntimeException e) {
-            connection.send(frames.write(serverError(connection, e).withNonce(nonce)));
-          }
-        });
+    inFlight.incrementAndGet();
+    boolean queued =
+        connection.submit(
+            () -> {
+              try {
+                if (writes.tryTake(connection.userId()).isPresent()) {
+                  refused(connection, "Too many frames; this one was not processed", false);
+                  return;
+                }
+                handle(connection, text, handler);
+              } finally {
+                inFlight.decrementAndGet();
+              }
+            });
+    if (!queued) {
+      inFlight.decrementAndGet();
+      if (connection.isOpen()) {
+        refused(connection, "Too many frames waiting; slow down and resend", true);
+      }
+    }
+  }
+
+  /**
+   * A frame refused for the rate (over the budget, or too many waiting): an error, or, for a flood,
+   * the close. Counting and sending happen under one lock, so every error counted before the close
+   * is queued before it; a close decided on the event loop is written from a worker, behind the
+   * errors workers have already queued (on the event loop it would overtake them).
+   */
+  private void refused(SocketConnection connection, String message, boolean onEventLoop) {
+    synchronized (connection) {
+      if (connection.refused() <= limits.getCloseAfterRefusals()) {
+        connection.send(frames.write(ErrorFrame.of("rate_limited", message)));
+        return;
+      }
+    }
+    Runnable close = () -> connection.closeWith(CloseCodes.RATE_LIMITED, "rate limit exceeded");
+    if (!onEventLoop) {
+      close.run();
+      return;
+    }
+    try {
+      workers.execute(close);
+    } catch (RejectedExecutionException stopping) {
+      close.run();
+    }
+  }
+
+  private void handle(SocketConnection connection, String text, FrameHandler handler) {
+    String nonce = null;
+    try {
+      JsonNode frame = frames.parseObject(text);
+      nonce =
+          frame.get("nonce") != null && frame.get("nonce").isString()
+              ? frame.get("nonce").getStringValue()
+              : null;
+      handler.handle(frame);
+    } catch (DomainError e) {
+      connection.send(frames.write(ErrorFrame.of(e, nonce)));
+    } catch (RuntimeException e) {
+      connection.send(frames.write(serverError(connection, e).withNonce(nonce)));
+    }
   }
 
   /** Runs work in order for this connection; errors become error events. */
@@ -353,16 +396,13 @@ public class SocketSupport implements GracefulShutdownCapable {
   @Scheduled(fixedDelay = "${parley.socket.heartbeat-interval:30s}")
   void heartbeat() {
     long timeout = limits.getHeartbeatTimeout().toNanos();
-    Set<Long> users = new HashSet<>();
     for (SocketConnection connection : live) {
       if (connection.silentNanos() > timeout) {
         connection.closeWith(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
         continue;
       }
-      users.add(connection.userId());
       connection.ping();
     }
-    rates.retainOnly(users);
   }
 
   /** Live sockets on this node. */
