@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link SessionRepository} on PostgreSQL; rotation is a compare-and-set on the current hash. */
+/**
+ * {@link SessionRepository} on PostgreSQL; rotation is a compare-and-set on the current hash that
+ * also files the old hash in the session's history.
+ */
 @Singleton
 public class JdbcSessionRepository implements SessionRepository {
   private static final String COLUMNS =
@@ -50,19 +53,50 @@ public class JdbcSessionRepository implements SessionRepository {
 
   @Override
   public boolean rotate(String id, String expectedHash, String newHash) {
-    int updated =
-        tx.executeWrite(
-            status ->
-                jdbc.prepareStatement(
-                    "UPDATE sessions SET refresh_hash = ?"
-                        + " WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL",
-                    statement -> {
-                      statement.setString(1, newHash);
-                      statement.setString(2, id);
-                      statement.setString(3, expectedHash);
-                      return statement.executeUpdate();
-                    }));
-    return updated == 1;
+    return tx.executeWrite(
+        status -> {
+          int updated =
+              jdbc.prepareStatement(
+                  "UPDATE sessions SET refresh_hash = ?"
+                      + " WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL",
+                  statement -> {
+                    statement.setString(1, newHash);
+                    statement.setString(2, id);
+                    statement.setString(3, expectedHash);
+                    return statement.executeUpdate();
+                  });
+          if (updated != 1) {
+            return false;
+          }
+          // Same transaction: an exchanged token is never missing from the history.
+          jdbc.prepareStatement(
+              "INSERT INTO session_refresh_history (session_id, refresh_hash) VALUES (?, ?)"
+                  + " ON CONFLICT DO NOTHING",
+              statement -> {
+                statement.setString(1, id);
+                statement.setString(2, expectedHash);
+                return statement.executeUpdate();
+              });
+          return true;
+        });
+  }
+
+  @Override
+  public List<String> retiredHashes(String id) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                "SELECT refresh_hash FROM session_refresh_history WHERE session_id = ?",
+                statement -> {
+                  statement.setString(1, id);
+                  List<String> hashes = new ArrayList<>();
+                  try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                      hashes.add(rs.getString(1));
+                    }
+                  }
+                  return hashes;
+                }));
   }
 
   @Override

@@ -11,46 +11,96 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The per-account login allowance as in-memory token buckets: {@code max-failures-per-account}
- * (default 10) refilling evenly over {@code failure-window} (default 15 minutes). Per node only;
- * several nodes would each allow the full count until a shared store backs this port.
+ * The login allowance as in-memory token buckets. Per account and address: {@code
+ * max-failures-per-account-and-address} (default 10) refilling over {@code failure-window} (default
+ * 15 minutes); the guessing address is refused with 429. Per account: {@code
+ * max-failures-per-account} (default 20) over {@code account-failure-window} (default 15 minutes),
+ * only a slow-down: past it an address that already failed for the account is refused, and one that
+ * has not gets its try after {@code ceiling-delay} (default 1 s), so the owner is never locked out
+ * by someone else's guesses. Per node only; several nodes would each allow the full counts.
  */
 @Singleton
 public class BucketLoginThrottle implements LoginThrottle {
   private static final int MAX_KEY = 64;
-  private final long failures;
-  private final Duration window;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private static final String REFUSED =
+      "Too many failed logins for this account from this address; wait before trying again";
+
+  private final long pairFailures;
+  private final Duration pairWindow;
+  private final long accountFailures;
+  private final Duration accountWindow;
+  private final Duration ceilingDelay;
+  private final Map<String, Bucket> pairs = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
 
   BucketLoginThrottle(
-      @Value("${parley.security.login.max-failures-per-account:10}") long failures,
-      @Value("${parley.security.login.failure-window:15m}") Duration window) {
-    if (failures < 1 || window.isNegative() || window.isZero()) {
+      @Value("${parley.security.login.max-failures-per-account-and-address:10}") long pairFailures,
+      @Value("${parley.security.login.failure-window:15m}") Duration pairWindow,
+      @Value("${parley.security.login.max-failures-per-account:20}") long accountFailures,
+      @Value("${parley.security.login.account-failure-window:15m}") Duration accountWindow,
+      @Value("${parley.security.login.ceiling-delay:1s}") Duration ceilingDelay) {
+    if (pairFailures < 1
+        || accountFailures < 1
+        || !positive(pairWindow)
+        || !positive(accountWindow)
+        || ceilingDelay.isNegative()) {
       throw new IllegalArgumentException("parley.security.login: limits must be positive");
     }
-    this.failures = failures;
-    this.window = window;
+    this.pairFailures = pairFailures;
+    this.pairWindow = pairWindow;
+    this.accountFailures = accountFailures;
+    this.accountWindow = accountWindow;
+    this.ceilingDelay = ceilingDelay;
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 
   @Override
-  public void attempt(String key) {
-    ConsumptionProbe probe =
-        buckets.computeIfAbsent(bounded(key), k -> newBucket()).tryConsumeAndReturnRemaining(1);
+  public void attempt(String account, String address) {
+    Bucket pair = pairs.computeIfAbsent(pairKey(account, address), k -> newPairBucket());
+    ConsumptionProbe probe = pair.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
+      throw new RateLimited(REFUSED, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+    Bucket ceiling = accounts.get(bounded(account));
+    if (ceiling == null || ceiling.getAvailableTokens() > 0) {
+      return;
+    }
+    // Past the account-wide ceiling: an address that already failed here is an attacker's ...
+    boolean cleanAddress = probe.getRemainingTokens() >= pairFailures - 1;
+    if (!cleanAddress) {
+      pair.addTokens(1); // a refused attempt costs the address nothing more
       throw new RateLimited(
-          "Too many failed logins for this account; wait before trying again",
-          Duration.ofNanos(probe.getNanosToWaitForRefill()));
+          REFUSED,
+          Duration.ofNanos(
+              Math.max(1, ceiling.estimateAbilityToConsume(1).getNanosToWaitForRefill())));
+    }
+    // ... one without failures may be the owner: let it through, a little later.
+    if (!ceilingDelay.isZero()) {
+      LockSupport.parkNanos(ceilingDelay.toNanos());
     }
   }
 
   @Override
-  public void succeeded(String key) {
-    Bucket bucket = buckets.get(bounded(key));
-    if (bucket != null) {
-      bucket.addTokens(1);
+  public void failed(String account, String address) {
+    accounts.computeIfAbsent(bounded(account), k -> newAccountBucket()).tryConsume(1);
+  }
+
+  @Override
+  public void succeeded(String account, String address) {
+    Bucket pair = pairs.get(pairKey(account, address));
+    if (pair != null) {
+      pair.addTokens(1);
     }
+  }
+
+  private static String pairKey(String account, String address) {
+    return bounded(account) + "\n" + bounded(address == null ? "unknown" : address);
   }
 
   /**
@@ -64,12 +114,27 @@ public class BucketLoginThrottle implements LoginThrottle {
   /** Full buckets say nothing; dropping them keeps memory to the accounts under fire. */
   @Scheduled(fixedDelay = "1m")
   void forgetRefilled() {
-    buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= failures);
+    pairs.values().removeIf(bucket -> bucket.getAvailableTokens() >= pairFailures);
+    accounts.values().removeIf(bucket -> bucket.getAvailableTokens() >= accountFailures);
   }
 
-  private Bucket newBucket() {
+  private Bucket newPairBucket() {
     return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, window).build())
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(pairFailures)
+                .refillGreedy(pairFailures, pairWindow)
+                .build())
+        .build();
+  }
+
+  private Bucket newAccountBucket() {
+    return Bucket.builder()
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(accountFailures)
+                .refillGreedy(accountFailures, accountWindow)
+                .build())
         .build();
   }
 }

@@ -17,6 +17,7 @@ public class ExternalIssuerSettings {
   private List<String> algorithms;
   private String userIdClaim = "sub";
   private String usernameClaim = "username";
+  private boolean allowInsecureJwks;
 
   /** Whether an external issuer is configured at all. */
   public boolean enabled() {
@@ -85,6 +86,15 @@ public class ExternalIssuerSettings {
 
   public void setUsernameClaim(String usernameClaim) {
     this.usernameClaim = usernameClaim;
+  }
+
+  /** Whether a plain-http JWKS URI off the loopback interface is accepted (default false). */
+  public boolean isAllowInsecureJwks() {
+    return allowInsecureJwks;
+  }
+
+  public void setAllowInsecureJwks(boolean allowInsecureJwks) {
+    this.allowInsecureJwks = allowInsecureJwks;
   }
 
   @Override

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.parley.adapters.SocketRoutes;
 import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.AuthenticateUseCase.Credential;
 import dev.parley.application.port.in.AuthenticateUseCase.Identity;
@@ -23,7 +24,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.util.StringUtils;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -31,8 +31,10 @@ import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -42,6 +44,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -131,7 +134,8 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
       return null;
     }
     if (token.startsWith(TICKET_PREFIX)) {
-      return isSocketUpgrade(request) ? new Credential.Ticket(token) : null;
+      // One real upgrade on a socket route, never a REST call that merely says "Upgrade".
+      return SocketRoutes.isUpgrade(request) ? new Credential.Ticket(token) : null;
     }
     try {
       SignedJWT jwt = SignedJWT.parse(token);
@@ -190,11 +194,16 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
   private ConfigurableJWTProcessor<SecurityContext> externalProcessor(ExternalIssuerSettings s) {
     JWKSource<SecurityContext> keys;
     if (s.getSecret() != null) {
+      String weakness = SecretStrength.weakness(s.getSecret());
+      if (weakness != null) {
+        // Anyone who guesses it mints tokens for any user: same bar as PARLEY_JWT_SECRET.
+        throw new IllegalStateException("parley.security.external.secret is too weak: " + weakness);
+      }
       keys = new ImmutableSecret<>(s.getSecret().getBytes(StandardCharsets.UTF_8));
     } else if (s.getJwksUri() != null) {
       try {
-        keys = JWKSourceBuilder.create(URI.create(s.getJwksUri()).toURL()).build();
-      } catch (MalformedURLException e) {
+        keys = JWKSourceBuilder.create(jwksUrl(s).toURL()).build();
+      } catch (MalformedURLException | IllegalArgumentException e) {
         throw new IllegalStateException("parley.security.external.jwks-uri is not a URL", e);
       }
     } else {
@@ -220,9 +229,42 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
     return processor;
   }
 
-  private static boolean isSocketUpgrade(HttpRequest<?> request) {
-    String upgrade = request == null ? null : request.getHeaders().get(HttpHeaders.UPGRADE);
-    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+  /**
+   * The JWKS URI, refused unless it is https: keys fetched over plain http can be swapped by anyone
+   * on the path. Loopback (a sidecar) is fine, and so is anything with {@code allow-insecure-jwks}.
+   */
+  static URI jwksUrl(ExternalIssuerSettings s) {
+    URI uri = URI.create(s.getJwksUri());
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https")) {
+      return uri;
+    }
+    if (scheme.equals("http") && (isLoopback(uri.getHost()) || s.isAllowInsecureJwks())) {
+      return uri;
+    }
+    throw new IllegalStateException(
+        "parley.security.external.jwks-uri must be https (plain http only on loopback, or with"
+            + " parley.security.external.allow-insecure-jwks=true)");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    // Only literal addresses: a name would need DNS, which an attacker may answer.
+    if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static String cacheKey(Credential credential) {

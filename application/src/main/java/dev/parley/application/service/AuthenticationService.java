@@ -6,7 +6,6 @@ import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
-import dev.parley.domain.error.DomainError;
 import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.error.UsernameTaken;
 import dev.parley.domain.user.User;
@@ -81,54 +80,40 @@ public final class AuthenticationService implements AuthenticateUseCase {
   private User provisioned(Credential.External external) {
     Optional<User> known = users.findByExternal(external.issuer(), external.subject());
     if (known.isEmpty()) {
-      known = Optional.of(create(external, preferredName(external)));
+      known = Optional.of(create(external));
     }
     return known.filter(User::active).orElseThrow(InvalidCredentials::new);
   }
 
-  private User create(Credential.External external, Username name) {
-    try {
-      return tx.inTransaction(
-          () -> {
-            User user =
-                users.createExternal(
-                    new NewUser(name, null, external.username(), null, clock.instant()),
-                    external.issuer(),
-                    external.subject());
-            onSignUp.forEach(step -> step.accept(user));
-            return user;
-          });
-    } catch (UsernameTaken taken) {
-      // Provisioned concurrently by another request, or the name is a local account's: never
-      // hand that account over; take the derived name instead.
-      Optional<User> raced = users.findByExternal(external.issuer(), external.subject());
-      if (raced.isPresent()) {
-        return raced.get();
-      }
-      Username derived = derivedName(external);
-      if (name.equals(derived)) {
-        throw new InvalidCredentials();
-      }
-      return create(external, derived);
-    }
-  }
-
-  /** The external username when it is a valid one, else the derived name. */
-  private static Username preferredName(Credential.External external) {
-    if (external.username() != null) {
+  /**
+   * Creates the account under the first free name. Identities map by (issuer, subject) only, so a
+   * name taken by someone else (a local account, or another identity claiming it) never hands that
+   * account over and never locks this identity out: the next candidate is tried.
+   */
+  private User create(Credential.External external) {
+    for (Username name :
+        ExternalNames.candidates(external.issuer(), external.subject(), external.username())) {
       try {
-        return new Username(external.username());
-      } catch (DomainError invalid) {
-        // fall through to the derived name
+        return tx.inTransaction(
+            () -> {
+              User user =
+                  users.createExternal(
+                      new NewUser(name, null, external.username(), null, clock.instant()),
+                      external.issuer(),
+                      external.subject());
+              onSignUp.forEach(step -> step.accept(user));
+              return user;
+            });
+      } catch (UsernameTaken taken) {
+        // Provisioned concurrently by another request: that account is this identity's.
+        Optional<User> raced = users.findByExternal(external.issuer(), external.subject());
+        if (raced.isPresent()) {
+          return raced.get();
+        }
       }
     }
-    return derivedName(external);
-  }
-
-  /** A stable name from the issuer and subject, unlikely to collide with anyone's. */
-  private static Username derivedName(Credential.External external) {
-    String digest = Secrets.hash(external.issuer() + "\n" + external.subject());
-    return new Username("ext-" + digest.substring(0, 16));
+    // Only reachable if every random name collided too.
+    throw new IllegalStateException("no free name for an external identity");
   }
 
   private static Identity identity(User user, String sessionId) {

@@ -40,24 +40,30 @@ public final class LoginService implements LoginUseCase {
 
   @Override
   public LoginResult login(LoginCommand command) {
+    String account = command.username().toLowerCase(Locale.ROOT);
     // Before any hashing: a throttled guess must cost the server nothing.
-    throttle.attempt(command.username().toLowerCase(Locale.ROOT));
+    throttle.attempt(account, command.address());
     Optional<User> user = findUser(command.username());
     if (user.isEmpty()) {
       hasher.matches(command.password(), dummyHash());
-      throw new InvalidCredentials();
+      throw failed(account, command.address());
     }
     User found = user.get();
     if (found.passwordHash() == null) {
       // Accounts provisioned by an external issuer have no password here.
       hasher.matches(command.password(), dummyHash());
-      throw new InvalidCredentials();
+      throw failed(account, command.address());
     }
     if (!hasher.matches(command.password(), found.passwordHash()) || !found.active()) {
-      throw new InvalidCredentials();
+      throw failed(account, command.address());
     }
-    throttle.succeeded(command.username().toLowerCase(Locale.ROOT));
+    throttle.succeeded(account, command.address());
     return sessions.start(found);
+  }
+
+  private InvalidCredentials failed(String account, String address) {
+    throttle.failed(account, address);
+    return new InvalidCredentials();
   }
 
   private Optional<User> findUser(String name) {

@@ -6,6 +6,7 @@ import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
+import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.user.User;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
 
   @Override
   public User register(RegisterUserCommand command) {
+    if (ExternalNames.isReserved(command.username())) {
+      // Those names belong to the external issuer's users; one taken here would shadow theirs.
+      throw new InvalidInput(
+          "username", "names starting with '" + ExternalNames.PREFIX + "' are reserved");
+    }
     String hash = hasher.hash(command.password());
     return tx.inTransaction(
         () -> {

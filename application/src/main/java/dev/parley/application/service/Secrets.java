@@ -28,4 +28,13 @@ final class Secrets {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
+
+  /** Compares two hashes in time independent of where they differ. */
+  static boolean sameHash(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+  }
 }

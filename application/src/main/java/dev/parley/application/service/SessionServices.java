@@ -4,6 +4,7 @@ import dev.parley.application.port.in.LoginUseCase.LoginResult;
 import dev.parley.application.port.in.LoginUseCase.RefreshToken;
 import dev.parley.application.port.in.SessionsUseCase;
 import dev.parley.application.port.out.ChatEventPublisher;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.application.port.out.SessionRepository;
 import dev.parley.application.port.out.SessionRepository.Session;
@@ -25,8 +26,8 @@ import java.util.UUID;
 
 /**
  * Login sessions: each login starts one with a refresh token that rotates on every use. Reusing a
- * rotated token means it was copied, so the whole session ends; ending sessions closes their
- * sockets through a {@link SessionEnded} event.
+ * rotated token means it was copied, so the whole session ends (a made-up token is only refused);
+ * ending sessions closes their sockets through a {@link SessionEnded} event.
  */
 public final class SessionServices implements SessionsUseCase {
   static final String REFRESH_PREFIX = "prt_";
@@ -42,6 +43,7 @@ public final class SessionServices implements SessionsUseCase {
   private final Clock clock;
   private final Duration refreshTtl;
   private final Duration ticketTtl;
+  private final LoginThrottle throttle;
 
   public SessionServices(
       SessionRepository sessions,
@@ -54,6 +56,37 @@ public final class SessionServices implements SessionsUseCase {
       Clock clock,
       Duration refreshTtl,
       Duration ticketTtl) {
+    this(
+        sessions,
+        tickets,
+        users,
+        hasher,
+        tokens,
+        events,
+        tx,
+        clock,
+        refreshTtl,
+        ticketTtl,
+        LoginThrottle.NONE);
+  }
+
+  /**
+   * @param throttle the login throttle, which current-password checks share so a stolen access
+   *     token cannot guess the password online
+   */
+  public SessionServices(
+      SessionRepository sessions,
+      SocketTicketStore tickets,
+      UserRepository users,
+      PasswordHasher hasher,
+      TokenIssuer tokens,
+      ChatEventPublisher events,
+      Transactions tx,
+      Clock clock,
+      Duration refreshTtl,
+      Duration ticketTtl,
+      LoginThrottle throttle) {
+    this.throttle = throttle;
     this.sessions = sessions;
     this.tickets = tickets;
     this.users = users;
@@ -91,9 +124,16 @@ public final class SessionServices implements SessionsUseCase {
             .findById(refreshToken.substring(REFRESH_PREFIX.length(), dot))
             .filter(s -> s.isLive(now))
             .orElseThrow(InvalidCredentials::new);
-    if (!hash.equals(session.refreshHash())) {
-      // A token already exchanged came back: someone holds a copy. End the session for both.
-      end(session.userId(), session.id());
+    if (!Secrets.sameHash(hash, session.refreshHash())) {
+      // The session id is no secret (it rides in every access token): only a token really issued
+      // for this session and already exchanged means someone holds a copy, and ends the session.
+      // Anything else is a guess and changes nothing.
+      boolean replayed =
+          sessions.retiredHashes(session.id()).stream()
+              .anyMatch(retired -> Secrets.sameHash(hash, retired));
+      if (replayed) {
+        end(session.userId(), session.id());
+      }
       throw new InvalidCredentials();
     }
     User user =
@@ -119,8 +159,9 @@ public final class SessionServices implements SessionsUseCase {
   }
 
   @Override
-  public void changePassword(long userId, String currentPassword, String newPassword) {
-    User user = requirePassword(userId, currentPassword);
+  public void changePassword(
+      long userId, String currentPassword, String newPassword, String address) {
+    User user = requirePassword(userId, currentPassword, address);
     String hash = hasher.hash(RawPassword.forRegistration(newPassword));
     tx.inTransaction(
         () -> {
@@ -131,8 +172,8 @@ public final class SessionServices implements SessionsUseCase {
   }
 
   @Override
-  public void deactivate(long userId, String password) {
-    User user = requirePassword(userId, password);
+  public void deactivate(long userId, String password, String address) {
+    User user = requirePassword(userId, password, address);
     tx.inTransaction(
         () -> {
           users.deactivate(user.id());
@@ -149,14 +190,19 @@ public final class SessionServices implements SessionsUseCase {
     return new SocketTicket(ticket, expires);
   }
 
-  private User requirePassword(long userId, String password) {
+  private User requirePassword(long userId, String password, String address) {
     User user = users.findById(userId).orElseThrow(() -> new NotFound("User not found"));
     if (password == null || user.passwordHash() == null) {
       throw new InvalidInput("current_password", "the current password is required");
     }
+    String account = user.username().key();
+    String from = address == null || address.isBlank() ? "unknown" : address;
+    throttle.attempt(account, from);
     if (!hasher.matches(RawPassword.forLogin(password), user.passwordHash())) {
+      throttle.failed(account, from);
       throw new InvalidInput("current_password", "the current password is wrong");
     }
+    throttle.succeeded(account, from);
     return user;
   }
 

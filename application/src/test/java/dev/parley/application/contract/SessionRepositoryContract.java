@@ -59,6 +59,9 @@ public abstract class SessionRepositoryContract {
     assertThat(sessions().rotate(s.id(), first, second)).as("a lost race").isFalse();
     Session rotated = sessions().findById(s.id()).orElseThrow();
     assertThat(rotated.refreshHash()).isEqualTo(second);
+    assertThat(sessions().retiredHashes(s.id()))
+        .as("the exchanged hash is kept")
+        .containsExactly(first);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** In-memory {@link SessionRepository} for use-case tests and the port's contract test. */
 public class InMemorySessionRepository implements SessionRepository {
   private final Map<String, Session> byId = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> retired = new ConcurrentHashMap<>();
 
   @Override
   public void create(Session session) {
@@ -31,7 +32,13 @@ public class InMemorySessionRepository implements SessionRepository {
       return false;
     }
     byId.put(id, new Session(id, s.userId(), newHash, s.createdAt(), s.expiresAt(), null));
+    retired.computeIfAbsent(id, k -> new ArrayList<>()).add(expectedHash);
     return true;
+  }
+
+  @Override
+  public synchronized List<String> retiredHashes(String id) {
+    return List.copyOf(retired.getOrDefault(id, List.of()));
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.error.RateLimited;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +47,29 @@ class LoginThrottleTest {
   static final class AllowanceThrottle implements LoginThrottle {
     final int allowance;
     final Map<String, Integer> left = new HashMap<>();
+    final List<String> failures = new ArrayList<>();
 
     AllowanceThrottle(int allowance) {
       this.allowance = allowance;
     }
 
     @Override
-    public void attempt(String key) {
-      int remaining = left.getOrDefault(key, allowance);
+    public void attempt(String account, String address) {
+      int remaining = left.getOrDefault(account, allowance);
       if (remaining == 0) {
         throw new RateLimited("slow down", Duration.ofSeconds(30));
       }
-      left.put(key, remaining - 1);
+      left.put(account, remaining - 1);
     }
 
     @Override
-    public void succeeded(String key) {
-      left.merge(key, 1, Integer::sum);
+    public void failed(String account, String address) {
+      failures.add(account + "@" + address);
+    }
+
+    @Override
+    public void succeeded(String account, String address) {
+      left.merge(account, 1, Integer::sum);
     }
   }
 

@@ -15,11 +15,13 @@ import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase.LoginResult;
 import dev.parley.application.port.in.RegisterUserCommand;
 import dev.parley.application.port.in.SessionsUseCase.SocketTicket;
+import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.user.User;
+import dev.parley.domain.user.Username;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,13 +132,15 @@ class SessionServicesTest {
   @Test
   void passwordChangeNeedsTheOldOneAndEndsEverySession() {
     LoginResult result = loginAlice();
-    assertThatThrownBy(() -> sessions.changePassword(alice.id(), "wrong-pass", "newpassword1"))
+    assertThatThrownBy(
+            () -> sessions.changePassword(alice.id(), "wrong-pass", "newpassword1", "10.0.0.1"))
         .isInstanceOf(InvalidInput.class)
         .hasMessageContaining("current password");
-    assertThatThrownBy(() -> sessions.changePassword(alice.id(), "password123", "short"))
+    assertThatThrownBy(
+            () -> sessions.changePassword(alice.id(), "password123", "short", "10.0.0.1"))
         .isInstanceOf(InvalidInput.class);
 
-    sessions.changePassword(alice.id(), "password123", "newpassword1");
+    sessions.changePassword(alice.id(), "password123", "newpassword1", "10.0.0.1");
     assertThatThrownBy(() -> auth.authenticate(new Credential.Own(alice.id(), sessionOf(result))))
         .isInstanceOf(InvalidCredentials.class);
     assertThatThrownBy(() -> sessions.refresh(result.refresh().value()))
@@ -151,7 +155,7 @@ class SessionServicesTest {
   void aDeactivatedUserNeverAuthenticatesAgain() {
     LoginResult result = loginAlice();
     SocketTicket ticket = sessions.socketTicket(alice.id(), sessionOf(result));
-    sessions.deactivate(alice.id(), "password123");
+    sessions.deactivate(alice.id(), "password123", "10.0.0.1");
     assertThatThrownBy(() -> auth.authenticate(new Credential.Own(alice.id(), sessionOf(result))))
         .isInstanceOf(InvalidCredentials.class);
     assertThatThrownBy(() -> auth.authenticate(new Credential.Ticket(ticket.value())))
@@ -194,6 +198,47 @@ class SessionServicesTest {
     assertThat(other.username()).startsWith("ext-");
     Identity odd = auth.authenticate(new Credential.External("https://idp", "u-3", "not valid!"));
     assertThat(odd.username()).startsWith("ext-");
+  }
+
+  @Test
+  void takenNamesNeverLockAnExternalIdentityOut() {
+    String derived = ExternalNames.candidates("https://idp", "u-9", null).get(0).value();
+    // Accounts from before the ext- form was reserved hold both the claimed and derived names.
+    for (String name : new String[] {"wanted", derived}) {
+      users.create(
+          new UserRepository.NewUser(new Username(name), null, null, "h", clock.instant()));
+    }
+    Identity first = auth.authenticate(new Credential.External("https://idp", "u-9", "wanted"));
+    assertThat(first.username()).isEqualTo(derived + "-2");
+    Identity again = auth.authenticate(new Credential.External("https://idp", "u-9", "wanted"));
+    assertThat(again.userId()).isEqualTo(first.userId());
+    // A claimed name in the reserved form is never used, so it cannot take another's derived name.
+    Identity claimer = auth.authenticate(new Credential.External("https://idp", "u-10", derived));
+    assertThat(claimer.username()).isNotEqualTo(derived).startsWith("ext-");
+
+    assertThatThrownBy(
+            () ->
+                new RegisterUserService(users, hasher, tx, clock, List.of())
+                    .register(RegisterUserCommand.of("EXT-mine", null, "password123", null)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("reserved");
+  }
+
+  @Test
+  void aMadeUpRefreshTokenNamingASessionIsRefusedAndEndsNothing() {
+    LoginResult result = loginAlice();
+    String sid = sessionOf(result);
+    assertThatThrownBy(() -> sessions.refresh("prt_" + sid + ".garbage"))
+        .isInstanceOf(InvalidCredentials.class);
+    assertThat(sessionStore.findById(sid).orElseThrow().revokedAt()).isNull();
+    assertThat(published).isEmpty();
+    LoginResult next = sessions.refresh(result.refresh().value());
+    // The exchanged token coming back is a replay: the session ends.
+    assertThatThrownBy(() -> sessions.refresh(result.refresh().value()))
+        .isInstanceOf(InvalidCredentials.class);
+    assertThat(sessionStore.findById(sid).orElseThrow().revokedAt()).isNotNull();
+    assertThatThrownBy(() -> sessions.refresh(next.refresh().value()))
+        .isInstanceOf(InvalidCredentials.class);
   }
 
   /** A clock the test moves. */

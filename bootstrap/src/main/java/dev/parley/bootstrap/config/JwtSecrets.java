@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.config;
 
+import dev.parley.adapters.security.SecretStrength;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,34 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 
 /** Decides which HS256 secret signs tokens, and refuses weak ones. */
 public final class JwtSecrets {
   /** HS256 needs a key of at least 256 bits (RFC 7518 section 3.2). */
-  public static final int MIN_BYTES = 32;
-
-  private static final List<String> PLACEHOLDERS =
-      List.of("change", "secret-key", "your-secret", "placeholder", "example", "xxxxxxxx");
+  public static final int MIN_BYTES = SecretStrength.MIN_BYTES;
 
   private JwtSecrets() {}
 
   /** Why {@code secret} may not sign tokens, or null when it is acceptable. */
   public static String weakness(String secret) {
-    if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
-      return "it is shorter than " + MIN_BYTES + " bytes (256 bits)";
-    }
-    String lower = secret.toLowerCase(Locale.ROOT);
-    for (String placeholder : PLACEHOLDERS) {
-      if (lower.contains(placeholder)) {
-        return "it looks like a placeholder (contains '" + placeholder + "')";
-      }
-    }
-    if (secret.chars().distinct().count() < 10) {
-      return "it repeats too few distinct characters";
-    }
-    return null;
+    // One rule for Parley's secret and the external issuer's (checked by the token validator).
+    return SecretStrength.weakness(secret);
   }
 
   /** A configured secret, checked; never echoed in the error. */

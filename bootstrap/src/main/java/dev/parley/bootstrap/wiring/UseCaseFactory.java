@@ -120,9 +120,20 @@ public class UseCaseFactory {
       Transactions tx,
       Clock clock,
       @Value("${parley.security.refresh-token-ttl:30d}") Duration refreshTtl,
-      @Value("${parley.security.socket-ticket-ttl:30s}") Duration ticketTtl) {
+      @Value("${parley.security.socket-ticket-ttl:30s}") Duration ticketTtl,
+      LoginThrottle throttle) {
     return new SessionServices(
-        sessions, tickets, users, hasher, tokens, events, tx, clock, refreshTtl, ticketTtl);
+        sessions,
+        tickets,
+        users,
+        hasher,
+        tokens,
+        events,
+        tx,
+        clock,
+        refreshTtl,
+        ticketTtl,
+        throttle);
   }
 
   @Singleton

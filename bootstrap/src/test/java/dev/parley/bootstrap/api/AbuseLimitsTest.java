@@ -39,9 +39,14 @@ class AbuseLimitsTest extends ApiTestBase {
   protected Map<String, String> extraProperties() {
     return Map.ofEntries(
         Map.entry("parley.security.trust-forwarded-for", "true"),
-        // One failure back every 4 s: four quick requests see the limit, a short wait lifts it.
-        Map.entry("parley.security.login.max-failures-per-account", "3"),
+        // Per account and address, one failure back every 4 s: four quick requests see the
+        // limit, a short wait lifts it. The account-wide ceiling refills slowly, so it stays
+        // reached while a test looks at it, and costs only a short delay.
+        Map.entry("parley.security.login.max-failures-per-account-and-address", "3"),
         Map.entry("parley.security.login.failure-window", "12s"),
+        Map.entry("parley.security.login.max-failures-per-account", "5"),
+        Map.entry("parley.security.login.account-failure-window", "10m"),
+        Map.entry("parley.security.login.ceiling-delay", "50ms"),
         Map.entry("parley.security.login.max-attempts-per-address", "5"),
         Map.entry("parley.security.login.address-window", "1m"),
         Map.entry("parley.security.registration.max-per-address", "2"),
@@ -92,22 +97,26 @@ class AbuseLimitsTest extends ApiTestBase {
   }
 
   @Test
-  void failedLoginsPerAccountAreThrottledWhateverTheAddressAndTheAllowanceRefills()
+  void failedLoginsAreThrottledPerAccountAndAddressAndTheAllowanceRefills()
       throws InterruptedException {
     User alice = newUser("throttled");
+    String attacker = address();
     String wrong = credentials(alice.name(), "wrong-password");
-    assertThat(post("/auth/login", wrong, address()).status()).isEqualTo(401);
-    // Names are case-insensitive, and so is the account's allowance.
+    assertThat(post("/auth/login", wrong, attacker).status()).isEqualTo(401);
+    // Names are case-insensitive, and so is the allowance.
     assertThat(
-            post("/api/auth/login", credentials(alice.name().toUpperCase(), "nope"), address())
+            post("/api/auth/login", credentials(alice.name().toUpperCase(), "nope"), attacker)
                 .status())
         .isEqualTo(401);
-    assertThat(post("/auth/login", wrong, address()).status()).isEqualTo(401);
+    assertThat(post("/auth/login", wrong, attacker).status()).isEqualTo(401);
 
-    // Even the right password waits: the check comes before the password is looked at.
-    Response limited = post("/auth/login", credentials(alice.name(), "password123"), address());
+    // The guessing address waits, even with the right password: the check comes first.
+    Response limited = post("/auth/login", credentials(alice.name(), "password123"), attacker);
     long retryAfter = assertRateLimited(limited, "failed logins for this account");
     assertThat(retryAfter).isLessThanOrEqualTo(4);
+    // The owner, elsewhere, is not locked out by someone else's guesses.
+    assertThat(post("/auth/login", credentials(alice.name(), "password123"), address()).status())
+        .isEqualTo(200);
 
     // After Retry-After (with room for a loaded machine), the right password works again.
     await()
@@ -116,22 +125,80 @@ class AbuseLimitsTest extends ApiTestBase {
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
-                post("/auth/login", credentials(alice.name(), "password123"), address()).status()
+                post("/auth/login", credentials(alice.name(), "password123"), attacker).status()
                     == 200);
+  }
+
+  @Test
+  void guessesFromManyAddressesHitTheAccountCeilingButNeverLockTheOwnerOut() {
+    User carol = newUser("ceiling");
+    String wrong = credentials(carol.name(), "wrong-password");
+    List<String> attackers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      attackers.add(address());
+      assertThat(post("/auth/login", wrong, attackers.get(i)).status()).isEqualTo(401);
+    }
+    // Past the account-wide ceiling, an address that already failed gets no second guess...
+    assertRateLimited(post("/auth/login", wrong, attackers.get(0)), "this account");
+    // ...a fresh one gets its guess after a short delay, and then no more...
+    String fresh = address();
+    assertThat(post("/auth/login", wrong, fresh).status()).isEqualTo(401);
+    assertRateLimited(post("/auth/login", wrong, fresh), "this account");
+    // ...and the owner, from an address without failures, gets in: never a 429.
+    for (int i = 0; i < 3; i++) {
+      Response owner = post("/auth/login", credentials(carol.name(), "password123"), address());
+      assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+    }
   }
 
   @Test
   void successfulLoginsDoNotCountAgainstTheAccount() {
     User bob = newUser("succeeds");
-    for (int i = 0; i < 6; i++) {
-      assertThat(post("/auth/login", credentials(bob.name(), "password123"), address()).status())
+    String from = address();
+    // Five attempts in all: within the per-address limit, so only the pair's allowance counts.
+    for (int i = 0; i < 2; i++) {
+      assertThat(post("/auth/login", credentials(bob.name(), "password123"), from).status())
           .isEqualTo(200);
     }
+    // All three failures are still allowed: the successes took nothing.
     String wrong = credentials(bob.name(), "wrong-password");
     for (int i = 0; i < 3; i++) {
-      assertThat(post("/auth/login", wrong, address()).status()).isEqualTo(401);
+      assertThat(post("/auth/login", wrong, from).status()).isEqualTo(401);
     }
-    assertRateLimited(post("/auth/login", wrong, address()), "this account");
+  }
+
+  private Response withToken(String method, String path, String json, String token, String from) {
+    return api.send(method, path, "application/json", json, token, "X-Forwarded-For", from);
+  }
+
+  @Test
+  void currentPasswordGuessesShareTheLoginThrottle() {
+    User dave = newUser("guessed");
+    String thief = address();
+    String wrongChange = "{\"current_password\":\"guess-one\",\"new_password\":\"newpassword1\"}";
+    String wrongDelete = "{\"password\":\"guess-two\"}";
+    assertThat(withToken("POST", "/auth/password", wrongChange, dave.token(), thief).status())
+        .isEqualTo(400);
+    assertThat(withToken("DELETE", "/users/me", wrongDelete, dave.token(), thief).status())
+        .isEqualTo(400);
+    assertThat(withToken("POST", "/auth/password", wrongChange, dave.token(), thief).status())
+        .isEqualTo(400);
+    // Both routes and the login draw on one allowance per account and address.
+    assertRateLimited(
+        withToken("POST", "/auth/password", wrongChange, dave.token(), thief), "this account");
+    assertRateLimited(
+        withToken("DELETE", "/users/me", wrongDelete, dave.token(), thief), "this account");
+    assertRateLimited(
+        post("/auth/login", credentials(dave.name(), "password123"), thief), "this account");
+    // The owner, elsewhere, still changes the password.
+    Response changed =
+        withToken(
+            "POST",
+            "/auth/password",
+            "{\"current_password\":\"password123\",\"new_password\":\"newpassword1\"}",
+            dave.token(),
+            address());
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.parley.bootstrap.support.Api.Response;
 import dev.parley.bootstrap.support.Api.Session;
 import dev.parley.bootstrap.support.ApiTestBase;
 import dev.parley.bootstrap.support.Fixtures;
+import dev.parley.bootstrap.support.Handshake;
+import dev.parley.bootstrap.support.RawHttp;
 import dev.parley.bootstrap.support.WsClient;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -350,6 +352,88 @@ class AccessMatrixTest extends ApiTestBase {
       }
     }
     assertThat(wrong).as("calls whose outcome breaks the access rules").isEmpty();
+  }
+
+  /**
+   * The "ticket bearer": a socket ticket (and a token in the query) is good for one socket upgrade
+   * on a socket route and nothing else, even when the REST call claims to be an upgrade. The last
+   * ticket, never spent by those calls, then opens exactly one socket.
+   */
+  @Test
+  void aSocketTicketAuthenticatesNoRestRouteAndOnlyOneSocket() throws Exception {
+    World world = newWorld();
+    List<String> wrong = new ArrayList<>();
+    String unspent = null;
+    for (Map.Entry<String, Rule> entry : RULES.entrySet()) {
+      String route = entry.getKey();
+      Rule rule = entry.getValue();
+      if (SOCKETS.contains(route) || rule.allowed().contains(Who.ANONYMOUS)) {
+        continue; // sockets are the tickets' place; open routes need no credential at all
+      }
+      Session holder = rule.caller() == Caller.FRESH ? api.newUser("tix") : users.get(Who.ADMIN);
+      String[] parts = route.split(" ", 3);
+      String path = fill(parts[1] + QUERIES.getOrDefault(parts[1], ""), world, holder, null);
+      String body = rule.body() == null ? null : fill(rule.body(), world, holder, null);
+      String separator = path.contains("?") ? "&" : "?";
+      String headerTicket = ticket(holder);
+      int asBearer =
+          rawCall(
+              parts[0], path, body, "Authorization: Bearer " + headerTicket, "Upgrade: websocket");
+      int asQueryTicket =
+          rawCall(
+              parts[0], path + separator + "ticket=" + ticket(holder), body, "Upgrade: websocket");
+      int asQueryToken =
+          rawCall(
+              parts[0], path + separator + "token=" + holder.token(), body, "Upgrade: websocket");
+      if (asBearer != 401 || asQueryTicket != 401 || asQueryToken != 401) {
+        wrong.add(
+            route
+                + ": bearer ticket "
+                + asBearer
+                + ", ?ticket= "
+                + asQueryTicket
+                + ", ?token= "
+                + asQueryToken);
+      }
+      if (rule.caller() == Caller.ROLE) {
+        unspent = headerTicket;
+      }
+    }
+    assertThat(wrong).as("REST calls that took a socket ticket or a query token").isEmpty();
+
+    assertThat(unspent).isNotNull();
+    try (Handshake first =
+        Handshake.send(api.base(), "/chat/ws", "Authorization: Bearer " + unspent)) {
+      assertThat(first.status()).as("the ticket opens its one socket").isEqualTo(101);
+    }
+    try (Handshake second =
+        Handshake.send(api.base(), "/chat/ws", "Authorization: Bearer " + unspent)) {
+      assertThat(second.status()).as("and only one").isEqualTo(401);
+    }
+  }
+
+  private String ticket(Session holder) {
+    Response minted = api.post("/auth/socket-ticket", "{}", holder.token());
+    expect(minted, 200);
+    return minted.json().get("ticket").getStringValue();
+  }
+
+  /** A REST call by hand, so it can carry an Upgrade header; uploads get a real multipart body. */
+  private int rawCall(String method, String path, String body, String... headers) {
+    if (!"{file}".equals(body)) {
+      return RawHttp.status(api.base(), method, path, body, headers);
+    }
+    String boundary = "----matrix" + UUID.randomUUID();
+    String multipart =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello\r\n--"
+            + boundary
+            + "--\r\n";
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + 1);
+    all[headers.length] = "Content-Type: multipart/form-data; boundary=" + boundary;
+    return RawHttp.status(api.base(), method, path, multipart, all);
   }
 
   /** Calls one route as {@code who}; the HTTP status, or 101 for an accepted socket. */

@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +130,55 @@ class ExternalIssuerTest extends ApiTestBase {
                     null)
                 .status())
         .isEqualTo(401);
+  }
+
+  /** The name provisioning derives from issuer and subject (ext- and 16 hex of their SHA-256). */
+  private static String derivedName(String uid) throws Exception {
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest((ISSUER + "\n" + uid).getBytes(StandardCharsets.UTF_8));
+    return "ext-" + HexFormat.of().formatHex(digest).substring(0, 16);
+  }
+
+  @Test
+  void localSignUpsCannotSquatAnExternalIdentity() throws Exception {
+    String uid = UUID.randomUUID().toString();
+    String name = "squat" + uid.substring(0, 6);
+    String derived = derivedName(uid);
+    // A local account takes the name the external user will ask for...
+    Response local =
+        api.post(
+            "/auth/register", "{\"username\":\"" + name + "\",\"password\":\"password123\"}", null);
+    assertThat(local.status()).as(local.toString()).isEqualTo(201);
+    long localId = local.json().get("id").getLongValue();
+    // ...but the reserved ext- form is nobody's to register, in any case.
+    for (String reserved : new String[] {derived, derived.toUpperCase(), "EXT-anything"}) {
+      Response squat =
+          api.post(
+              "/auth/register",
+              "{\"username\":\"" + reserved + "\",\"password\":\"password123\"}",
+              null);
+      assertThat(squat.status()).as(reserved + " " + squat).isEqualTo(400);
+    }
+    // Another external user whose name claim is the derived name takes nothing from this one.
+    String other = rs256(claims(UUID.randomUUID().toString(), derived).build(), key);
+    Response otherMe = api.get("/users/me", other);
+    assertThat(otherMe.status()).as(otherMe.toString()).isEqualTo(200);
+    assertThat(otherMe.json().get("username").getStringValue()).isNotEqualToIgnoringCase(derived);
+
+    String token = rs256(claims(uid, name).build(), key);
+    Response me = api.get("/users/me", token);
+    assertThat(me.status()).as(me.toString()).isEqualTo(200);
+    long id = me.json().get("id").getLongValue();
+    assertThat(id).isNotEqualTo(localId);
+    assertThat(me.json().get("username").getStringValue()).isNotEqualToIgnoringCase(name);
+    // The same subject keeps its account, whatever name it claims later.
+    String again = rs256(claims(uid, name).build(), key);
+    assertThat(api.get("/users/me", again).json().get("id").getLongValue()).isEqualTo(id);
+    String renamed = rs256(claims(uid, "other" + uid.substring(0, 6)).build(), key);
+    assertThat(api.get("/users/me", renamed).json().get("id").getLongValue()).isEqualTo(id);
+    // And the local account is still its owner's.
+    assertThat(api.login(name)).isNotBlank();
   }
 
   @Test

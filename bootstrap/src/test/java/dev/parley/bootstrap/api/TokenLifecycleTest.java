@@ -3,6 +3,7 @@ package dev.parley.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.bootstrap.support.Api;
 import dev.parley.bootstrap.support.Api.Response;
 import dev.parley.bootstrap.support.Api.Session;
 import dev.parley.bootstrap.support.ApiTestBase;
@@ -69,6 +70,44 @@ class TokenLifecycleTest extends ApiTestBase {
     assertThat(api.post("/auth/refresh", "{}", null).status()).isEqualTo(400);
     assertThat(api.get("/users/me", first.get("refresh_token").getStringValue()).status())
         .as("a refresh token is not an access token")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void aForgedRefreshTokenForSomeoneElsesSessionIsRefusedAndEndsNothing() {
+    Session victim = api.newUser("forged");
+    JsonNode login = login(victim.username(), "password123");
+    String access = login.get("access_token").getStringValue();
+    String refresh = login.get("refresh_token").getStringValue();
+    // The session id is no secret: it rides in every access token (and in the refresh token).
+    String sid = Api.parse(Tokens.payload(access)).get("sid").getStringValue();
+    assertThat(refresh).startsWith("prt_" + sid + ".");
+
+    for (String forged :
+        new String[] {
+          "prt_" + sid + ".garbage",
+          "prt_" + sid + "." + refresh.substring(refresh.indexOf('.') + 1, refresh.length() - 1),
+          "prt_" + sid + ".",
+        }) {
+      Response refused = api.post("/auth/refresh", "{\"refresh_token\":\"" + forged + "\"}", null);
+      assertThat(refused.status()).as(forged + " " + refused).isIn(400, 401);
+    }
+    // The session lives on: its access token works and its real refresh token still rotates.
+    assertThat(api.get("/users/me", access).status()).isEqualTo(200);
+    Response rotated = api.post("/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null);
+    assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+    String access2 = rotated.json().get("access_token").getStringValue();
+    String refresh2 = rotated.json().get("refresh_token").getStringValue();
+
+    // A forged token after the rotation is still no replay; the really used one is.
+    assertThat(
+            api.post("/auth/refresh", "{\"refresh_token\":\"prt_" + sid + ".x\"}", null).status())
+        .isEqualTo(401);
+    assertThat(api.get("/users/me", access2).status()).isEqualTo(200);
+    assertThat(api.post("/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null).status())
+        .isEqualTo(401);
+    awaitRefused(access2);
+    assertThat(api.post("/auth/refresh", "{\"refresh_token\":\"" + refresh2 + "\"}", null).status())
         .isEqualTo(401);
   }
 

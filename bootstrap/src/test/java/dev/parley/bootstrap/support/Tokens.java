@@ -45,4 +45,9 @@ public final class Tokens {
   public static String header(String token) {
     return new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
   }
+
+  /** The decoded payload (claims) of a compact JWT. */
+  public static String payload(String token) {
+    return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+  }
 }

@@ -11,6 +11,7 @@ import dev.parley.adapters.web.auth.AuthDtos.TokenResponse;
 import dev.parley.adapters.web.auth.AuthDtos.UserResponse;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.ClientAddress;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase;
@@ -19,6 +20,7 @@ import dev.parley.application.port.in.RegisterUserUseCase;
 import dev.parley.application.port.in.SessionsUseCase;
 import dev.parley.application.port.in.SessionsUseCase.SocketTicket;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -49,13 +51,16 @@ public class AuthController {
   private final GetUserUseCase users;
   private final SessionsUseCase sessions;
   private final Clock clock;
+  private final ClientAddress addresses;
 
   AuthController(
       RegisterUserUseCase register,
       LoginUseCase login,
       GetUserUseCase users,
       SessionsUseCase sessions,
-      Clock clock) {
+      Clock clock,
+      ClientAddress addresses) {
+    this.addresses = addresses;
     this.sessions = sessions;
     this.register = register;
     this.login = login;
@@ -82,22 +87,22 @@ public class AuthController {
   /** Logs in with a JSON body (native, seeds 002 and 004). */
   @Post(value = "/auth/login", consumes = MediaType.APPLICATION_JSON)
   @Secured(SecurityRule.IS_ANONYMOUS)
-  public TokenResponse login(@Body @Nullable LoginRequest body) {
-    return doLogin(body);
+  public TokenResponse login(HttpRequest<?> request, @Body @Nullable LoginRequest body) {
+    return doLogin(request, body);
   }
 
   /** Logs in with an OAuth2 password form (seed 003). */
   @Post(value = "/auth/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   @Secured(SecurityRule.IS_ANONYMOUS)
-  public TokenResponse loginForm(@Body @Nullable LoginRequest body) {
-    return doLogin(body);
+  public TokenResponse loginForm(HttpRequest<?> request, @Body @Nullable LoginRequest body) {
+    return doLogin(request, body);
   }
 
   /** Logs in with a JSON body (seeds 002 and 004). */
   @Post(value = "/api/auth/login", consumes = MediaType.APPLICATION_JSON)
   @Secured(SecurityRule.IS_ANONYMOUS)
-  public TokenResponse apiLogin(@Body @Nullable LoginRequest body) {
-    return doLogin(body);
+  public TokenResponse apiLogin(HttpRequest<?> request, @Body @Nullable LoginRequest body) {
+    return doLogin(request, body);
   }
 
   /** New access and refresh tokens for a refresh token, which then stops working. */
@@ -120,10 +125,14 @@ public class AuthController {
   @Post("/auth/password")
   @Status(HttpStatus.NO_CONTENT)
   @Secured(SecurityRule.IS_AUTHENTICATED)
-  public void changePassword(Authentication authentication, @Body @Nullable PasswordChange body) {
+  public void changePassword(
+      HttpRequest<?> request, Authentication authentication, @Body @Nullable PasswordChange body) {
     PasswordChange change = Bodies.require(body);
     sessions.changePassword(
-        Caller.id(authentication), change.currentPassword(), change.newPassword());
+        Caller.id(authentication),
+        change.currentPassword(),
+        change.newPassword(),
+        addresses.of(request));
   }
 
   /** A single-use ticket to open one socket within 30 seconds without a token in the URL. */
@@ -141,8 +150,10 @@ public class AuthController {
   @Delete("/users/me")
   @Status(HttpStatus.NO_CONTENT)
   @Secured(SecurityRule.IS_AUTHENTICATED)
-  public void deactivate(Authentication authentication, @Body @Nullable Deactivation body) {
-    sessions.deactivate(Caller.id(authentication), Bodies.require(body).password());
+  public void deactivate(
+      HttpRequest<?> request, Authentication authentication, @Body @Nullable Deactivation body) {
+    sessions.deactivate(
+        Caller.id(authentication), Bodies.require(body).password(), addresses.of(request));
   }
 
   private static String sessionOf(Authentication authentication) {
@@ -172,9 +183,10 @@ public class AuthController {
                 body.username(), body.email(), body.password(), body.displayName())));
   }
 
-  private TokenResponse doLogin(LoginRequest body) {
+  private TokenResponse doLogin(HttpRequest<?> request, LoginRequest body) {
     Bodies.require(body);
     return TokenResponse.from(
-        login.login(LoginCommand.of(body.username(), body.password())), clock);
+        login.login(LoginCommand.of(body.username(), body.password(), addresses.of(request))),
+        clock);
   }
 }

@@ -1,10 +1,8 @@
 package dev.parley.adapters.web.support;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,12 +11,9 @@ import java.util.Optional;
  */
 @Singleton
 public class SocketQueryTokenReader implements TokenReader<HttpRequest<?>> {
-  /** Path prefixes of the socket endpoints. */
-  public static final List<String> SOCKET_PATHS = List.of("/chat/ws", "/ws/", "/api/chat/ws/");
-
   @Override
   public Optional<String> findToken(HttpRequest<?> request) {
-    if (!isSocketUpgrade(request)) {
+    if (!SocketUpgrades.is(request)) {
       return Optional.empty();
     }
     // A single-use ticket (POST /auth/socket-ticket) keeps long-lived tokens out of URLs.
@@ -27,15 +22,6 @@ public class SocketQueryTokenReader implements TokenReader<HttpRequest<?>> {
         .getFirst("ticket")
         .or(() -> request.getParameters().getFirst("token"))
         .filter(token -> !token.isBlank());
-  }
-
-  static boolean isSocketUpgrade(HttpRequest<?> request) {
-    String upgrade = request.getHeaders().get(HttpHeaders.UPGRADE);
-    if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
-      return false;
-    }
-    String path = request.getPath();
-    return SOCKET_PATHS.stream().anyMatch(path::startsWith);
   }
 
   @Override

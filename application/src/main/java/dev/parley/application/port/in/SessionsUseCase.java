@@ -18,11 +18,17 @@ public interface SessionsUseCase {
   /** Ends one session (or, with {@code everywhere}, all of the user's sessions). */
   void logout(long userId, String sessionId, boolean everywhere);
 
-  /** Checks the current password, stores the new one and ends every session of the user. */
-  void changePassword(long userId, String currentPassword, String newPassword);
+  /**
+   * Checks the current password (under the login throttle, keyed by account and the client's {@code
+   * address}), stores the new one and ends every session of the user.
+   */
+  void changePassword(long userId, String currentPassword, String newPassword, String address);
 
-  /** Checks the password, deactivates the account and ends every session of the user. */
-  void deactivate(long userId, String password);
+  /**
+   * Checks the password (under the login throttle, as above), deactivates the account and ends
+   * every session of the user.
+   */
+  void deactivate(long userId, String password, String address);
 
   SocketTicket socketTicket(long userId, String sessionId);
 }

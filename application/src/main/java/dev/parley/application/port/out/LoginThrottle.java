@@ -1,9 +1,11 @@
 package dev.parley.application.port.out;
 
 /**
- * Bounds password guesses per account, so a name cannot be brute-forced however many addresses the
- * guesses come from. Keys are case-folded usernames; the allowance refills over time, so the real
- * owner is slowed down during an attack but never locked out for good.
+ * Bounds password guesses while keeping the owner in: failures count per account and client
+ * address, so the address that guesses is the one refused. An account-wide ceiling only slows
+ * guessing spread over many addresses: past it, an address that already failed for the account is
+ * refused, and one that has not (the owner, elsewhere) still gets its try, perhaps a little later.
+ * Accounts are case-folded usernames. Login and every current-password check share the allowance.
  */
 public interface LoginThrottle {
 
@@ -11,19 +13,26 @@ public interface LoginThrottle {
   LoginThrottle NONE =
       new LoginThrottle() {
         @Override
-        public void attempt(String key) {}
+        public void attempt(String account, String address) {}
 
         @Override
-        public void succeeded(String key) {}
+        public void failed(String account, String address) {}
+
+        @Override
+        public void succeeded(String account, String address) {}
       };
 
   /**
-   * Takes one attempt from the key's allowance before any password work is done; throws {@link
-   * dev.parley.domain.error.RateLimited} when none is left. Taken up front rather than on failure
-   * so parallel guesses cannot all slip through before the first failure is counted.
+   * Takes one attempt from the pair's allowance before any password work is done; throws {@link
+   * dev.parley.domain.error.RateLimited} when none is left (or the account is past its ceiling and
+   * this address already failed). Taken up front rather than on failure so parallel guesses cannot
+   * all slip through before the first failure is counted.
    */
-  void attempt(String key);
+  void attempt(String account, String address);
 
-  /** Gives the attempt back: only failed logins count against an account. */
-  void succeeded(String key);
+  /** The password was wrong: counts towards the account-wide ceiling. */
+  void failed(String account, String address);
+
+  /** The password was right: gives the attempt back, only failures count. */
+  void succeeded(String account, String address);
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Login sessions: one per login, holding the hash of its current refresh token (never the token).
- * Refresh tokens name their session, so any older token of a session is recognised as replayed.
+ * Refresh tokens name their session; the hashes of the tokens it already exchanged are kept, so a
+ * replayed old token is told apart from a made-up one.
  */
 public interface SessionRepository {
 
@@ -29,10 +30,13 @@ public interface SessionRepository {
   Optional<Session> findById(String id);
 
   /**
-   * Replaces the refresh hash if it is still {@code expectedHash}; false when another refresh won
-   * the race.
+   * Replaces the refresh hash if it is still {@code expectedHash} and keeps {@code expectedHash}
+   * among the session's retired hashes; false when another refresh won the race.
    */
   boolean rotate(String id, String expectedHash, String newHash);
+
+  /** The hashes of the refresh tokens the session has already exchanged. */
+  List<String> retiredHashes(String id);
 
   void revoke(String id, Instant at);
 

@@ -1,0 +1,97 @@
+package dev.parley.adapters.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.application.port.in.AuthenticateUseCase.Credential;
+import io.micronaut.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The validator's start-up checks of the external issuer, and where a socket ticket counts. */
+class ParleyTokenValidatorTest {
+
+  private static ParleyTokenValidator validator(ExternalIssuerSettings settings) {
+    return new ParleyTokenValidator(
+        null, settings, null, null, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ZERO);
+  }
+
+  private static ExternalIssuerSettings issuer() {
+    ExternalIssuerSettings settings = new ExternalIssuerSettings();
+    settings.setIssuer("https://main-app.example");
+    return settings;
+  }
+
+  @Test
+  void aWeakExternalSecretStopsTheStart() {
+    for (String weak :
+        new String[] {"tiny-1", "change-me-please-change-me-please-1234", "a".repeat(64)}) {
+      ExternalIssuerSettings settings = issuer();
+      settings.setSecret(weak);
+      assertThatThrownBy(() -> validator(settings))
+          .as(weak)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("too weak")
+          .hasMessageNotContaining(weak);
+    }
+    ExternalIssuerSettings strong = issuer();
+    strong.setSecret("q8Zr1mX0vN3cT7bW5yK2pL9sD4fG6hJ0aE1uI8oY");
+    assertThatCode(() -> validator(strong)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aPlainHttpJwksUriIsRefusedUnlessLoopbackOrAllowed() {
+    for (String refused :
+        new String[] {"http://idp.example/jwks.json", "http://10.0.0.5/jwks", "file:///etc/jwks"}) {
+      ExternalIssuerSettings settings = issuer();
+      settings.setJwksUri(refused);
+      assertThatThrownBy(() -> validator(settings))
+          .as(refused)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("https");
+    }
+    for (String accepted :
+        new String[] {
+          "https://idp.example/jwks.json",
+          "http://127.0.0.1:8081/jwks.json",
+          "http://localhost/jwks",
+          "http://[::1]:9000/jwks"
+        }) {
+      ExternalIssuerSettings settings = issuer();
+      settings.setJwksUri(accepted);
+      assertThatCode(() -> validator(settings)).as(accepted).doesNotThrowAnyException();
+    }
+    ExternalIssuerSettings allowed = issuer();
+    allowed.setJwksUri("http://idp.internal/jwks.json");
+    allowed.setAllowInsecureJwks(true);
+    assertThatCode(() -> validator(allowed)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aTicketCountsOnlyOnARealUpgradeOfASocketRoute() {
+    ParleyTokenValidator validator = validator(new ExternalIssuerSettings());
+    assertThat(
+            validator.credentialOf(
+                "pst_x", HttpRequest.GET("/chat/ws").header("Upgrade", "websocket")))
+        .isEqualTo(new Credential.Ticket("pst_x"));
+    assertThat(
+            validator.credentialOf(
+                "pst_x", HttpRequest.GET("/ws/chat/4").header("Upgrade", "WebSocket")))
+        .isNotNull();
+    assertThat(
+            validator.credentialOf(
+                "pst_x", HttpRequest.GET("/users/me").header("Upgrade", "websocket")))
+        .isNull();
+    assertThat(
+            validator.credentialOf(
+                "pst_x", HttpRequest.POST("/chat/ws", "").header("Upgrade", "websocket")))
+        .isNull();
+    assertThat(
+            validator.credentialOf(
+                "pst_x", HttpRequest.GET("/chat/wsx").header("Upgrade", "websocket")))
+        .isNull();
+    assertThat(validator.credentialOf("pst_x", HttpRequest.GET("/chat/ws"))).isNull();
+  }
+}
