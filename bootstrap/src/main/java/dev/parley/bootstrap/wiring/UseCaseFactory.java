@@ -1,11 +1,7 @@
 package dev.parley.bootstrap.wiring;
 
 import dev.parley.adapters.storage.LocalDiskAttachmentStorage;
-import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;
-import dev.parley.application.port.in.GetUserUseCase;
-import dev.parley.application.port.in.LoginUseCase;
-import dev.parley.application.port.in.RegisterUserUseCase;
 import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.AttachmentStorage;
 import dev.parley.application.port.out.BanRepository;
@@ -14,18 +10,13 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.port.out.InviteRepository;
-import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageSearch;
-import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.SessionRepository;
-import dev.parley.application.port.out.SocketTicketStore;
-import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.realtime.DeliveredChanges;
@@ -33,7 +24,6 @@ import dev.parley.application.service.AccessGuard;
 import dev.parley.application.service.AttachmentCleanupService;
 import dev.parley.application.service.AttachmentLimits;
 import dev.parley.application.service.AttachmentServices;
-import dev.parley.application.service.AuthenticationService;
 import dev.parley.application.service.ChangeFeedService;
 import dev.parley.application.service.ChannelPresenceService;
 import dev.parley.application.service.ChannelServices;
@@ -42,23 +32,18 @@ import dev.parley.application.service.CreationLimits;
 import dev.parley.application.service.EventDeliveryService;
 import dev.parley.application.service.GapRepairService;
 import dev.parley.application.service.GatewayService;
-import dev.parley.application.service.GetUserService;
 import dev.parley.application.service.InviteServices;
-import dev.parley.application.service.JoinPublicServer;
-import dev.parley.application.service.LoginService;
 import dev.parley.application.service.MemberServices;
 import dev.parley.application.service.MessageActionsService;
 import dev.parley.application.service.ModerationServices;
 import dev.parley.application.service.PresenceService;
 import dev.parley.application.service.ReadHistoryService;
 import dev.parley.application.service.ReadStateServices;
-import dev.parley.application.service.RegisterUserService;
 import dev.parley.application.service.ResumeService;
 import dev.parley.application.service.RoomServices;
 import dev.parley.application.service.SearchMessagesService;
 import dev.parley.application.service.SendMessageService;
 import dev.parley.application.service.ServerServices;
-import dev.parley.application.service.SessionServices;
 import dev.parley.application.service.TypingService;
 import dev.parley.bootstrap.config.ParleySettings;
 import io.micronaut.context.annotation.Factory;
@@ -67,7 +52,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -85,81 +69,6 @@ public class UseCaseFactory {
   AccessGuard accessGuard(
       ChannelRepository channels, MembershipRepository memberships, Clock clock) {
     return new AccessGuard(channels, memberships, clock);
-  }
-
-  @Singleton
-  RegisterUserUseCase registerUser(
-      UserRepository users,
-      PasswordHasher hasher,
-      Transactions tx,
-      Clock clock,
-      JoinPublicServer joinPublicServer) {
-    return new RegisterUserService(users, hasher, tx, clock, List.of(joinPublicServer));
-  }
-
-  /** Every account joins the public server; its configured operators join as its ADMINs. */
-  @Singleton
-  JoinPublicServer joinPublicServer(
-      ServerRepository servers,
-      MembershipRepository memberships,
-      UserRepository users,
-      Clock clock,
-      ParleySettings settings) {
-    return new JoinPublicServer(
-        servers, memberships, users, clock, settings.publicServerOperators());
-  }
-
-  @Singleton
-  SessionServices sessions(
-      SessionRepository sessions,
-      SocketTicketStore tickets,
-      UserRepository users,
-      PasswordHasher hasher,
-      TokenIssuer tokens,
-      ChatEventPublisher events,
-      Transactions tx,
-      Clock clock,
-      @Value("${parley.security.refresh-token-ttl:30d}") Duration refreshTtl,
-      @Value("${parley.security.socket-ticket-ttl:30s}") Duration ticketTtl,
-      LoginThrottle throttle) {
-    return new SessionServices(
-        sessions,
-        tickets,
-        users,
-        hasher,
-        tokens,
-        events,
-        tx,
-        clock,
-        refreshTtl,
-        ticketTtl,
-        throttle);
-  }
-
-  @Singleton
-  LoginUseCase login(
-      UserRepository users,
-      PasswordHasher hasher,
-      SessionServices sessions,
-      LoginThrottle throttle) {
-    return new LoginService(users, hasher, sessions, throttle);
-  }
-
-  @Singleton
-  AuthenticateUseCase authenticate(
-      SessionRepository sessions,
-      SocketTicketStore tickets,
-      UserRepository users,
-      Transactions tx,
-      Clock clock,
-      JoinPublicServer joinPublicServer) {
-    return new AuthenticationService(
-        sessions, tickets, users, tx, clock, List.of(joinPublicServer));
-  }
-
-  @Singleton
-  GetUserUseCase getUser(UserRepository users) {
-    return new GetUserService(users);
   }
 
   @Singleton
