@@ -39,7 +39,9 @@ class SocketEventMatrixTest extends ApiTestBase {
     OUTSIDER,
     MEMBER,
     MODERATOR,
-    ADMIN
+    ADMIN,
+    /** A member under a timeout: reads, and writes nothing. */
+    TIMED_OUT
   }
 
   /**
@@ -103,7 +105,11 @@ class SocketEventMatrixTest extends ApiTestBase {
             false));
     RULES.put(
         "mark_read",
-        new Rule(MEMBERS, "{\"type\":\"mark_read\",\"channelId\":{channel}}", "read_state", false));
+        new Rule(
+            EnumSet.of(Who.MEMBER, Who.MODERATOR, Who.ADMIN, Who.TIMED_OUT),
+            "{\"type\":\"mark_read\",\"channelId\":{channel}}",
+            "read_state",
+            false));
     // A status is the user's own: anyone may set it; who hears it is the fan-out check below.
     RULES.put(
         "set_status",
@@ -133,6 +139,18 @@ class SocketEventMatrixTest extends ApiTestBase {
     fixtures.member(admin, server, users.get(Who.MODERATOR));
     fixtures.member(admin, server, users.get(Who.MEMBER));
     fixtures.member(admin, server, bystander);
+    fixtures.member(admin, server, users.get(Who.TIMED_OUT));
+    assertThat(
+            api.post(
+                    "/chat/servers/"
+                        + server
+                        + "/members/"
+                        + users.get(Who.TIMED_OUT).id()
+                        + "/timeout",
+                    "{\"duration_seconds\":3600}",
+                    admin.token())
+                .status())
+        .isEqualTo(200);
     assertThat(
             api.patch(
                     "/chat/servers/" + server + "/members/" + users.get(Who.MODERATOR).id(),

@@ -9,8 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,9 +32,13 @@ public class WriteRateLimitFilter implements Ordered {
     this.budget = budget;
   }
 
-  /** Off the event loop: with Redis the budget is a round trip. */
+  /**
+   * Asked on the event loop: moving this filter to another executor ({@code @ExecuteOn}) lost the
+   * early 413 of an over-limit upload sent with {@code Expect: 100-continue} (the connection closed
+   * unanswered). The local budget answers in memory; the Redis one is one short command, bounded by
+   * {@code parley.redis.command-timeout}, with the local fallback while Redis is away.
+   */
   @RequestFilter
-  @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable
   public HttpResponse<?> limit(HttpRequest<?> request) {
     if (isSessionRoute(request.getPath())) {
