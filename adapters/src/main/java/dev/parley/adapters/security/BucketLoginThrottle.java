@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * max-failures-per-account} (default 20) over {@code account-failure-window} (default 15 minutes),
  * only a slow-down: past it an address that already failed for the account is refused, and one that
  * has not gets its try after {@code ceiling-delay} (default 1 s), so the owner is never locked out
- * by someone else's guesses. Per node only; several nodes would each allow the full counts.
+ * by someone else's guesses. Per node only; several nodes would each allow the full counts, so with
+ * Redis the wiring puts a shared throttle in front and keeps this one as its fallback.
  */
 @Singleton
 public class BucketLoginThrottle implements LoginThrottle {
@@ -54,6 +55,27 @@ public class BucketLoginThrottle implements LoginThrottle {
     this.accountFailures = accountFailures;
     this.accountWindow = accountWindow;
     this.ceilingDelay = ceilingDelay;
+  }
+
+  /** The settings, for a shared throttle that must apply the same limits. */
+  public long pairFailures() {
+    return pairFailures;
+  }
+
+  public Duration pairWindow() {
+    return pairWindow;
+  }
+
+  public long accountFailures() {
+    return accountFailures;
+  }
+
+  public Duration accountWindow() {
+    return accountWindow;
+  }
+
+  public Duration ceilingDelay() {
+    return ceilingDelay;
   }
 
   private static boolean positive(Duration d) {
