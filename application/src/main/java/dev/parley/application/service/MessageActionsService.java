@@ -43,29 +43,6 @@ public final class MessageActionsService
   private final Clock clock;
   private final ReactionRepository.Bounds reactionBounds;
 
-  public MessageActionsService(
-      AccessGuard guard,
-      MessageRepository messages,
-      ReactionRepository reactions,
-      UserRepository users,
-      AttachmentRepository attachments,
-      ChannelChangeLog changes,
-      Transactions tx,
-      ChatEventPublisher events,
-      Clock clock) {
-    this(
-        guard,
-        messages,
-        reactions,
-        users,
-        attachments,
-        changes,
-        tx,
-        events,
-        clock,
-        REACTION_BOUNDS);
-  }
-
   /** The default reaction bounds: 20 different emojis on a message, 10 reactions per user. */
   public static final ReactionRepository.Bounds REACTION_BOUNDS =
       new ReactionRepository.Bounds(20, 10);

@@ -45,31 +45,6 @@ public final class SessionServices implements SessionsUseCase {
   private final Duration ticketTtl;
   private final LoginThrottle throttle;
 
-  public SessionServices(
-      SessionRepository sessions,
-      SocketTicketStore tickets,
-      UserRepository users,
-      PasswordHasher hasher,
-      TokenIssuer tokens,
-      ChatEventPublisher events,
-      Transactions tx,
-      Clock clock,
-      Duration refreshTtl,
-      Duration ticketTtl) {
-    this(
-        sessions,
-        tickets,
-        users,
-        hasher,
-        tokens,
-        events,
-        tx,
-        clock,
-        refreshTtl,
-        ticketTtl,
-        LoginThrottle.NONE);
-  }
-
   /**
    * @param throttle the login throttle, which current-password checks share so a stolen access
    *     token cannot guess the password online

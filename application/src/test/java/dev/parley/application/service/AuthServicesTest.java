@@ -11,6 +11,7 @@ import dev.parley.application.fakes.InMemorySocketTicketStore;
 import dev.parley.application.fakes.InMemoryUserRepository;
 import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.RegisterUserCommand;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
@@ -43,7 +44,8 @@ class AuthServicesTest {
           tx,
           clock,
           Duration.ofDays(30),
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(30),
+          LoginThrottle.NONE);
   private final LoginService login = new LoginService(users, hasher, sessions);
 
   @Test

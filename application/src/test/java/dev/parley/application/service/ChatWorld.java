@@ -132,7 +132,8 @@ final class ChatWorld {
           changeLog,
           new DirectTransactions(),
           publisher,
-          clock);
+          clock,
+          MessageActionsService.REACTION_BOUNDS);
   final ConversationServices conversations =
       new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
   final ChannelPresenceService presence =

@@ -40,7 +40,8 @@ class LoginThrottleTest {
               new DirectTransactions(),
               Clock.systemUTC(),
               Duration.ofDays(30),
-              Duration.ofSeconds(30)),
+              Duration.ofSeconds(30),
+              throttle),
           throttle);
 
   /** A fixed allowance per key, taken by attempts and given back by successes. */

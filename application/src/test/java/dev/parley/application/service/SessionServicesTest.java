@@ -15,6 +15,7 @@ import dev.parley.application.port.in.LoginCommand;
 import dev.parley.application.port.in.LoginUseCase.LoginResult;
 import dev.parley.application.port.in.RegisterUserCommand;
 import dev.parley.application.port.in.SessionsUseCase.SocketTicket;
+import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.error.InvalidCredentials;
 import dev.parley.domain.error.InvalidInput;
@@ -51,7 +52,8 @@ class SessionServicesTest {
           tx,
           clock,
           Duration.ofDays(30),
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(30),
+          LoginThrottle.NONE);
   private final LoginService login = new LoginService(users, hasher, sessions);
   private final AuthenticationService auth =
       new AuthenticationService(sessionStore, tickets, users, tx, clock, List.of(provisioned::add));

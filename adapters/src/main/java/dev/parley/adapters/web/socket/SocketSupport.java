@@ -5,7 +5,6 @@ import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.ClientAddress;
 import dev.parley.adapters.web.support.WriteBudget;
 import dev.parley.application.port.in.GatewayUseCase;
-import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.error.DomainError;
 import dev.parley.domain.error.NotFound;
@@ -13,28 +12,14 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.graceful.GracefulShutdownCapable;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.websocket.WebSocketSession;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(beans = GatewayUseCase.class)
-public class SocketSupport implements GracefulShutdownCapable {
+public class SocketSupport {
   private static final Logger LOG = LoggerFactory.getLogger(SocketSupport.class);
   private static final String CONNECTION = "parley.connection";
   private static final String ADDRESS = "parley.address";
@@ -58,9 +43,7 @@ public class SocketSupport implements GracefulShutdownCapable {
   private final WriteBudget writes;
   private final ConnectionCaps caps;
   private final ClientAddress addresses;
-  private final Set<SocketConnection> live = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final LiveSockets live;
 
   SocketSupport(
       GatewayUseCase gateway,
@@ -69,6 +52,7 @@ public class SocketSupport implements GracefulShutdownCapable {
       WriteBudget writes,
       ConnectionCaps caps,
       ClientAddress addresses,
+      LiveSockets live,
       JsonMapper json) {
     this.gateway = gateway;
     this.workers = workers;
@@ -76,6 +60,7 @@ public class SocketSupport implements GracefulShutdownCapable {
     this.writes = writes;
     this.caps = caps;
     this.addresses = addresses;
+    this.live = live;
     this.frames = new Frames(json);
   }
 
@@ -223,7 +208,7 @@ public class SocketSupport implements GracefulShutdownCapable {
       frame.release();
       return;
     }
-    String text = text(connection, frame);
+    String text = FrameReassembly.text(connection, frame, limits.getMaxMessageBytes());
     if (text != null) {
       receive(connection, text, parsed -> handler.handle(connection, parsed));
     }
@@ -238,31 +223,45 @@ public class SocketSupport implements GracefulShutdownCapable {
    */
   public void receive(SocketConnection connection, String text, FrameHandler handler) {
     connection.touch();
-    if (stopping.get()) {
+    boolean queued =
+        submit(
+            connection,
+            () -> {
+              if (writes.tryTake(connection.userId()).isPresent()) {
+                refused(connection, "Too many frames; this one was not processed", false);
+                return;
+              }
+              handle(connection, text, handler);
+            });
+    if (!queued && connection.isOpen()) {
+      refused(connection, "Too many frames waiting; slow down and resend", true);
+    }
+  }
+
+  /**
+   * Queues work on the connection's ordered executor, counted as in flight for the graceful stop;
+   * false when the queue is full. While stopping nothing is queued and the client is told so.
+   */
+  private boolean submit(SocketConnection connection, Runnable work) {
+    if (live.stopping()) {
       connection.send(
           frames.write(ErrorFrame.of("unavailable", "The server is shutting down; reconnect")));
-      return;
+      return true;
     }
-    inFlight.incrementAndGet();
+    live.started();
     boolean queued =
         connection.submit(
             () -> {
               try {
-                if (writes.tryTake(connection.userId()).isPresent()) {
-                  refused(connection, "Too many frames; this one was not processed", false);
-                  return;
-                }
-                handle(connection, text, handler);
+                work.run();
               } finally {
-                inFlight.decrementAndGet();
+                live.finished();
               }
             });
     if (!queued) {
-      inFlight.decrementAndGet();
-      if (connection.isOpen()) {
-        refused(connection, "Too many frames waiting; slow down and resend", true);
-      }
+      live.finished();
     }
+    return queued;
   }
 
   /**
@@ -308,14 +307,9 @@ public class SocketSupport implements GracefulShutdownCapable {
 
   /** Runs work in order for this connection; errors become error events. */
   public void run(SocketConnection connection, Runnable work) {
-    if (stopping.get()) {
-      connection.send(
-          frames.write(ErrorFrame.of("unavailable", "The server is shutting down; reconnect")));
-      return;
-    }
-    inFlight.incrementAndGet();
     boolean queued =
-        connection.submit(
+        submit(
+            connection,
             () -> {
               try {
                 work.run();
@@ -323,13 +317,8 @@ public class SocketSupport implements GracefulShutdownCapable {
                 connection.send(frames.write(ErrorFrame.of(e, null)));
               } catch (RuntimeException e) {
                 connection.send(frames.write(serverError(connection, e)));
-              } finally {
-                inFlight.decrementAndGet();
               }
             });
-    if (!queued) {
-      inFlight.decrementAndGet();
-    }
     if (!queued && connection.isOpen()) {
       connection.send(
           frames.write(
@@ -351,97 +340,12 @@ public class SocketSupport implements GracefulShutdownCapable {
     return ErrorFrame.of("internal_error", "Internal server error");
   }
 
-  /**
-   * Reassembles a client message from raw frames, so its total size is bounded (Micronaut's own
-   * aggregation is not): returns the text once complete, or null. Binary frames close the socket
-   * with 1003, messages over the limit with 1009. Releases the frame.
-   */
-  public String text(SocketConnection connection, WebSocketFrame frame) {
-    try {
-      if (frame instanceof BinaryWebSocketFrame) {
-        connection.closeWith(CloseCodes.UNSUPPORTED_DATA, "text frames only");
-        return null;
-      }
-      boolean first = frame instanceof TextWebSocketFrame;
-      if (!first && !(frame instanceof ContinuationWebSocketFrame)) {
-        return null;
-      }
-      byte[] bytes = ByteBufUtil.getBytes(frame.content());
-      try {
-        return connection.assemble(
-            bytes, first, frame.isFinalFragment(), limits.getMaxMessageBytes());
-      } catch (IllegalStateException tooBig) {
-        connection.closeWith(
-            CloseCodes.MESSAGE_TOO_BIG,
-            "messages are at most " + limits.getMaxMessageBytes() + " bytes");
-        return null;
-      }
-    } finally {
-      frame.release();
-    }
-  }
-
   /** A pong (or any sign of life) from the client. */
   public void pong(WebSocketSession session) {
     SocketConnection connection = of(session);
     if (connection != null) {
       connection.touch();
     }
-  }
-
-  /**
-   * Every heartbeat interval: closes connections silent past the timeout (half-open TCP included)
-   * and pings the others.
-   */
-  @Scheduled(fixedDelay = "${parley.socket.heartbeat-interval:30s}")
-  void heartbeat() {
-    long timeout = limits.getHeartbeatTimeout().toNanos();
-    for (SocketConnection connection : live) {
-      if (connection.silentNanos() > timeout) {
-        connection.closeWith(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
-        continue;
-      }
-      connection.ping();
-    }
-  }
-
-  /** Live sockets on this node. */
-  public int liveCount() {
-    return live.size();
-  }
-
-  /**
-   * Part of a graceful stop (bootstrap runs it on SIGTERM, before the HTTP server closes): refuse
-   * new frames, tell every socket to go away (1001) so clients reconnect elsewhere, and let frames
-   * already being handled finish their commits.
-   */
-  @Override
-  public CompletionStage<?> shutdownGracefully() {
-    if (stopping.compareAndSet(false, true)) {
-      LOG.info("Shutting down: closing {} sockets with 1001", live.size());
-      for (SocketConnection connection : live) {
-        connection.close(ClientConnection.CloseReason.GOING_AWAY);
-      }
-    }
-    return CompletableFuture.runAsync(this::awaitQuiet);
-  }
-
-  private void awaitQuiet() {
-    // A socket leaves the live set once its TCP connection is closed, which a graceful close
-    // delays until the client has answered the close frame (or the linger has passed).
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    try {
-      while ((inFlight.get() > 0 || !live.isEmpty()) && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public OptionalLong reportActiveTasks() {
-    return OptionalLong.of(inFlight.get() + live.size());
   }
 
   /** Detaches a closed socket from the core. */
