@@ -61,18 +61,25 @@ public final class RedisRateBudget implements RateBudget {
   private final RateBudget fallback;
 
   /**
-   * A budget named {@code name} (its keys are {@code <prefix>rate:<name>:<key>}) of {@code burst}
-   * tokens refilling at {@code perSecond}; {@code fallback} answers while Redis is away.
+   * A budget named {@code name} (its keys are {@code <prefix>rate:<name>:<key>}) of {@code
+   * capacity} tokens, {@code refill} of them back evenly over each {@code period}; {@code fallback}
+   * answers while Redis is away.
    */
   public RedisRateBudget(
-      RedisLink link, String name, long perSecond, long burst, RateBudget fallback) {
-    if (perSecond < 1 || burst < 1) {
-      throw new IllegalArgumentException("a rate budget needs a positive rate and burst");
+      RedisLink link,
+      String name,
+      long capacity,
+      long refill,
+      Duration period,
+      RateBudget fallback) {
+    if (capacity < 1 || refill < 1 || period.toMillis() < 1) {
+      throw new IllegalArgumentException(
+          "a rate budget needs a positive capacity, rate and period");
     }
     this.link = link;
     this.keyPrefix = link.prefix() + "rate:" + name + ":";
-    this.capacity = Long.toString(burst);
-    this.perMillisecond = Double.toString(perSecond / 1000.0);
+    this.capacity = Long.toString(capacity);
+    this.perMillisecond = Double.toString((double) refill / period.toMillis());
     this.fallback = fallback;
   }
 

@@ -11,24 +11,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link RateBudget} in this node's memory: one token bucket per key, {@code burst} tokens
- * refilling at {@code perSecond}. Full buckets say nothing, so they are swept now and then and
- * memory follows recent activity. Per node: with several nodes each allows the full rate.
+ * {@link RateBudget} in this node's memory: one token bucket per key, {@code capacity} tokens
+ * refilling {@code refill} per {@code period}. Full buckets say nothing, so they are swept now and
+ * then and memory follows recent activity. Per node: with several nodes each allows the full rate.
  */
 public final class LocalRateBudget implements RateBudget {
   private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
-  private final long burst;
-  private final long perSecond;
+  private final long capacity;
+  private final long refill;
+  private final Duration period;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
-  public LocalRateBudget(long perSecond, long burst) {
-    if (perSecond < 1 || burst < 1) {
-      throw new IllegalArgumentException("a rate budget needs a positive rate and burst");
+  /** A burst of {@code capacity} tokens, {@code refill} of them back evenly over each period. */
+  public LocalRateBudget(long capacity, long refill, Duration period) {
+    if (capacity < 1 || refill < 1 || period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException(
+          "a rate budget needs a positive capacity, rate and period");
     }
-    this.perSecond = perSecond;
-    this.burst = burst;
+    this.capacity = capacity;
+    this.refill = refill;
+    this.period = period;
   }
 
   @Override
@@ -50,17 +54,13 @@ public final class LocalRateBudget implements RateBudget {
     long last = lastSweep.get();
     long now = System.nanoTime();
     if (now - last > SWEEP_EVERY_NANOS && lastSweep.compareAndSet(last, now)) {
-      buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= burst);
+      buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= capacity);
     }
   }
 
   private Bucket newBucket() {
     return Bucket.builder()
-        .addLimit(
-            Bandwidth.builder()
-                .capacity(burst)
-                .refillGreedy(perSecond, Duration.ofSeconds(1))
-                .build())
+        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(refill, period).build())
         .build();
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.adapters.web.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.adapters.registry.LocalOpenCounts;
 import org.junit.jupiter.api.Test;
 
 class ConnectionCapsTest {
@@ -10,7 +11,7 @@ class ConnectionCapsTest {
     SocketLimits limits = new SocketLimits();
     limits.setMaxConnectionsPerUser(perUser);
     limits.setMaxConnectionsPerAddress(perAddress);
-    return new ConnectionCaps(limits);
+    return new ConnectionCaps(limits, new LocalOpenCounts());
   }
 
   @Test
