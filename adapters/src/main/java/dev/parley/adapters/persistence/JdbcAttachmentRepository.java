@@ -41,8 +41,18 @@ public class JdbcAttachmentRepository implements AttachmentRepository {
           + "   LIMIT ?)"
           + " AND ((a.message_id IS NULL AND a.created_at < ?)"
           + "   OR EXISTS (SELECT 1 FROM messages d"
-          + "     WHERE d.id = a.message_id AND d.deleted_at IS NOT NULL))"
-          + " RETURNING a.storage_key";
+          + "     WHERE d.id = a.message_id AND d.deleted_at IS NOT NULL))";
+
+  /**
+   * Serializes one uploader's quota checks: the user row's lock taken by this statement conflicts
+   * only with itself and updates of the row, not with the key-share locks of foreign keys.
+   */
+  private static final String LOCK_UPLOADER = "SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE";
+
+  private static final String FILES_TO_REMOVE =
+      "SELECT storage_key FROM attachment_files_to_remove ORDER BY queued_at LIMIT ?";
+  private static final String FILES_REMOVED =
+      "DELETE FROM attachment_files_to_remove WHERE storage_key = ANY (?)";
 
   private static final String BY_MESSAGES =
       "SELECT * FROM attachments WHERE message_id = ANY (?) ORDER BY message_id, id";
@@ -59,7 +69,29 @@ public class JdbcAttachmentRepository implements AttachmentRepository {
   }
 
   @Override
-  public Attachment save(NewAttachment a) {
+  public Optional<Attachment> saveWithinQuota(NewAttachment a, long quotaBytes) {
+    return tx.executeWrite(
+        status -> {
+          boolean uploaderExists =
+              jdbc.prepareStatement(
+                  LOCK_UPLOADER,
+                  statement -> {
+                    statement.setLong(1, a.uploaderId());
+                    try (ResultSet rs = statement.executeQuery()) {
+                      return rs.next();
+                    }
+                  });
+          if (!uploaderExists) {
+            throw new IllegalStateException("No user " + a.uploaderId());
+          }
+          if (storedBytesOf(a.uploaderId()) + a.size() > quotaBytes) {
+            return Optional.empty();
+          }
+          return Optional.of(save(a));
+        });
+  }
+
+  private Attachment save(NewAttachment a) {
     AttachmentRow row =
         new AttachmentRow(
             null,
@@ -162,7 +194,7 @@ public class JdbcAttachmentRepository implements AttachmentRepository {
   }
 
   @Override
-  public List<String> deleteUnwanted(Instant unsentBefore, int limit) {
+  public int deleteUnwanted(Instant unsentBefore, int limit) {
     OffsetDateTime cutoff = OffsetDateTime.ofInstant(unsentBefore, ZoneOffset.UTC);
     return tx.executeWrite(
         status ->
@@ -172,6 +204,18 @@ public class JdbcAttachmentRepository implements AttachmentRepository {
                   statement.setObject(1, cutoff);
                   statement.setInt(2, limit);
                   statement.setObject(3, cutoff);
+                  return statement.executeUpdate();
+                }));
+  }
+
+  @Override
+  public List<String> filesToRemove(int limit) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                FILES_TO_REMOVE,
+                statement -> {
+                  statement.setInt(1, limit);
                   List<String> keys = new ArrayList<>();
                   try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -179,6 +223,29 @@ public class JdbcAttachmentRepository implements AttachmentRepository {
                     }
                   }
                   return List.copyOf(keys);
+                }));
+  }
+
+  @Override
+  public void filesRemoved(Collection<String> storageKeys) {
+    if (storageKeys.isEmpty()) {
+      return;
+    }
+    tx.executeWrite(
+        status ->
+            jdbc.prepareStatement(
+                FILES_REMOVED,
+                statement -> {
+                  Array array =
+                      statement
+                          .getConnection()
+                          .createArrayOf("varchar", storageKeys.toArray(String[]::new));
+                  try {
+                    statement.setArray(1, array);
+                    return statement.executeUpdate();
+                  } finally {
+                    array.free();
+                  }
                 }));
   }
 

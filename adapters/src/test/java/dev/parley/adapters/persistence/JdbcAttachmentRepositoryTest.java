@@ -86,16 +86,19 @@ class JdbcAttachmentRepositoryTest extends AttachmentRepositoryContract
             new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
     // The repository stores what it is given; the upload service cleans names before that.
     Attachment old =
-        attachments.save(
-            new NewAttachment(
-                dm.id(),
-                user.id(),
-                "invoice\u202Efdp.exe",
-                "text/plain",
-                1,
-                "0".repeat(64),
-                UUID.randomUUID().toString(),
-                now));
+        attachments
+            .saveWithinQuota(
+                new NewAttachment(
+                    dm.id(),
+                    user.id(),
+                    "invoice\u202Efdp.exe",
+                    "text/plain",
+                    1,
+                    "0".repeat(64),
+                    UUID.randomUUID().toString(),
+                    now),
+                Long.MAX_VALUE)
+            .orElseThrow();
 
     assertThat(attachments.findById(old.id()).orElseThrow().filename()).isEqualTo("invoicefdp.exe");
   }
@@ -115,16 +118,19 @@ class JdbcAttachmentRepositoryTest extends AttachmentRepositoryContract
         channels.create(
             new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
     Attachment file =
-        attachments.save(
-            new NewAttachment(
-                dm.id(),
-                user.id(),
-                "a.txt",
-                "text/plain",
-                1,
-                "0".repeat(64),
-                UUID.randomUUID().toString(),
-                now));
+        attachments
+            .saveWithinQuota(
+                new NewAttachment(
+                    dm.id(),
+                    user.id(),
+                    "a.txt",
+                    "text/plain",
+                    1,
+                    "0".repeat(64),
+                    UUID.randomUUID().toString(),
+                    now),
+                Long.MAX_VALUE)
+            .orElseThrow();
 
     assertThatThrownBy(
             () ->

@@ -6,12 +6,14 @@ import dev.parley.application.port.out.AttachmentStorage;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Deletes unsent uploads older than the time to live and the attachments of deleted messages, in
- * batches: the row first, then the bytes, so a row never names missing bytes (a crash in between
- * leaves only an unnamed file behind).
+ * batches, then the bytes of every deleted attachment (these, and those that went with their
+ * channel or server): the row first, then the bytes, so a row never names missing bytes; a key is
+ * forgotten only after its bytes are gone, so a crash in between only repeats a deletion.
  */
 public final class AttachmentCleanupService implements CleanUpAttachmentsUseCase {
   private static final System.Logger LOG =
@@ -39,20 +41,29 @@ public final class AttachmentCleanupService implements CleanUpAttachmentsUseCase
 
   @Override
   public int cleanUp() {
+    int deleted;
+    do {
+      deleted = attachments.deleteUnwanted(clock.instant().minus(unsentTtl), BATCH);
+    } while (deleted == BATCH);
     int removed = 0;
+    List<String> gone;
     List<String> keys;
     do {
-      keys = attachments.deleteUnwanted(clock.instant().minus(unsentTtl), BATCH);
+      keys = attachments.filesToRemove(BATCH);
+      gone = new ArrayList<>(keys.size());
       for (String key : keys) {
         try {
           storage.delete(key);
+          gone.add(key);
         } catch (UncheckedIOException e) {
-          // The row is gone, so nobody can reach these bytes; keep sweeping the rest.
+          // Kept in the queue for the next run; keep sweeping the rest.
           LOG.log(System.Logger.Level.WARNING, "cannot delete the bytes of attachment " + key, e);
         }
       }
-      removed += keys.size();
-    } while (keys.size() == BATCH);
+      attachments.filesRemoved(gone);
+      removed += gone.size();
+      // A batch that removed nothing would come back unchanged: leave it to the next run.
+    } while (keys.size() == BATCH && !gone.isEmpty());
     return removed;
   }
 }

@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,8 +71,8 @@ public final class AttachmentServices
     if (command.content() == null) {
       throw new InvalidInput("file", "a file is required");
     }
-    // Uploads of one user running at once may each see the same room and overshoot it together by
-    // at most their own sizes; the quota bounds what one user can keep, not what they send at once.
+    // A first look, so an upload that cannot fit is refused before its bytes are read; the
+    // quota is checked again, atomically, when the upload is recorded.
     long stored = attachments.storedBytesOf(command.userId());
     long room = limits.maxBytesPerUser() - stored;
     if (room <= 0 || command.size() > room) {
@@ -95,21 +96,30 @@ public final class AttachmentServices
       storage.delete(key);
       throw new InvalidInput("file", "the file is empty");
     }
+    Optional<Attachment> saved;
     try {
-      return attachments.save(
-          new NewAttachment(
-              command.channelId(),
-              command.userId(),
-              filename,
-              contentType,
-              measured.count,
-              measured.sha256(),
-              key,
-              clock.instant()));
+      saved =
+          attachments.saveWithinQuota(
+              new NewAttachment(
+                  command.channelId(),
+                  command.userId(),
+                  filename,
+                  contentType,
+                  measured.count,
+                  measured.sha256(),
+                  key,
+                  clock.instant()),
+              limits.maxBytesPerUser());
     } catch (RuntimeException e) {
       storage.delete(key);
       throw e;
     }
+    if (saved.isEmpty()) {
+      // Another upload of the same user took the room while this one was being stored.
+      storage.delete(key);
+      throw overQuota(attachments.storedBytesOf(command.userId()));
+    }
+    return saved.get();
   }
 
   @Override

@@ -61,7 +61,7 @@ public abstract class AttachmentRepositoryContract {
   void aSavedUploadIsFoundAndNotAttached() {
     Attachment saved =
         attachments()
-            .save(
+            .saveWithinQuota(
                 new NewAttachment(
                     channel.id(),
                     uploader.id(),
@@ -70,7 +70,9 @@ public abstract class AttachmentRepositoryContract {
                     12_345,
                     "ab".repeat(32),
                     "key-1",
-                    NOW));
+                    NOW),
+                Long.MAX_VALUE)
+            .orElseThrow();
 
     assertThat(saved.id()).isPositive();
     assertThat(saved)
@@ -137,16 +139,20 @@ public abstract class AttachmentRepositoryContract {
     assertThatThrownBy(
             () ->
                 attachments()
-                    .save(
+                    .saveWithinQuota(
                         new NewAttachment(
-                            987_654_321L, uploader.id(), "a.txt", "text/plain", 1, "x", "k", NOW)))
+                            987_654_321L, uploader.id(), "a.txt", "text/plain", 1, "x", "k", NOW),
+                        Long.MAX_VALUE)
+                    .orElseThrow())
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
                 attachments()
-                    .save(
+                    .saveWithinQuota(
                         new NewAttachment(
-                            channel.id(), 987_654_321L, "a.txt", "text/plain", 1, "x", "k", NOW)))
+                            channel.id(), 987_654_321L, "a.txt", "text/plain", 1, "x", "k", NOW),
+                        Long.MAX_VALUE)
+                    .orElseThrow())
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -165,6 +171,10 @@ public abstract class AttachmentRepositoryContract {
     assertThat(attachments().findById(doomedLoose.id())).isEmpty();
     assertThat(attachments().findById(kept.id())).isPresent();
     assertThat(attachments().findByMessageIds(List.of(message.id()))).isEmpty();
+    // Their bytes are queued for removal like those the cleanup sweep deletes.
+    assertThat(attachments().filesToRemove(10_000))
+        .contains(doomed.storageKey(), doomedLoose.storageKey())
+        .doesNotContain(kept.storageKey());
   }
 
   @Test
@@ -226,26 +236,89 @@ public abstract class AttachmentRepositoryContract {
     attachments().attachToMessage(List.of(ofDeleted.id()), deleted.id());
     messages().markDeleted(deleted.id(), NOW);
 
-    List<String> keys = attachments().deleteUnwanted(NOW.minusSeconds(10), 100);
+    assertThat(attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isEqualTo(2);
 
-    assertThat(keys).containsExactlyInAnyOrder(old.storageKey(), ofDeleted.storageKey());
+    // The queue is shared with what other tests deleted: look at this test's keys only.
+    assertThat(attachments().filesToRemove(10_000))
+        .contains(old.storageKey(), ofDeleted.storageKey())
+        .doesNotContain(fresh.storageKey(), oldButSent.storageKey());
     assertThat(attachments().findById(old.id())).isEmpty();
     assertThat(attachments().findById(ofDeleted.id())).isEmpty();
     assertThat(attachments().findById(fresh.id())).isPresent();
     assertThat(attachments().findById(oldButSent.id())).isPresent();
     assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(6);
-    assertThat(attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isEmpty();
+    assertThat(attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isZero();
+
+    attachments().filesRemoved(List.of(old.storageKey()));
+    assertThat(attachments().filesToRemove(10_000))
+        .contains(ofDeleted.storageKey())
+        .doesNotContain(old.storageKey());
+    attachments().filesRemoved(List.of(ofDeleted.storageKey(), "never-queued"));
+    assertThat(attachments().filesToRemove(10_000)).doesNotContain(ofDeleted.storageKey());
   }
 
   @Test
   void deleteUnwantedTakesAtMostTheLimit() {
+    List<String> keys = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      upload(channel, uploader, NOW.minusSeconds(100));
+      keys.add(upload(channel, uploader, NOW.minusSeconds(100)).storageKey());
     }
 
-    assertThat(attachments().deleteUnwanted(NOW, 3)).hasSize(3);
-    assertThat(attachments().deleteUnwanted(NOW, 3)).hasSize(2);
-    assertThat(attachments().deleteUnwanted(NOW, 3)).isEmpty();
+    assertThat(attachments().deleteUnwanted(NOW, 3)).isEqualTo(3);
+    assertThat(attachments().deleteUnwanted(NOW, 3)).isEqualTo(2);
+    assertThat(attachments().deleteUnwanted(NOW, 3)).isZero();
+    assertThat(attachments().filesToRemove(4)).hasSize(4);
+    assertThat(attachments().filesToRemove(10_000)).containsAll(keys);
+  }
+
+  @Test
+  void anUploadPastTheQuotaIsNotRecorded() {
+    upload(channel);
+    NewAttachment four =
+        new NewAttachment(
+            channel.id(), uploader.id(), "a.txt", "text/plain", 4, "x", "quota-key", NOW);
+
+    assertThat(attachments().saveWithinQuota(four, 6)).isEmpty();
+    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(3);
+    assertThat(attachments().saveWithinQuota(four, 7)).isPresent();
+    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(7);
+  }
+
+  @Test
+  void concurrentUploadsNeverPassTheQuotaTogether() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        NewAttachment three =
+            new NewAttachment(
+                channel.id(),
+                uploader.id(),
+                "a.txt",
+                "text/plain",
+                3,
+                "x",
+                UUID.randomUUID().toString(),
+                NOW);
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return attachments().saveWithinQuota(three, 10).isPresent();
+                }));
+      }
+      start.countDown();
+      int saved = 0;
+      for (Future<Boolean> future : futures) {
+        saved += future.get(60, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(saved).isEqualTo(3);
+      assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(9);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Attachment upload(Channel target) {
@@ -254,7 +327,7 @@ public abstract class AttachmentRepositoryContract {
 
   private Attachment upload(Channel target, User by, Instant at) {
     return attachments()
-        .save(
+        .saveWithinQuota(
             new NewAttachment(
                 target.id(),
                 by.id(),
@@ -263,7 +336,9 @@ public abstract class AttachmentRepositoryContract {
                 3,
                 "00".repeat(32),
                 UUID.randomUUID().toString(),
-                at));
+                at),
+            Long.MAX_VALUE)
+        .orElseThrow();
   }
 
   private Message post(Channel target) {

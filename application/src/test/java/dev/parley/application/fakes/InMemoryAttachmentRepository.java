@@ -19,10 +19,13 @@ public class InMemoryAttachmentRepository implements AttachmentRepository {
   }
 
   @Override
-  public Attachment save(NewAttachment a) {
+  public Optional<Attachment> saveWithinQuota(NewAttachment a, long quotaBytes) {
     synchronized (store) {
       store.requireChannel(a.channelId());
       store.requireUser(a.uploaderId());
+      if (storedBytesOf(a.uploaderId()) + a.size() > quotaBytes) {
+        return Optional.empty();
+      }
       Attachment stored =
           new Attachment(
               store.nextAttachmentId(),
@@ -36,7 +39,7 @@ public class InMemoryAttachmentRepository implements AttachmentRepository {
               a.createdAt(),
               null);
       store.attachments.put(stored.id(), stored);
-      return stored;
+      return Optional.of(stored);
     }
   }
 
@@ -77,7 +80,7 @@ public class InMemoryAttachmentRepository implements AttachmentRepository {
   }
 
   @Override
-  public List<String> deleteUnwanted(Instant unsentBefore, int limit) {
+  public int deleteUnwanted(Instant unsentBefore, int limit) {
     synchronized (store) {
       List<Attachment> unwanted =
           store.attachments.values().stream()
@@ -88,8 +91,22 @@ public class InMemoryAttachmentRepository implements AttachmentRepository {
                           : a.createdAt().isBefore(unsentBefore))
               .limit(limit)
               .toList();
-      unwanted.forEach(a -> store.attachments.remove(a.id()));
-      return unwanted.stream().map(Attachment::storageKey).toList();
+      unwanted.forEach(store::deleteAttachment);
+      return unwanted.size();
+    }
+  }
+
+  @Override
+  public List<String> filesToRemove(int limit) {
+    synchronized (store) {
+      return store.filesToRemove.stream().limit(limit).toList();
+    }
+  }
+
+  @Override
+  public void filesRemoved(Collection<String> storageKeys) {
+    synchronized (store) {
+      store.filesToRemove.removeAll(storageKeys);
     }
   }
 

@@ -11,8 +11,10 @@ import dev.parley.domain.server.Server;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The shared state of the in-memory repositories, so that they behave like one database: foreign
@@ -50,6 +52,10 @@ public final class InMemoryStore {
   final Map<Pair, ReadMark> readStates = new LinkedHashMap<>();
   final Map<MentionKey, Mention> mentions = new LinkedHashMap<>();
   final Map<Long, Attachment> attachments = new LinkedHashMap<>();
+
+  /** Storage keys of deleted attachments whose bytes may still be stored. */
+  final Set<String> filesToRemove = new LinkedHashSet<>();
+
   final Map<Long, List<Changed>> changes = new HashMap<>();
 
   private long lastServerId;
@@ -147,6 +153,15 @@ public final class InMemoryStore {
   }
 
   /** Deletes a channel and, like the schema's ON DELETE clauses, everything hanging off it. */
+  /**
+   * Deletes the attachment's row and queues its bytes for removal, as the database trigger does.
+   */
+  void deleteAttachment(Attachment attachment) {
+    if (attachments.remove(attachment.id()) != null) {
+      filesToRemove.add(attachment.storageKey());
+    }
+  }
+
   void deleteChannel(long channelId) {
     if (channels.remove(channelId) != null) {
       dropWhatMissingChannelsHeld();
@@ -159,12 +174,13 @@ public final class InMemoryStore {
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
     changes.keySet().removeIf(id -> !channels.containsKey(id));
     reactions.keySet().removeIf(key -> !messages.containsKey(key.messageId()));
-    attachments
-        .values()
-        .removeIf(
+    attachments.values().stream()
+        .filter(
             a ->
                 !channels.containsKey(a.channelId())
-                    || (a.isAttached() && !messages.containsKey(a.messageId())));
+                    || (a.isAttached() && !messages.containsKey(a.messageId())))
+        .toList()
+        .forEach(this::deleteAttachment);
     mentions
         .entrySet()
         .removeIf(

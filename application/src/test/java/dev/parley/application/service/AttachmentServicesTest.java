@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -342,7 +343,7 @@ class AttachmentServicesTest {
             w.guard,
             new InMemoryAttachmentRepository(w.store) {
               @Override
-              public Attachment save(NewAttachment attachment) {
+              public Optional<Attachment> saveWithinQuota(NewAttachment attachment, long quota) {
                 throw new IllegalStateException("database down");
               }
             },
@@ -353,6 +354,29 @@ class AttachmentServicesTest {
 
     assertThatThrownBy(() -> failing.upload(file(member, general, "a.png", "image/png", PNG)))
         .isInstanceOf(IllegalStateException.class);
+    assertThat(w.storage.files).isEmpty();
+  }
+
+  @Test
+  void anUploadThatLosesTheLastRoomToAnotherLeavesNoBytesAndSaysQuota() {
+    AttachmentServices racing =
+        new AttachmentServices(
+            w.guard,
+            new InMemoryAttachmentRepository(w.store) {
+              @Override
+              public Optional<Attachment> saveWithinQuota(NewAttachment attachment, long quota) {
+                // As if a concurrent upload of the same user took the room meanwhile.
+                return Optional.empty();
+              }
+            },
+            w.storage,
+            w.messages,
+            AttachmentLimits.defaults(),
+            w.clock);
+
+    assertThatThrownBy(() -> racing.upload(file(member, general, "a.png", "image/png", PNG)))
+        .isInstanceOf(TooLarge.class)
+        .hasMessageContaining("quota");
     assertThat(w.storage.files).isEmpty();
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The upload quota and the cleanup sweep, over real HTTP and the real disk: unsent uploads past
- * their time to live and the files of deleted messages leave the database and the disk, and give
- * their uploader's quota back; sent files stay.
+ * their time to live and the files of deleted messages, channels and servers leave the database and
+ * the disk, and give their uploader's quota back; sent files stay.
  */
 @MicronautTest(transactional = false)
 class AttachmentCleanupTest extends ApiTestBase {
@@ -182,5 +183,36 @@ class AttachmentCleanupTest extends ApiTestBase {
         .isEqualTo(200);
     // What was removed no longer counts against the quota.
     assertThat(upload(alice, channel, "more.txt", text('m', 600)).status()).isEqualTo(201);
+  }
+
+  @Test
+  void theFilesOfADeletedChannelOrServerLeaveTheDisk() {
+    Session bob = api.newUser("cascade");
+    long server = fx.server(bob, "Cascade");
+    long doomedChannel = fx.channel(bob, server, "doomed", "TEXT");
+    long otherChannel = fx.channel(bob, server, "other", "TEXT");
+    byte[] inChannel = text('c', 100);
+    byte[] loose = text('l', 100);
+    byte[] inServer = text('s', 100);
+    send(bob, server, doomedChannel, uploaded(bob, doomedChannel, "c.txt", inChannel));
+    uploaded(bob, doomedChannel, "l.txt", loose);
+    send(bob, server, otherChannel, uploaded(bob, otherChannel, "s.txt", inServer));
+    assertThat(storedFiles()).contains(inChannel, loose, inServer);
+
+    assertThat(
+            api.delete("/chat/servers/" + server + "/channels/" + doomedChannel, bob.token())
+                .status())
+        .isEqualTo(204);
+    await(
+        () ->
+            storedFiles().stream()
+                .noneMatch(b -> Arrays.equals(b, inChannel) || Arrays.equals(b, loose)),
+        "the deleted channel's files are gone from disk");
+    assertThat(storedFiles()).contains(inServer);
+
+    assertThat(api.delete("/chat/servers/" + server, bob.token()).status()).isEqualTo(204);
+    await(
+        () -> storedFiles().stream().noneMatch(b -> Arrays.equals(b, inServer)),
+        "the deleted server's files are gone from disk");
   }
 }

@@ -20,8 +20,12 @@ public interface AttachmentRepository {
       String storageKey,
       Instant createdAt) {}
 
-  /** Records the upload, not attached to any message yet. */
-  Attachment save(NewAttachment attachment);
+  /**
+   * Records the upload, not attached to any message yet, unless the uploader's kept uploads with it
+   * would pass {@code quotaBytes}: then records nothing and answers empty. Checking and recording
+   * are one step per uploader, so concurrent uploads cannot both take the last room.
+   */
+  Optional<Attachment> saveWithinQuota(NewAttachment attachment, long quotaBytes);
 
   Optional<Attachment> findById(long id);
 
@@ -40,8 +44,17 @@ public interface AttachmentRepository {
   /**
    * Deletes up to {@code limit} attachments nobody can download any more: uploads no message
    * carries that were made before {@code unsentBefore}, and those of deleted messages. Each row is
-   * re-checked as it is deleted, so an upload sent meanwhile is kept. Returns the storage keys of
-   * the deleted rows, whose bytes the caller then removes.
+   * re-checked as it is deleted, so an upload sent meanwhile is kept. Returns how many it deleted;
+   * their storage keys join {@link #filesToRemove}.
    */
-  List<String> deleteUnwanted(Instant unsentBefore, int limit);
+  int deleteUnwanted(Instant unsentBefore, int limit);
+
+  /**
+   * Up to {@code limit} storage keys of deleted attachments whose bytes may still be stored: every
+   * deletion queues one, by {@link #deleteUnwanted} or with the row's channel, server or message.
+   */
+  List<String> filesToRemove(int limit);
+
+  /** Forgets keys of {@link #filesToRemove} whose bytes are gone. */
+  void filesRemoved(Collection<String> storageKeys);
 }
