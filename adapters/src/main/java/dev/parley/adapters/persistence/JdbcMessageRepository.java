@@ -2,9 +2,11 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.domain.message.Message;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,15 +44,36 @@ public class JdbcMessageRepository implements MessageRepository {
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
 
+  /** Null when group commit is switched off ({@code parley.messages.group-commit.enabled}). */
+  private final MessageGroupCommit groupCommit;
+
   JdbcMessageRepository(
-      MessageRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+      MessageRowRepository rows,
+      JdbcOperations jdbc,
+      TransactionOperations<Connection> tx,
+      @Value("${parley.messages.group-commit.enabled:true}") boolean groupCommit,
+      @Value("${parley.messages.group-commit.max-batch:256}") int maxBatch) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.groupCommit =
+        groupCommit ? new MessageGroupCommit(jdbc, tx, this::appendAlone, maxBatch).start() : null;
   }
 
+  /**
+   * Outside a caller's transaction the message joins the next group commit; inside one (a send with
+   * mentions or attachments) it is inserted there, since that transaction decides its fate.
+   */
   @Override
   public Message append(NewMessage message) {
+    if (groupCommit != null && tx.findTransactionStatus().isEmpty()) {
+      return groupCommit.append(message);
+    }
+    return appendAlone(message);
+  }
+
+  /** Stores one message in its own statement (or at a savepoint of the caller's transaction). */
+  Message appendAlone(NewMessage message) {
     Optional<Message> stored;
     try {
       stored =
@@ -122,6 +145,13 @@ public class JdbcMessageRepository implements MessageRepository {
           message.replyToId(),
           message.nonce(),
           rs.getLong("pos"));
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    if (groupCommit != null) {
+      groupCommit.close();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.parley.application.service;
 
+import dev.parley.application.port.out.ChannelAccessReader;
+import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.channel.Channel;
@@ -9,8 +11,10 @@ import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Permission;
+import dev.parley.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Applies the visibility rule and the role matrix for every use case: what a user may not see is
@@ -19,16 +23,25 @@ import java.time.Instant;
 public final class AccessGuard {
   private final ChannelRepository channels;
   private final MembershipRepository memberships;
+  private final ChannelAccessReader views;
   private final Clock clock;
 
-  public AccessGuard(ChannelRepository channels, MembershipRepository memberships, Clock clock) {
+  public AccessGuard(
+      ChannelRepository channels,
+      MembershipRepository memberships,
+      ChannelAccessReader views,
+      Clock clock) {
     this.channels = channels;
     this.memberships = memberships;
+    this.views = views;
     this.clock = clock;
   }
 
-  /** A visible channel and, for server channels, the caller's membership. */
-  public record ChannelAccess(Channel channel, Membership membership) {}
+  /**
+   * A visible channel, for server channels the caller's membership, and the caller (read in the
+   * same step; empty if the account is gone).
+   */
+  public record ChannelAccess(Channel channel, Membership membership, Optional<User> caller) {}
 
   /** The caller's membership, or NotFound as if the server did not exist. */
   public Membership requireMember(long userId, long serverId) {
@@ -102,21 +115,17 @@ public final class AccessGuard {
    * channel's server, so a channel cannot be reached through another server's path.
    */
   public ChannelAccess requireChannel(long userId, long channelId, Long expectedServerId) {
-    Channel channel =
-        channels.findById(channelId).orElseThrow(() -> new NotFound("Channel not found"));
+    ChannelView view =
+        views.read(channelId, userId).orElseThrow(() -> new NotFound("Channel not found"));
+    Channel channel = view.channel();
     if (expectedServerId != null && !channel.belongsTo(expectedServerId)) {
       throw new NotFound("Channel not found");
     }
-    Membership membership = null;
-    boolean participant = false;
-    if (channel.isConversation()) {
-      participant = channels.isParticipant(channelId, userId);
-    } else {
-      membership = memberships.find(channel.serverId(), userId).orElse(null);
-    }
+    Membership membership = channel.isConversation() ? null : view.membership();
+    boolean participant = channel.isConversation() && view.participant();
     if (!Visibility.canSee(channel, membership, participant)) {
       throw new NotFound("Channel not found");
     }
-    return new ChannelAccess(channel, membership);
+    return new ChannelAccess(channel, membership, view.viewer());
   }
 }

@@ -77,8 +77,8 @@ public final class SendMessageService implements SendMessageUseCase {
         guard.requirePoster(
             command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
     Channel channel = access.channel();
-    User author =
-        users.findById(command.userId()).orElseThrow(() -> new NotFound("User not found"));
+    // Read with the channel and membership, in the same round trip.
+    User author = access.caller().orElseThrow(() -> new NotFound("User not found"));
     // A plain resend is caught by the append itself (the nonce is unique per author), which saves
     // a query on every send; with a reply or attachments the original must be found before
     // their checks, which a resend would fail (its files are attached already).

@@ -6,6 +6,7 @@ import dev.parley.application.fakes.FakePresenceStore;
 import dev.parley.application.fakes.InMemoryAttachmentRepository;
 import dev.parley.application.fakes.InMemoryAttachmentStorage;
 import dev.parley.application.fakes.InMemoryBanRepository;
+import dev.parley.application.fakes.InMemoryChannelAccessReader;
 import dev.parley.application.fakes.InMemoryChannelChangeLog;
 import dev.parley.application.fakes.InMemoryChannelRepository;
 import dev.parley.application.fakes.InMemoryInviteRepository;
@@ -47,7 +48,12 @@ final class ChatWorld {
         published.add(event);
         delivery.deliver(event);
       };
-  final AccessGuard guard = new AccessGuard(channels, memberships, clock);
+  final AccessGuard guard =
+      new AccessGuard(
+          channels,
+          memberships,
+          new InMemoryChannelAccessReader(channels, memberships, users),
+          clock);
   final ServerServices serverServices =
       new ServerServices(
           servers,

@@ -5,6 +5,7 @@ import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.AttachmentStorage;
 import dev.parley.application.port.out.BanRepository;
+import dev.parley.application.port.out.ChannelAccessReader;
 import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
@@ -67,8 +68,11 @@ public class UseCaseFactory {
 
   @Singleton
   AccessGuard accessGuard(
-      ChannelRepository channels, MembershipRepository memberships, Clock clock) {
-    return new AccessGuard(channels, memberships, clock);
+      ChannelRepository channels,
+      MembershipRepository memberships,
+      ChannelAccessReader views,
+      Clock clock) {
+    return new AccessGuard(channels, memberships, views, clock);
   }
 
   @Singleton
