@@ -46,11 +46,28 @@ public class JdbcReactionRepository implements ReactionRepository {
           + " ON CONFLICT DO NOTHING";
 
   // COLLATE "C" orders emojis by code point whatever the database's locale.
-  private static final String FOR_MESSAGES =
-      "SELECT message_id, emoji, array_agg(user_id ORDER BY created_at, user_id) AS user_ids"
-          + " FROM reactions WHERE message_id = ANY (?)"
-          + " GROUP BY message_id, emoji"
-          + " ORDER BY message_id, MIN(created_at), emoji COLLATE \"C\"";
+  private static final String FOR_MESSAGES = countsOf("message_id = ANY (?)");
+
+  /** Reaction counts of the messages {@code condition} selects, in the order pages show them. */
+  static String countsOf(String condition) {
+    return "SELECT message_id, emoji, array_agg(user_id ORDER BY created_at, user_id) AS user_ids"
+        + " FROM reactions WHERE "
+        + condition
+        + " GROUP BY message_id, emoji"
+        + " ORDER BY message_id, MIN(created_at), emoji COLLATE \"C\"";
+  }
+
+  /** Reads the rows of a {@link #countsOf} query, grouped by message. */
+  static Map<Long, List<ReactionCount>> readCounts(ResultSet rs) throws SQLException {
+    Map<Long, List<ReactionCount>> byMessage = new LinkedHashMap<>();
+    while (rs.next()) {
+      List<Long> userIds = Arrays.asList((Long[]) rs.getArray("user_ids").getArray());
+      byMessage
+          .computeIfAbsent(rs.getLong("message_id"), id -> new ArrayList<>())
+          .add(new ReactionCount(rs.getString("emoji"), userIds.size(), List.copyOf(userIds)));
+    }
+    return byMessage;
+  }
 
   private final ReactionRowRepository rows;
   private final JdbcOperations jdbc;
@@ -143,21 +160,11 @@ public class JdbcReactionRepository implements ReactionRepository {
                               .getConnection()
                               .createArrayOf("bigint", messageIds.toArray(Long[]::new));
                       statement.setArray(1, ids);
-                      Map<Long, List<ReactionCount>> byMessage = new LinkedHashMap<>();
                       try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                          List<Long> userIds =
-                              Arrays.asList((Long[]) rs.getArray("user_ids").getArray());
-                          byMessage
-                              .computeIfAbsent(rs.getLong("message_id"), id -> new ArrayList<>())
-                              .add(
-                                  new ReactionCount(
-                                      rs.getString("emoji"), userIds.size(), List.copyOf(userIds)));
-                        }
+                        return readCounts(rs);
                       } finally {
                         ids.free();
                       }
-                      return byMessage;
                     }));
     return Collections.unmodifiableMap(found);
   }

@@ -2,21 +2,16 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
-import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.port.out.HistoryPageReader;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.Page;
-import dev.parley.application.port.out.ReactionRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
-import dev.parley.domain.user.User;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads history pages by offset or by cursor (message id or seq), always oldest first, each message
@@ -25,46 +20,52 @@ import java.util.stream.Collectors;
 public final class ReadHistoryService implements ReadHistoryUseCase {
   private final AccessGuard guard;
   private final MessageRepository messages;
-  private final UserRepository users;
-  private final ReactionRepository reactions;
-  private final AttachmentRepository attachments;
+  private final HistoryPageReader pages;
 
   public ReadHistoryService(
-      AccessGuard guard,
-      MessageRepository messages,
-      UserRepository users,
-      ReactionRepository reactions,
-      AttachmentRepository attachments) {
+      AccessGuard guard, MessageRepository messages, HistoryPageReader pages) {
     this.guard = guard;
     this.messages = messages;
-    this.users = users;
-    this.reactions = reactions;
-    this.attachments = attachments;
+    this.pages = pages;
   }
 
   @Override
   public List<Entry> readWithReactions(ReadHistoryQuery query) {
-    List<PostedMessage> page = read(query);
-    Map<Long, List<ReactionCount>> counts =
-        reactions.forMessages(page.stream().map(p -> p.message().id()).toList());
-    return page.stream()
-        .map(p -> new Entry(p, counts.getOrDefault(p.message().id(), List.of())))
+    LoadedPage loaded = load(query);
+    return posted(loaded).stream()
+        .map(p -> new Entry(p, loaded.reactions().getOrDefault(p.message().id(), List.of())))
         .toList();
   }
 
   @Override
   public List<PostedMessage> read(ReadHistoryQuery query) {
+    return posted(load(query));
+  }
+
+  private LoadedPage load(ReadHistoryQuery query) {
     Channel channel =
         guard.requireChannel(query.userId(), query.channelId(), query.expectedServerId()).channel();
-    List<Message> page = messages.page(channel.id(), toPage(query, channel));
-    Map<Long, String> names =
-        users.findAllById(page.stream().map(Message::authorId).distinct().toList()).stream()
-            .collect(Collectors.toMap(User::id, u -> u.username().value(), (a, b) -> a));
-    Function<Message, String> nameOf =
-        m -> names.getOrDefault(m.authorId(), "user-" + m.authorId());
-    return MessageAttachments.fill(
-        attachments,
-        page.stream().map(m -> PostedMessage.of(m, nameOf.apply(m), channel)).toList());
+    return new LoadedPage(channel, pages.read(channel.id(), toPage(query, channel)));
+  }
+
+  /** A page read for a channel the caller may see. */
+  private record LoadedPage(Channel channel, HistoryPageReader.LoadedPage page) {
+    Map<Long, List<ReactionCount>> reactions() {
+      return page.reactions();
+    }
+  }
+
+  private static List<PostedMessage> posted(LoadedPage loaded) {
+    HistoryPageReader.LoadedPage page = loaded.page();
+    return page.messages().stream()
+        .map(
+            m ->
+                PostedMessage.of(
+                        m,
+                        page.authorNames().getOrDefault(m.authorId(), "user-" + m.authorId()),
+                        loaded.channel())
+                    .withAttachments(page.attachments().getOrDefault(m.id(), List.of())))
+        .toList();
   }
 
   private Page toPage(ReadHistoryQuery query, Channel channel) {

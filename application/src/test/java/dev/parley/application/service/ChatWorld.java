@@ -9,6 +9,7 @@ import dev.parley.application.fakes.InMemoryBanRepository;
 import dev.parley.application.fakes.InMemoryChannelAccessReader;
 import dev.parley.application.fakes.InMemoryChannelChangeLog;
 import dev.parley.application.fakes.InMemoryChannelRepository;
+import dev.parley.application.fakes.InMemoryHistoryPageReader;
 import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
 import dev.parley.application.fakes.InMemoryMessageRepository;
@@ -86,7 +87,8 @@ final class ChatWorld {
           publisher,
           clock);
   final ReadHistoryService history =
-      new ReadHistoryService(guard, messages, users, reactions, attachments);
+      new ReadHistoryService(
+          guard, messages, new InMemoryHistoryPageReader(messages, users, attachments, reactions));
   final AttachmentServices files =
       new AttachmentServices(
           guard, attachments, storage, messages, AttachmentLimits.defaults(), clock);

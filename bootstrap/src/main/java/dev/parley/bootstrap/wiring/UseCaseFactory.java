@@ -10,6 +10,7 @@ import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ConnectionRegistry;
+import dev.parley.application.port.out.HistoryPageReader;
 import dev.parley.application.port.out.InviteRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
@@ -135,12 +136,8 @@ public class UseCaseFactory {
 
   @Singleton
   ReadHistoryService readHistory(
-      AccessGuard guard,
-      MessageRepository messages,
-      UserRepository users,
-      ReactionRepository reactions,
-      AttachmentRepository attachments) {
-    return new ReadHistoryService(guard, messages, users, reactions, attachments);
+      AccessGuard guard, MessageRepository messages, HistoryPageReader pages) {
+    return new ReadHistoryService(guard, messages, pages);
   }
 
   /** Attachment bytes under {@code <data dir>/attachments}, created on the first upload. */

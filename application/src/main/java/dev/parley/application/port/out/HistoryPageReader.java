@@ -1,0 +1,27 @@
+package dev.parley.application.port.out;
+
+import dev.parley.application.port.out.MessageRepository.Page;
+import dev.parley.domain.message.Attachment;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.ReactionCount;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a history page with everything shown beside its messages (author names, attachments,
+ * reaction counts) in one step, instead of a query per kind in turn.
+ */
+public interface HistoryPageReader {
+
+  /**
+   * The page's messages, oldest first, and what goes with them, by author or message id;
+   * attachments are given for messages not deleted only.
+   */
+  record LoadedPage(
+      List<Message> messages,
+      Map<Long, String> authorNames,
+      Map<Long, List<Attachment>> attachments,
+      Map<Long, List<ReactionCount>> reactions) {}
+
+  LoadedPage read(long channelId, Page page);
+}
