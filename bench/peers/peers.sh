@@ -17,6 +17,7 @@ EJABBERD_DB=${BENCH_DB}_ejabberd
 # Debian's packages install into the system Python, whatever python3 comes first on PATH.
 PEER_PYTHON=${PEER_PYTHON:-/usr/bin/python3}
 declare -A PEER_PIDS=()
+PEERS_STARTED=""
 
 peer_wanted() { [[ " $PEERS " == *" $1 "* ]]; }
 
