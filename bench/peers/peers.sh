@@ -154,5 +154,6 @@ peers_args() {
   local list=${PEERS_STARTED// /,}
   echo "peers=$list socketio=http://127.0.0.1:$SOCKETIO_PORT fastapi=http://127.0.0.1:$FASTAPI_PORT" \
     "ejabberd=ws://127.0.0.1:$EJABBERD_PORT/ws socketio_db=$SOCKETIO_DB fastapi_db=$FASTAPI_DB" \
-    "ejabberd_db=$EJABBERD_DB"
+    "ejabberd_db=$EJABBERD_DB socketio_pid=${PEER_PIDS[socketio]:-} fastapi_pid=${PEER_PIDS[fastapi]:-}" \
+    "ejabberd_pid=${PEER_PIDS[ejabberd]:-}"
 }

@@ -29,7 +29,8 @@ final class HistoryClosed {
     this.bench = bench;
   }
 
-  record Row(Histogram h, double pagesPerSecond, long errors, int rowsPerPage) {}
+  record Row(
+      Histogram h, double pagesPerSecond, long errors, int rowsPerPage, double cpuMsPerPage) {}
 
   void run() throws Exception {
     int readers = bench.integer("readers", 16);
@@ -58,7 +59,7 @@ final class HistoryClosed {
           open.add(room.reader());
         }
         int perPage = open.get(0).fetch();
-        Row row = measure(open, warmup, seconds, perPage);
+        Row row = measure(target, open, warmup, seconds, perPage);
         rows.put(target.name(), row);
         Bench.log(
             "%s: %.0f pages/s, p99 %s ms, %d rows a page, %d errors",
@@ -91,17 +92,17 @@ final class HistoryClosed {
     table.append(" messages), ").append(readers).append(" closed-loop readers\n\n");
     table.append(
         "| target | transport | pages/s | p50 ms | p99 ms | p99.9 ms | max ms | rows a page"
-            + " | errors | / pgbench |\n");
-    table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | errors | server CPU ms/page | / pgbench |\n");
+    table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Target t : targets) {
       if (failures.containsKey(t.name())) {
-        table.append(Bench.f("| %s | failed: %s |||||||||\n", t.name(), failures.get(t.name())));
+        table.append(Bench.f("| %s | failed: %s ||||||||||\n", t.name(), failures.get(t.name())));
         continue;
       }
       Row r = rows.get(t.name());
       table.append(
           Bench.f(
-              "| %s | %s | %.0f | %s | %s | %s | %.2f | %d | %d | %s |\n",
+              "| %s | %s | %.0f | %s | %s | %s | %.2f | %d | %d | %s | %s |\n",
               t.name(),
               t instanceof EjabberdTarget
                   ? "MAM query over XMPP/WebSocket"
@@ -113,6 +114,7 @@ final class HistoryClosed {
               r.h.getMaxValue() / 1000.0,
               r.rowsPerPage,
               r.errors,
+              r.cpuMsPerPage < 0 ? "-" : Bench.f("%.2f", r.cpuMsPerPage),
               raw != null && raw[0] > 0 ? Bench.f("%.2f", r.pagesPerSecond / raw[0]) : "-"));
     }
     if (raw != null) {
@@ -178,7 +180,8 @@ final class HistoryClosed {
     Bench.log("%s: %d history messages seeded (%d errors)", target.name(), count, failed.sum());
   }
 
-  private Row measure(List<Target.Reader> readers, double warmup, double seconds, int perPage)
+  private Row measure(
+      Target target, List<Target.Reader> readers, double warmup, double seconds, int perPage)
       throws InterruptedException {
     recorder.reset();
     pages.reset();
@@ -215,17 +218,20 @@ final class HistoryClosed {
     recorder.reset();
     pages.reset();
     errors.reset();
+    long cpuBefore = Load.cpuMillis(target.pid());
     long t0 = System.nanoTime();
     measuring = true;
     Thread.sleep((long) (seconds * 1000));
     measuring = false;
     long t1 = System.nanoTime();
+    long cpuAfter = Load.cpuMillis(target.pid());
     Histogram h = recorder.getIntervalHistogram();
     long n = pages.sum();
     long errs = errors.sum();
     for (Thread t : threads) {
       t.join(35_000);
     }
-    return new Row(h, n / ((t1 - t0) / 1e9), errs, perPage);
+    double cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / (double) Math.max(1, n);
+    return new Row(h, n / ((t1 - t0) / 1e9), errs, perPage, cpu);
   }
 }

@@ -30,6 +30,12 @@ final class ParleyTarget extends Target {
   }
 
   @Override
+  long pid() {
+    String pid = bench.get("pid", "");
+    return pid.isBlank() ? -1 : Long.parseLong(pid);
+  }
+
+  @Override
   Room room(String name, int members) {
     String n = safe(name);
     Api.User owner = api.register(n + "_o");

@@ -85,6 +85,12 @@ abstract class Target {
     return null;
   }
 
+  /** The server's process id, for its CPU time ({@code <name>_pid=}), or -1. */
+  long pid() {
+    String pid = bench.get(name() + "_pid", "");
+    return pid.isBlank() ? -1 : Long.parseLong(pid.trim());
+  }
+
   /** Whether messages are acked (after they are persisted). The Node ws peer does neither. */
   boolean acks() {
     return true;
