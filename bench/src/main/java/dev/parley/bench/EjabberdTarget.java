@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * ejabberd (Debian's package, configured by {@code bench/peers/ejabberd/ejabberd.yml.in}) over XMPP
- * on WebSocket (RFC 7395): open, SASL PLAIN, bind, join a MUC room; a groupchat message is
- * archived by mod_mam in PostgreSQL and then reflected to every occupant, the sender included,
- * and that reflection is the ack. History is a MAM query for the room's newest 50 messages.
- * Accounts are rows inserted into ejabberd's {@code users} table (plain passwords).
+ * on WebSocket (RFC 7395): open, SASL PLAIN, bind, join a MUC room; a groupchat message is archived
+ * by mod_mam in PostgreSQL and then reflected to every occupant, the sender included, and that
+ * reflection is the ack. History is a MAM query for the room's newest 50 messages. Accounts are
+ * rows inserted into ejabberd's {@code users} table (plain passwords).
  */
 final class EjabberdTarget extends Target {
   private static final String PASSWORD = "bench-pw";
@@ -71,7 +71,8 @@ final class EjabberdTarget extends Target {
       @Override
       public Conn owner(Listener listener) {
         return connectOne(
-            opener(() -> new XmppConn(listener, room + "_o", roomJid, "o", domain()), url(), "xmpp"));
+            opener(
+                () -> new XmppConn(listener, room + "_o", roomJid, "o", domain()), url(), "xmpp"));
       }
 
       @Override
@@ -204,8 +205,7 @@ final class EjabberdTarget extends Target {
       } else if (frame.startsWith("<stream:features") || frame.startsWith("<features")) {
         if (!authenticated && frame.contains("<mechanisms")) {
           String plain =
-              Base64.getEncoder()
-                  .encodeToString(("\0" + user + "\0" + PASSWORD).getBytes());
+              Base64.getEncoder().encodeToString(("\0" + user + "\0" + PASSWORD).getBytes());
           ws.enqueue(
               "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
                   + plain

@@ -9,10 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scenario 4: history pages. Two modes ({@code mode=wrk,closed}): wrk against Parley with a
- * bearer token (as before), and {@link HistoryClosed}, 16 closed-loop readers against Parley and
- * every peer. Both are compared with the same newest-50 query run by pgbench straight against
- * PostgreSQL.
+ * Scenario 4: history pages. Two modes ({@code mode=wrk,closed}): wrk against Parley with a bearer
+ * token (as before), and {@link HistoryClosed}, 16 closed-loop readers against Parley and every
+ * peer. Both are compared with the same newest-50 query run by pgbench straight against PostgreSQL.
  */
 final class History {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");

@@ -13,8 +13,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Scenario 4, closed loop, against Parley and every peer: a room with {@code messages} (500)
  * messages sent through the target's own socket, then {@code readers} (16) readers each fetching
- * the newest 50 again and again for {@code seconds} after {@code warmup}: pages per second and
- * page latency. Parley and the socket.io and FastAPI peers serve the page over HTTP (Parley with a
+ * the newest 50 again and again for {@code seconds} after {@code warmup}: pages per second and page
+ * latency. Parley and the socket.io and FastAPI peers serve the page over HTTP (Parley with a
  * bearer token), ejabberd as a MAM query over each reader's XMPP session. Then pgbench runs
  * Parley's newest-50 query with as many clients as there are readers.
  */
@@ -63,11 +63,7 @@ final class HistoryClosed {
         rows.put(target.name(), row);
         Bench.log(
             "%s: %.0f pages/s, p99 %s ms, %d rows a page, %d errors",
-            target.name(),
-            row.pagesPerSecond,
-            Load.ms(row.h, 99),
-            perPage,
-            row.errors);
+            target.name(), row.pagesPerSecond, Load.ms(row.h, 99), perPage, row.errors);
       } catch (Exception e) {
         Bench.log("%s: closed-loop history failed: %s", target.name(), e);
         failures.put(target.name(), e.toString());
@@ -130,7 +126,8 @@ final class HistoryClosed {
       table.append("\nRatios of pages/s, ").append(first.name()).append(" / each:");
       for (Target t : targets.subList(1, targets.size())) {
         Row b = rows.get(t.name());
-        table.append(' ')
+        table
+            .append(' ')
             .append(t.name())
             .append(' ')
             .append(
@@ -231,7 +228,8 @@ final class HistoryClosed {
     for (Thread t : threads) {
       t.join(35_000);
     }
-    double cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / (double) Math.max(1, n);
+    double cpu =
+        cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / (double) Math.max(1, n);
     return new Row(h, n / ((t1 - t0) / 1e9), errs, perPage, cpu);
   }
 }

@@ -7,8 +7,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Parley through its native gateway: a room is a server owned by its sender with one text
- * channel; members are added over REST; sends are {@code send_message} frames answered by {@code
+ * Parley through its native gateway: a room is a server owned by its sender with one text channel;
+ * members are added over REST; sends are {@code send_message} frames answered by {@code
  * message_ack} (after the commit) and broadcast as {@code new_message}.
  */
 final class ParleyTarget extends Target {

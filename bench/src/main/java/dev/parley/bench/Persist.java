@@ -10,15 +10,15 @@ import org.HdrHistogram.Recorder;
  * Scenario 3: sustained persisted sends with acks. Two modes ({@code mode=open,closed}):
  *
  * <ul>
- *   <li>open: Parley only, 20 senders over many channels, open loop at fixed rates; the ack
- *       latency is from the intended send time (carried in the nonce) to the {@code message_ack}.
+ *   <li>open: Parley only, 20 senders over many channels, open loop at fixed rates; the ack latency
+ *       is from the intended send time (carried in the nonce) to the {@code message_ack}.
  *   <li>closed: Parley and every peer ({@code peers=}), 20 sender sockets, each the owner of its
  *       own room, closed loop with a window of 1 and of 8 messages in flight per sender (the next
  *       message goes when an ack frees the window); ack latency from the actual send.
  * </ul>
  *
- * Both are compared with pgbench's raw single-row inserts, the closed mode at the same
- * concurrency (senders x window clients, capped by {@code pgmax=}).
+ * Both are compared with pgbench's raw single-row inserts, the closed mode at the same concurrency
+ * (senders x window clients, capped by {@code pgmax=}).
  */
 final class Persist {
   private final Bench bench;

@@ -171,7 +171,8 @@ final class PersistClosed {
         for (Target t : targets.subList(1, targets.size())) {
           Row b = rows.get(t.name() + "/" + window);
           line.append(' ')
-              .append(a == null || b == null || b.acked <= 0 ? "-" : Bench.f("%.2f", a.acked / b.acked))
+              .append(
+                  a == null || b == null || b.acked <= 0 ? "-" : Bench.f("%.2f", a.acked / b.acked))
               .append(" |");
         }
         double rawTps = raw.get(window)[0];

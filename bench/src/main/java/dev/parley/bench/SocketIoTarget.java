@@ -8,8 +8,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * The socket.io + pg peer ({@code bench/peers/socketio-pg}), spoken over a plain WebSocket with
- * the Engine.IO v4 / Socket.IO v5 framing: {@code 0{..}} open, {@code 40} connect to the default
+ * The socket.io + pg peer ({@code bench/peers/socketio-pg}), spoken over a plain WebSocket with the
+ * Engine.IO v4 / Socket.IO v5 framing: {@code 0{..}} open, {@code 40} connect to the default
  * namespace, {@code 42<id>["event",...]} an event with an ack id, {@code 43<id>[...]} its ack,
  * {@code 42["event",...]} an event from the server, {@code 2}/{@code 3} ping/pong.
  */
@@ -59,7 +59,9 @@ final class SocketIoTarget extends Target {
     };
   }
 
-  /** One socket.io client: connect, join the room (ack id 0), then messages with ack ids 1, 2, ... */
+  /**
+   * One socket.io client: connect, join the room (ack id 0), then messages with ack ids 1, 2, ...
+   */
   static final class SioConn extends SocketConn {
     private final String room;
     private final AtomicLong ackIds = new AtomicLong();

@@ -17,9 +17,9 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * A chat server under test, driven through its own protocol: Parley, or one of the peers in
- * {@code bench/peer} and {@code bench/peers}. The scenarios see rooms, sockets in a room, acks of
- * a socket's own messages and history pages; each subclass maps them to its server's frames.
+ * A chat server under test, driven through its own protocol: Parley, or one of the peers in {@code
+ * bench/peer} and {@code bench/peers}. The scenarios see rooms, sockets in a room, acks of a
+ * socket's own messages and history pages; each subclass maps them to its server's frames.
  *
  * <p>Every message carries its send time twice, as the scenarios have always done: in the text
  * ({@code ~T<nanoTime>~}, read back from any delivered copy) and in the nonce ({@code
@@ -113,8 +113,8 @@ abstract class Target {
   }
 
   /**
-   * The targets of a scenario: {@code targets=} when given, else Parley followed by {@code
-   * peers=} (default {@code dfltPeers}).
+   * The targets of a scenario: {@code targets=} when given, else Parley followed by {@code peers=}
+   * (default {@code dfltPeers}).
    */
   static List<Target> list(Bench bench, String dfltPeers) {
     String names = bench.get("targets", null);
@@ -291,8 +291,7 @@ abstract class Target {
   /** A history reader over HTTP: GET a page (with a bearer token when given), count its rows. */
   static final class HttpReader implements Reader {
     private static final HttpClient[] CLIENTS = new HttpClient[4];
-    private static final AtomicInteger NEXT =
-        new AtomicInteger();
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     static {
       for (int i = 0; i < CLIENTS.length; i++) {
@@ -311,9 +310,7 @@ abstract class Target {
 
     HttpReader(String url, String token) {
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(30))
-              .GET();
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
       if (token != null) {
         b.header("Authorization", "Bearer " + token);
       }
@@ -322,8 +319,7 @@ abstract class Target {
 
     @Override
     public int fetch() throws Exception {
-      HttpResponse<String> r =
-          client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         throw new IllegalStateException("history -> " + r.statusCode() + " " + r.body());
       }

@@ -54,8 +54,7 @@ final class Ws implements WebSocket.Listener {
       String url, String subprotocol, BiConsumer<Ws, String> handler) {
     Ws ws = new Ws(handler);
     HttpClient client = POOL[Math.floorMod(NEXT.getAndIncrement(), CLIENTS)];
-    WebSocket.Builder builder =
-        client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
     if (subprotocol != null) {
       builder.subprotocols(subprotocol);
     }
@@ -74,8 +73,8 @@ final class Ws implements WebSocket.Listener {
   }
 
   /**
-   * Queues a text frame behind the ones still being written and returns at once: safe from a
-   * frame handler (e.g. a protocol's pong) while another thread sends with {@link #send}.
+   * Queues a text frame behind the ones still being written and returns at once: safe from a frame
+   * handler (e.g. a protocol's pong) while another thread sends with {@link #send}.
    */
   synchronized CompletableFuture<?> enqueue(String text) {
     CompletableFuture<?> next =
