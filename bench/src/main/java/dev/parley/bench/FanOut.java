@@ -1,6 +1,5 @@
 package dev.parley.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Scenario 2: one sender, M channel members, fixed offered delivery rates. Latency is from the
- * intended send time (in the message text) to arrival at each member.
+ * Scenario 2: one sender, M room members, fixed offered delivery rates, against Parley and each
+ * peer in turn. Latency is from the intended send time (in the message text) to arrival at each
+ * member.
  */
 final class FanOut {
   private final Bench bench;
@@ -25,22 +25,53 @@ final class FanOut {
   }
 
   /** One target's sockets for one group size. */
-  record Group(Ws sender, List<Ws> receivers, String prefix) {}
+  record Group(Target.Conn sender, List<Target.Conn> receivers) {}
+
+  private final Target.Listener receiver =
+      new Target.Listener() {
+        @Override
+        public void message(long sentNanos) {
+          if (sentNanos > 0) {
+            Load.record(recorder, sentNanos);
+            delivered.increment();
+            lastDelivery.set(System.nanoTime());
+          }
+        }
+      };
+
+  private final Target.Listener sender =
+      new Target.Listener() {
+        @Override
+        public void error(String frame) {
+          if (errors.sum() < 3) {
+            Bench.log("error frame: %s", frame);
+          }
+          errors.increment();
+        }
+      };
 
   void run() {
     List<Integer> sizes = bench.ints("members", "10,100,1000");
     double seconds = Double.parseDouble(bench.get("seconds", "8"));
-    String targets = bench.get("targets", "parley,peer");
+    List<Target> targets = Target.list(bench, "ws");
+    String run = bench.runId();
     Map<String, String> best = new LinkedHashMap<>();
     StringBuilder table = new StringBuilder();
     table.append("\n### Scenario 2: fan-out, 1 sender to M members, open loop\n\n");
     table.append(
         "| target | M | offered deliv/s | msgs/s | achieved deliv/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | errors |\n");
     table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    Setup setup = targets.contains("parley") ? new Setup(sizes) : null;
     for (int m : sizes) {
-      for (String target : targets.split(",")) {
-        Group group = target.equals("parley") ? setup.connect(m) : peer(m);
+      for (Target target : targets) {
+        Group group;
+        try {
+          group = connect(target, "f" + run + "_" + m, m);
+        } catch (RuntimeException e) {
+          Bench.log("%s: fan-out setup for M=%d failed: %s", target.name(), m, e);
+          table.append(Bench.f("| %s | %d | setup failed: %s |||||||||\n", target.name(), m, e));
+          best.put(target.name() + "/" + m, "failed");
+          continue;
+        }
         try {
           double top = 0;
           List<Integer> rates = bench.ints("rates" + m, defaultRates(m));
@@ -49,10 +80,10 @@ final class FanOut {
           for (int rate : rates) {
             double msgs = rate / (double) m;
             Row row = level(group, m, msgs, seconds);
-            table.append(
+            String line =
                 Bench.f(
                     "| %s | %d | %d | %.0f | %.0f | %s | %s | %s | %s | %d | %d |\n",
-                    target,
+                    target.name(),
                     m,
                     rate,
                     msgs,
@@ -62,8 +93,9 @@ final class FanOut {
                     Load.ms(row.h, 99.9),
                     Bench.f("%.2f", row.h.getMaxValue() / 1000.0),
                     row.lost,
-                    row.errors));
-            System.out.print(table.substring(table.lastIndexOf("| " + target)));
+                    row.errors);
+            table.append(line);
+            System.out.print(line);
             boolean ok = row.h.getValueAtPercentile(99) < 100_000 && row.achieved >= 0.9 * rate;
             if (ok) {
               top = Math.max(top, row.achieved);
@@ -71,26 +103,50 @@ final class FanOut {
               break;
             }
           }
-          best.put(target + "/" + m, Bench.f("%.0f", top));
+          best.put(target.name() + "/" + m, Bench.f("%.0f", top));
         } finally {
-          group.sender.abort();
-          Load.closeAll(group.receivers);
+          group.sender.close();
+          group.receivers.parallelStream().forEach(Target.Conn::close);
           Bench.sleep(2000);
         }
       }
     }
     table.append("\nHighest achieved deliveries/s with p99 < 100 ms (and >= 90 % of offered):\n\n");
-    table.append("| M | Parley | Node ws peer | ratio Parley/peer |\n|---:|---:|---:|---:|\n");
+    StringBuilder head = new StringBuilder("| M |");
+    StringBuilder rule = new StringBuilder("|---:|");
+    for (Target t : targets) {
+      head.append(' ').append(t.name()).append(" |");
+      rule.append("---:|");
+    }
+    for (Target t : targets.subList(1, targets.size())) {
+      head.append(' ').append(targets.get(0).name()).append(" / ").append(t.name()).append(" |");
+      rule.append("---:|");
+    }
+    table.append(head).append('\n').append(rule).append('\n');
     for (int m : sizes) {
-      String p = best.getOrDefault("parley/" + m, "-");
-      String n = best.getOrDefault("peer/" + m, "-");
-      String ratio =
-          p.equals("-") || n.equals("-") || Double.parseDouble(n) == 0
-              ? "-"
-              : Bench.f("%.2f", Double.parseDouble(p) / Double.parseDouble(n));
-      table.append(Bench.f("| %d | %s | %s | %s |\n", m, p, n, ratio));
+      StringBuilder line = new StringBuilder("| " + m + " |");
+      for (Target t : targets) {
+        line.append(' ').append(best.getOrDefault(t.name() + "/" + m, "-")).append(" |");
+      }
+      String first = best.getOrDefault(targets.get(0).name() + "/" + m, "-");
+      for (Target t : targets.subList(1, targets.size())) {
+        line.append(' ').append(ratio(first, best.getOrDefault(t.name() + "/" + m, "-")));
+        line.append(" |");
+      }
+      table.append(line).append('\n');
     }
     bench.report(table.toString());
+  }
+
+  /** a / b of two table cells, or "-" when either is not a positive number. */
+  static String ratio(String a, String b) {
+    try {
+      double x = Double.parseDouble(a);
+      double y = Double.parseDouble(b);
+      return y > 0 && x > 0 ? Bench.f("%.2f", x / y) : "-";
+    } catch (NumberFormatException e) {
+      return "-";
+    }
   }
 
   private static String defaultRates(int m) {
@@ -115,8 +171,9 @@ final class FanOut {
         Load.pace(
             msgsPerSecond,
             seconds,
-            intended -> group.sender.send(frame(group.prefix, intended, counter[0]++)));
-    long expected = sent * m;
+            intended ->
+                group.sender.send("b ~T" + intended + "~", "T" + intended + "_" + counter[0]++));
+    long expected = sent * group.receivers.size();
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (delivered.sum() < expected && System.nanoTime() < deadline) {
       Bench.sleep(20);
@@ -127,84 +184,17 @@ final class FanOut {
     return new Row(h, got / elapsed, Math.max(0, expected - got), errors.sum());
   }
 
-  private static String frame(String prefix, long intended, long i) {
-    return prefix + "\"text\":\"b ~T" + intended + "~\",\"nonce\":\"T" + intended + "_" + i + "\"}";
-  }
-
-  private void receive(String frame) {
-    long t = Bench.number(frame, "~T");
-    if (t > 0) {
-      Load.record(recorder, t);
-      delivered.increment();
-      lastDelivery.set(System.nanoTime());
+  /** The owner (sender) first, so that the room exists, then the M members. */
+  Group connect(Target target, String room, int m) {
+    Bench.log("%s: fan-out room with %d members", target.name(), m);
+    Target.Room r = target.room(room, m);
+    Target.Conn owner = r.owner(sender);
+    List<Target.Conn> members = r.members(i -> receiver);
+    if (members.size() < m) {
+      Bench.log("%s: only %d of %d members connected", target.name(), members.size(), m);
     }
-  }
-
-  private void senderFrame(String frame) {
-    if (frame.contains("\"type\":\"error\"")) {
-      if (errors.sum() < 3) {
-        Bench.log("error frame: %s", frame);
-      }
-      errors.increment();
-    }
-  }
-
-  private Group peer(int m) {
-    String url = bench.peer() + "/?room=fan" + m;
-    List<String> urls = new ArrayList<>();
-    for (int i = 0; i < m; i++) {
-      urls.add(url);
-    }
-    List<Ws> receivers = Load.openAll(urls, i -> this::receive, "\"type\":\"connected\"", 200, 120);
-    Ws sender =
-        Load.openAll(List.of(url), i -> this::senderFrame, "\"type\":\"connected\"", 1, 30).get(0);
-    Bench.sleep(1000);
-    return new Group(sender, receivers, "{\"type\":\"send_message\",");
-  }
-
-  /** Parley's users, servers and channels for every group size, made once. */
-  final class Setup {
-    final Api api = new Api(bench.parley());
-    final Api.User owner;
-    final List<Api.User> users;
-    final Map<Integer, long[]> channels = new LinkedHashMap<>();
-
-    Setup(List<Integer> sizes) {
-      String run = bench.runId();
-      int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
-      owner = api.register("fanowner" + run);
-      Bench.log("registering %d receivers", max);
-      users = api.users("fan" + run + "_", max);
-      for (int m : sizes) {
-        long server = api.server(owner, "fan" + m);
-        long channel = api.channel(owner, server, "fan" + m);
-        api.members(owner, server, users.subList(0, m));
-        channels.put(m, new long[] {server, channel});
-      }
-    }
-
-    Group connect(int m) {
-      long[] sc = channels.get(m);
-      List<String> urls = new ArrayList<>();
-      for (int i = 0; i < m; i++) {
-        urls.add(api.gateway(users.get(i).token(), false));
-      }
-      List<Ws> receivers =
-          Load.openAll(urls, i -> FanOut.this::receive, "\"type\":\"connected\"", 100, 120);
-      Ws sender =
-          Load.openAll(
-                  List.of(api.gateway(owner.token(), false)),
-                  i -> FanOut.this::senderFrame,
-                  "\"type\":\"connected\"",
-                  1,
-                  30)
-              .get(0);
-      // Presence updates of the members connecting settle before measuring.
-      Bench.sleep(3000);
-      return new Group(
-          sender,
-          receivers,
-          "{\"type\":\"send_message\",\"serverId\":" + sc[0] + ",\"channelId\":" + sc[1] + ",");
-    }
+    // Presence updates of the members connecting settle before measuring.
+    Bench.sleep(3000);
+    return new Group(owner, members);
   }
 }

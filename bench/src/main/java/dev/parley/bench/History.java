@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scenario 4: history page fetches with a bearer token, driven by wrk; compared with the same
- * newest-50 query run by pgbench straight against PostgreSQL.
+ * Scenario 4: history pages. Two modes ({@code mode=wrk,closed}): wrk against Parley with a bearer
+ * token (as before), and {@link HistoryClosed}, 16 closed-loop readers against Parley and every
+ * peer. Both are compared with the same newest-50 query run by pgbench straight against PostgreSQL.
  */
 final class History {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -22,6 +23,16 @@ final class History {
   }
 
   void run() throws Exception {
+    String modes = bench.get("mode", "wrk,closed");
+    if (modes.contains("wrk")) {
+      runWrk();
+    }
+    if (modes.contains("closed")) {
+      new HistoryClosed(bench).run();
+    }
+  }
+
+  private void runWrk() throws Exception {
     Api api = new Api(bench.parley());
     Api.User user = api.register("hist" + bench.runId());
     long server = api.server(user, "history");

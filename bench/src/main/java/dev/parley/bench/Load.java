@@ -144,6 +144,24 @@ final class Load {
     return sent;
   }
 
+  /**
+   * CPU time (user + system) a process has used so far, in ms, or -1 when it cannot be read.
+   * /proc/PID/stat counts in USER_HZ ticks, 100 a second on Linux.
+   */
+  static long cpuMillis(long pid) {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // After "pid (comm) ": state is field 3, utime field 14 and stime field 15.
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
   /** Resident memory of a process, KiB. */
   static long rssKb(long pid) {
     try {

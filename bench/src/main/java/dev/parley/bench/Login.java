@@ -25,8 +25,7 @@ final class Login {
     Api api = new Api(bench.parley());
     List<Api.User> loginers = api.users("login" + bench.runId() + "_", 8);
     FanOut fan = new FanOut(bench);
-    FanOut.Setup setup = fan.new Setup(List.of(m));
-    FanOut.Group group = setup.connect(m);
+    FanOut.Group group = fan.connect(new ParleyTarget(bench), "lf" + bench.runId(), m);
     StringBuilder table = new StringBuilder();
     table.append("\n### Scenario 5: login rate and fan-out latency (1 → ").append(m);
     table.append(" at ").append(rate).append(" deliveries/s)\n\n");
@@ -90,8 +89,8 @@ final class Login {
         Bench.log("%s", table.substring(table.lastIndexOf("\n| ", table.length() - 2)).trim());
       }
     } finally {
-      group.sender().abort();
-      Load.closeAll(group.receivers());
+      group.sender().close();
+      group.receivers().parallelStream().forEach(Target.Conn::close);
     }
     bench.report(table.toString());
   }

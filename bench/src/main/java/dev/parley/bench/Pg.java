@@ -53,6 +53,14 @@ final class Pg {
 
   /** The database's committed transactions so far (autocommit statements count one each). */
   static long commits(Bench bench) {
+    return commits(bench, bench.get("db", "parley_bench"));
+  }
+
+  /** A database's committed transactions so far, or -1. */
+  static long commits(Bench bench, String db) {
+    if (db == null) {
+      return -1;
+    }
     try {
       String out =
           Load.run(
@@ -64,7 +72,7 @@ final class Pg {
               "-U",
               bench.get("pguser", "postgres"),
               "-d",
-              bench.get("db", "parley_bench"),
+              db,
               "-Atc",
               "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
       return Long.parseLong(out.trim());
@@ -74,6 +82,10 @@ final class Pg {
   }
 
   static String psql(Bench bench, String sql) throws Exception {
+    return psql(bench, bench.get("db", "parley_bench"), sql);
+  }
+
+  static String psql(Bench bench, String db, String sql) throws Exception {
     return Load.run(
         "psql",
         "-h",
@@ -83,7 +95,7 @@ final class Pg {
         "-U",
         bench.get("pguser", "postgres"),
         "-d",
-        bench.get("db", "parley_bench"),
+        db,
         "-c",
         sql);
   }

@@ -32,6 +32,7 @@ final class Ws implements WebSocket.Listener {
   private final BiConsumer<Ws, String> handler;
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private StringBuilder partial;
+  private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
   private volatile WebSocket socket;
 
   private Ws(BiConsumer<Ws, String> handler) {
@@ -45,11 +46,19 @@ final class Ws implements WebSocket.Listener {
 
   /** Opens a socket whose handler also gets the socket, e.g. to answer a frame. */
   static CompletableFuture<Ws> open(String url, BiConsumer<Ws, String> handler) {
+    return open(url, null, handler);
+  }
+
+  /** Opens a socket asking for a subprotocol (e.g. "xmpp", RFC 7395), or none when null. */
+  static CompletableFuture<Ws> open(
+      String url, String subprotocol, BiConsumer<Ws, String> handler) {
     Ws ws = new Ws(handler);
     HttpClient client = POOL[Math.floorMod(NEXT.getAndIncrement(), CLIENTS)];
-    return client
-        .newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(30))
+    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+    if (subprotocol != null) {
+      builder.subprotocols(subprotocol);
+    }
+    return builder
         .buildAsync(URI.create(url), ws)
         .thenApply(
             s -> {
@@ -59,8 +68,19 @@ final class Ws implements WebSocket.Listener {
   }
 
   /** Sends a text frame and waits until it is handed to the socket. */
-  synchronized void send(String text) {
-    socket.sendText(text, true).join();
+  void send(String text) {
+    enqueue(text).join();
+  }
+
+  /**
+   * Queues a text frame behind the ones still being written and returns at once: safe from a frame
+   * handler (e.g. a protocol's pong) while another thread sends with {@link #send}.
+   */
+  synchronized CompletableFuture<?> enqueue(String text) {
+    CompletableFuture<?> next =
+        last.handle((v, e) -> null).thenCompose(v -> socket.sendText(text, true));
+    last = next;
+    return next;
   }
 
   /** Sends a text frame without waiting (safe from a frame handler when nothing else sends). */
