@@ -1,11 +1,8 @@
 package dev.parley.adapters.redis;
 
 import dev.parley.application.port.out.OpenCounts;
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -15,11 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@link OpenCounts} summed over every node through Redis, so a cap holds for the deployment, not
@@ -62,38 +55,30 @@ public class RedisOpenCounts implements OpenCounts {
       return total
       """;
 
-  private final RedisLink link;
-  private final Duration ttl;
   private final String countPrefix;
-  private final String nodePrefix;
   private final Map<String, Integer> own = new ConcurrentHashMap<>();
-
-  /** Counting takes the read side; rewriting under a new identity takes the write side. */
-  private final ReadWriteLock sync = new ReentrantReadWriteLock();
-
-  private volatile String node;
-  private volatile boolean dirty = true;
-  private volatile boolean stopped;
+  private final RedisNodeLease lease;
 
   RedisOpenCounts(RedisLink link, @Value("${parley.redis.presence-ttl:30s}") Duration ttl) {
-    this.link = link;
-    this.ttl = ttl;
     this.countPrefix = link.prefix() + "open:";
-    this.nodePrefix = link.prefix() + "node:";
-    this.node = newNodeName();
-    link.onTick(this::heartbeat);
-    heartbeat();
-  }
-
-  private String newNodeName() {
-    return link.nodeId() + ":open:" + UUID.randomUUID().toString().substring(0, 8);
+    this.lease =
+        new RedisNodeLease(
+            link,
+            ttl,
+            "open:",
+            (redis, node) -> {
+              List<RedisFuture<?>> writes = new ArrayList<>();
+              own.forEach(
+                  (key, n) -> writes.add(redis.hset(countPrefix + key, node, n.toString())));
+              return writes;
+            });
   }
 
   @Override
   public boolean tryOpen(String key, int max) {
-    sync.readLock().lock();
+    lease.shared().lock();
     try {
-      RedisCommands<String, String> redis = commandsIfUp();
+      RedisCommands<String, String> redis = lease.commandsIfUp();
       if (redis != null) {
         countOwn(key, Integer.MAX_VALUE);
         try {
@@ -104,45 +89,44 @@ public class RedisOpenCounts implements OpenCounts {
           return false;
         } catch (RuntimeException e) {
           uncountOwn(key);
-          link.failed(e);
+          lease.failed(e);
         }
       }
-      dirty = true;
+      lease.markDirty();
       return countOwn(key, max);
     } finally {
-      sync.readLock().unlock();
+      lease.shared().unlock();
     }
   }
 
   @Override
   public void close(String key) {
-    sync.readLock().lock();
+    lease.shared().lock();
     try {
       uncountOwn(key);
-      RedisCommands<String, String> redis = commandsIfUp();
+      RedisCommands<String, String> redis = lease.commandsIfUp();
       if (redis == null) {
-        dirty = true;
+        lease.markDirty();
         return;
       }
       try {
         count(redis, key, -1, 0);
       } catch (RuntimeException e) {
-        dirty = true;
-        link.failed(e);
+        lease.failed(e);
       }
     } finally {
-      sync.readLock().unlock();
+      lease.shared().unlock();
     }
   }
 
   @Override
   public int open(String key) {
-    RedisCommands<String, String> redis = commandsIfUp();
+    RedisCommands<String, String> redis = lease.commandsIfUp();
     if (redis != null) {
       try {
         return (int) count(redis, key, 0, 0);
       } catch (RuntimeException e) {
-        link.failed(e);
+        lease.failed(e);
       }
     }
     return own.getOrDefault(key, 0);
@@ -170,87 +154,21 @@ public class RedisOpenCounts implements OpenCounts {
             COUNT,
             ScriptOutputType.INTEGER,
             new String[] {countPrefix + key},
-            node,
+            lease.node(),
             Integer.toString(delta),
             Integer.toString(max),
-            nodePrefix);
+            lease.nodePrefix());
     return total == null ? 0 : total;
-  }
-
-  /** Renews this node's liveness; rewrites its counts under a new identity when Redis lost them. */
-  private void heartbeat() {
-    if (stopped) {
-      return;
-    }
-    RedisCommands<String, String> redis = commandsIfUp();
-    if (redis == null) {
-      return;
-    }
-    try {
-      Boolean renewed = redis.pexpire(nodePrefix + node, ttl.toMillis());
-      if (!Boolean.TRUE.equals(renewed) || dirty) {
-        republish();
-      }
-    } catch (RuntimeException e) {
-      dirty = true;
-      link.failed(e);
-    }
-  }
-
-  private void republish() {
-    sync.writeLock().lock();
-    try {
-      StatefulRedisConnection<String, String> connection = link.commands();
-      RedisCommands<String, String> redis = connection.sync();
-      String next = newNodeName();
-      try {
-        redis.psetex(nodePrefix + next, ttl.toMillis(), "1");
-        RedisAsyncCommands<String, String> async = connection.async();
-        List<RedisFuture<?>> writes = new ArrayList<>();
-        own.forEach((key, n) -> writes.add(async.hset(countPrefix + key, next, n.toString())));
-        if (!LettuceFutures.awaitAll(
-            link.commandTimeout().toMillis() + writes.size(),
-            TimeUnit.MILLISECONDS,
-            writes.toArray(new RedisFuture<?>[0]))) {
-          throw new IllegalStateException("open counts rewrite timed out");
-        }
-      } catch (RuntimeException e) {
-        try {
-          redis.del(nodePrefix + next);
-        } catch (RuntimeException ignored) {
-          // Redis is away again: the half-written identity expires by itself.
-        }
-        throw e;
-      }
-      redis.del(nodePrefix + node);
-      node = next;
-      dirty = false;
-    } finally {
-      sync.writeLock().unlock();
-    }
-  }
-
-  private RedisCommands<String, String> commandsIfUp() {
-    StatefulRedisConnection<String, String> connection = link.commands();
-    return connection != null && link.isUp() ? connection.sync() : null;
   }
 
   /** Stops renewing this node's liveness, as a crash would; for tests. */
   void stopHeartbeat() {
-    stopped = true;
+    lease.stopHeartbeat();
   }
 
   /** On a clean stop this node's sockets stop counting at once rather than after the TTL. */
   @PreDestroy
   void close() {
-    stopped = true;
-    RedisCommands<String, String> redis = commandsIfUp();
-    if (redis != null) {
-      try {
-        redis.del(nodePrefix + node);
-      } catch (RuntimeException e) {
-        // Redis is away: the key expires by itself.
-      }
-    }
+    lease.release();
   }
 }

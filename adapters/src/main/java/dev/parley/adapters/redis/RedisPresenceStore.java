@@ -3,10 +3,8 @@ package dev.parley.adapters.redis;
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.domain.server.Presence;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.annotation.Requires;
@@ -21,11 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@link PresenceStore} shared by every node through Redis. Each user has a hash of live connection
@@ -85,18 +79,8 @@ public class RedisPresenceStore implements PresenceStore {
       return out
       """;
 
-  /** Renews the node's liveness key; 0 when it had expired (or Redis lost it). */
-  private static final String RENEW =
-      """
-      if redis.call('PEXPIRE', KEYS[1], ARGV[1]) == 1 then return 1 end
-      return 0
-      """;
-
-  private final RedisLink link;
-  private final Duration ttl;
   private final String presencePrefix;
   private final String statusPrefix;
-  private final String nodePrefix;
 
   private final Map<Long, Integer> localCounts = new ConcurrentHashMap<>();
   private final Map<Long, String> localChosen = new ConcurrentHashMap<>();
@@ -104,26 +88,28 @@ public class RedisPresenceStore implements PresenceStore {
   /** Chosen statuses that could not be written; "" stands for a cleared one. */
   private final Map<Long, String> unwrittenChosen = new ConcurrentHashMap<>();
 
-  /** Writes take the read side; rewriting everything under a new identity takes the write side. */
-  private final ReadWriteLock sync = new ReentrantReadWriteLock();
-
-  private volatile String node;
-  private volatile boolean dirty = true;
-  private volatile boolean stopped;
+  private final RedisNodeLease lease;
 
   RedisPresenceStore(RedisLink link, @Value("${parley.redis.presence-ttl:30s}") Duration ttl) {
-    this.link = link;
-    this.ttl = ttl;
     this.presencePrefix = link.prefix() + "presence:";
     this.statusPrefix = link.prefix() + "status:";
-    this.nodePrefix = link.prefix() + "node:";
-    this.node = newNodeName();
-    link.onTick(this::heartbeat);
-    heartbeat();
-  }
+    this.lease =
+        new RedisNodeLease(
+            link,
+            ttl,
+            "",
+            new RedisNodeLease.Owner() {
+              @Override
+              public List<RedisFuture<?>> rewrite(
+                  RedisAsyncCommands<String, String> redis, String node) {
+                return rewriteUnder(redis, node);
+              }
 
-  private String newNodeName() {
-    return link.nodeId() + ":" + UUID.randomUUID().toString().substring(0, 8);
+              @Override
+              public void rewritten() {
+                unwrittenChosen.clear();
+              }
+            });
   }
 
   @Override
@@ -137,7 +123,7 @@ public class RedisPresenceStore implements PresenceStore {
   }
 
   private int change(long userId, int delta) {
-    sync.readLock().lock();
+    lease.shared().lock();
     try {
       int[] before = new int[1];
       Integer after =
@@ -149,9 +135,9 @@ public class RedisPresenceStore implements PresenceStore {
                 return next == 0 ? null : next;
               });
       int local = after == null ? 0 : after;
-      RedisCommands<String, String> redis = commandsIfUp();
+      RedisCommands<String, String> redis = lease.commandsIfUp();
       if (redis == null) {
-        dirty = true;
+        lease.markDirty();
         return local;
       }
       try {
@@ -160,43 +146,42 @@ public class RedisPresenceStore implements PresenceStore {
                 CHANGE,
                 ScriptOutputType.INTEGER,
                 new String[] {presencePrefix + userId},
-                node,
+                lease.node(),
                 Integer.toString(local - before[0]),
-                nodePrefix);
+                lease.nodePrefix());
         return total.intValue();
       } catch (RuntimeException e) {
-        dirty = true;
-        link.failed(e);
+        lease.failed(e);
         return local;
       }
     } finally {
-      sync.readLock().unlock();
+      lease.shared().unlock();
     }
   }
 
   @Override
   public void setChosenStatus(long userId, String status) {
-    sync.readLock().lock();
+    lease.shared().lock();
     try {
       if (status == null) {
         localChosen.remove(userId);
       } else {
         localChosen.put(userId, status);
       }
-      RedisCommands<String, String> redis = commandsIfUp();
+      RedisCommands<String, String> redis = lease.commandsIfUp();
       if (redis != null) {
         try {
           writeChosen(redis, userId, status);
           unwrittenChosen.remove(userId);
           return;
         } catch (RuntimeException e) {
-          link.failed(e);
+          lease.failed(e);
         }
       }
       unwrittenChosen.put(userId, status == null ? "" : status);
-      dirty = true;
+      lease.markDirty();
     } finally {
-      sync.readLock().unlock();
+      lease.shared().unlock();
     }
   }
 
@@ -215,11 +200,11 @@ public class RedisPresenceStore implements PresenceStore {
       return statuses;
     }
     List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(userIds));
-    RedisCommands<String, String> redis = commandsIfUp();
+    RedisCommands<String, String> redis = lease.commandsIfUp();
     if (redis != null) {
       try {
         String[] args = new String[ids.size() + 3];
-        args[0] = nodePrefix;
+        args[0] = lease.nodePrefix();
         args[1] = presencePrefix;
         args[2] = statusPrefix;
         for (int i = 0; i < ids.size(); i++) {
@@ -233,7 +218,7 @@ public class RedisPresenceStore implements PresenceStore {
         }
         return statuses;
       } catch (RuntimeException e) {
-        link.failed(e);
+        lease.failed(e);
       }
     }
     for (long id : ids) {
@@ -249,7 +234,7 @@ public class RedisPresenceStore implements PresenceStore {
       return invisible;
     }
     List<Long> ids = List.copyOf(new LinkedHashSet<>(userIds));
-    RedisCommands<String, String> redis = commandsIfUp();
+    RedisCommands<String, String> redis = lease.commandsIfUp();
     if (redis != null) {
       try {
         String[] keys = ids.stream().map(id -> statusPrefix + id).toArray(String[]::new);
@@ -261,7 +246,7 @@ public class RedisPresenceStore implements PresenceStore {
         }
         return invisible;
       } catch (RuntimeException e) {
-        link.failed(e);
+        lease.failed(e);
       }
     }
     // Redis away: this node's own choices still hide its users.
@@ -273,101 +258,28 @@ public class RedisPresenceStore implements PresenceStore {
     return invisible;
   }
 
-  /** Renews this node's liveness; rewrites its state under a new identity when Redis lost it. */
-  private void heartbeat() {
-    if (stopped) {
-      return;
-    }
-    RedisCommands<String, String> redis = commandsIfUp();
-    if (redis == null) {
-      return;
-    }
-    try {
-      Long renewed =
-          redis.eval(
-              RENEW,
-              ScriptOutputType.INTEGER,
-              new String[] {nodePrefix + node},
-              Long.toString(ttl.toMillis()));
-      if (renewed == 0 || dirty) {
-        republish();
-      }
-    } catch (RuntimeException e) {
-      dirty = true;
-      link.failed(e);
-    }
-  }
-
-  /**
-   * Writes this node's counts and pending statuses under a fresh identity and retires the old one,
-   * whose fields other nodes then ignore and clean up.
-   */
-  private void republish() {
-    sync.writeLock().lock();
-    try {
-      StatefulRedisConnection<String, String> connection = link.commands();
-      RedisCommands<String, String> redis = connection.sync();
-      String next = newNodeName();
-      try {
-        rewrite(connection, next);
-      } catch (RuntimeException e) {
-        try {
-          redis.del(nodePrefix + next);
-        } catch (RuntimeException ignored) {
-          // Redis is away again: the half-written identity expires by itself.
-        }
-        throw e;
-      }
-      redis.del(nodePrefix + node);
-      node = next;
-      unwrittenChosen.clear();
-      dirty = false;
-    } finally {
-      sync.writeLock().unlock();
-    }
-  }
-
-  private void rewrite(StatefulRedisConnection<String, String> connection, String next) {
-    RedisAsyncCommands<String, String> async = connection.async();
-    connection.sync().psetex(nodePrefix + next, ttl.toMillis(), "1");
+  /** This node's counts and unwritten statuses, written again under a fresh identity. */
+  private List<RedisFuture<?>> rewriteUnder(RedisAsyncCommands<String, String> redis, String node) {
     List<RedisFuture<?>> writes = new ArrayList<>();
     localCounts.forEach(
-        (userId, count) -> writes.add(async.hset(presencePrefix + userId, next, count.toString())));
+        (userId, count) -> writes.add(redis.hset(presencePrefix + userId, node, count.toString())));
     unwrittenChosen.forEach(
         (userId, status) ->
             writes.add(
                 status.isEmpty()
-                    ? async.del(statusPrefix + userId)
-                    : async.set(statusPrefix + userId, status)));
-    if (!LettuceFutures.awaitAll(
-        link.commandTimeout().toMillis() + writes.size(),
-        TimeUnit.MILLISECONDS,
-        writes.toArray(new RedisFuture<?>[0]))) {
-      throw new IllegalStateException("presence rewrite timed out");
-    }
-  }
-
-  private RedisCommands<String, String> commandsIfUp() {
-    StatefulRedisConnection<String, String> connection = link.commands();
-    return connection != null && link.isUp() ? connection.sync() : null;
+                    ? redis.del(statusPrefix + userId)
+                    : redis.set(statusPrefix + userId, status)));
+    return writes;
   }
 
   /** Stops renewing this node's liveness, as a crash would; for tests. */
   void stopHeartbeat() {
-    stopped = true;
+    lease.stopHeartbeat();
   }
 
   /** On a clean stop this node's users go offline at once rather than after the TTL. */
   @PreDestroy
   void close() {
-    stopped = true;
-    RedisCommands<String, String> redis = commandsIfUp();
-    if (redis != null) {
-      try {
-        redis.del(nodePrefix + node);
-      } catch (RuntimeException e) {
-        // Redis is away: the key expires by itself.
-      }
-    }
+    lease.release();
   }
 }
