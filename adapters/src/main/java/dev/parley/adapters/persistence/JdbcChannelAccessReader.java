@@ -56,15 +56,12 @@ public class JdbcChannelAccessReader implements ChannelAccessReader {
       if (!rs.next()) {
         return Optional.empty();
       }
-      channel = JdbcChannelRepository.toDomain(jdbc.readEntity(rs, ChannelRow.class));
+      channel = JdbcChannelRepository.toDomain(RowReaders.channel(rs));
     }
     next(statement);
     Membership membership;
     try (ResultSet rs = statement.getResultSet()) {
-      membership =
-          rs.next()
-              ? JdbcMembershipRepository.toDomain(jdbc.readEntity(rs, MembershipRow.class))
-              : null;
+      membership = rs.next() ? JdbcMembershipRepository.toDomain(RowReaders.membership(rs)) : null;
     }
     next(statement);
     boolean participant;
@@ -76,7 +73,7 @@ public class JdbcChannelAccessReader implements ChannelAccessReader {
     try (ResultSet rs = statement.getResultSet()) {
       viewer =
           rs.next()
-              ? Optional.of(JdbcUserRepository.toDomain(jdbc.readEntity(rs, UserRow.class)))
+              ? Optional.of(JdbcUserRepository.toDomain(RowReaders.user(rs)))
               : Optional.empty();
     }
     return Optional.of(new ChannelView(channel, membership, participant, viewer));

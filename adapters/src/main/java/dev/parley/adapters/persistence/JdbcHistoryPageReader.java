@@ -96,7 +96,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
     List<Message> messages = new ArrayList<>();
     try (ResultSet rs = statement.getResultSet()) {
       while (rs.next()) {
-        messages.add(JdbcMessageRepository.toDomain(jdbc.readEntity(rs, MessageRow.class)));
+        messages.add(JdbcMessageRepository.toDomain(RowReaders.message(rs)));
       }
     }
     next(statement);
@@ -110,7 +110,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
     Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
     try (ResultSet rs = statement.getResultSet()) {
       while (rs.next()) {
-        Attachment a = JdbcAttachmentRepository.toDomain(jdbc.readEntity(rs, AttachmentRow.class));
+        Attachment a = JdbcAttachmentRepository.toDomain(RowReaders.attachment(rs));
         attachments.computeIfAbsent(a.messageId(), id -> new ArrayList<>()).add(a);
       }
     }

@@ -3,6 +3,7 @@ package dev.parley.adapters.persistence;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.domain.message.Message;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -51,13 +52,16 @@ public class JdbcMessageRepository implements MessageRepository {
       MessageRowRepository rows,
       JdbcOperations jdbc,
       TransactionOperations<Connection> tx,
+      ConnectionOperations<Connection> connections,
       @Value("${parley.messages.group-commit.enabled:true}") boolean groupCommit,
       @Value("${parley.messages.group-commit.max-batch:256}") int maxBatch) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
     this.groupCommit =
-        groupCommit ? new MessageGroupCommit(jdbc, tx, this::appendAlone, maxBatch).start() : null;
+        groupCommit
+            ? new MessageGroupCommit(jdbc, connections, this::appendAlone, maxBatch).start()
+            : null;
   }
 
   /**

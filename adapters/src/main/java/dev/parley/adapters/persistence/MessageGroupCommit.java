@@ -2,8 +2,8 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.domain.message.Message;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,7 +63,7 @@ final class MessageGroupCommit implements AutoCloseable {
   private record Pending(NewMessage message, CompletableFuture<Message> stored) {}
 
   private final JdbcOperations jdbc;
-  private final TransactionOperations<Connection> tx;
+  private final ConnectionOperations<Connection> connections;
   private final Function<NewMessage, Message> single;
   private final int maxBatch;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -73,14 +73,14 @@ final class MessageGroupCommit implements AutoCloseable {
 
   MessageGroupCommit(
       JdbcOperations jdbc,
-      TransactionOperations<Connection> tx,
+      ConnectionOperations<Connection> connections,
       Function<NewMessage, Message> single,
       int maxBatch) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("a batch holds at least one message");
     }
     this.jdbc = jdbc;
-    this.tx = tx;
+    this.connections = connections;
     this.single = single;
     this.maxBatch = maxBatch;
     this.committer = new Thread(this::run, "parley-group-commit");
@@ -151,14 +151,25 @@ final class MessageGroupCommit implements AutoCloseable {
     }
     List<Message> stored;
     try {
-      stored = tx.executeWrite(status -> insert(batch));
+      // No explicit transaction: the locks and the insert go as one request ending in one Sync, so
+      // PostgreSQL runs them as one implicit transaction and commits it before answering, which
+      // saves the separate COMMIT round trip.
+      stored = connections.executeWrite(status -> insert(batch));
     } catch (RuntimeException batchFailed) {
+      // Nothing of the batch was committed.
       batch.forEach(this::storeAlone);
       return;
     }
     batches.incrementAndGet();
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).stored().complete(stored.get(i));
+      Message message = stored.get(i);
+      if (message == null) {
+        // Its channel vanished before the batch ran (the rest is committed): alone, it gets the
+        // answer a missing channel gets.
+        storeAlone(batch.get(i));
+      } else {
+        batch.get(i).stored().complete(message);
+      }
     }
   }
 
@@ -188,7 +199,7 @@ final class MessageGroupCommit implements AutoCloseable {
       nonces[i] = m.nonce();
     }
     // Both statements go in one request: the locks are taken before the insert runs, at no extra
-    // round trip.
+    // round trip, and held until the implicit transaction commits.
     Map<Long, List<long[]>> rowsByChannel =
         jdbc.prepareStatement(
             LOCK_CHANNELS + "; " + APPEND_BATCH,
@@ -216,7 +227,10 @@ final class MessageGroupCommit implements AutoCloseable {
     return matched(batch, rowsByChannel);
   }
 
-  /** Pairs each input with its row: the k-th message of a channel got its k-th smallest seq. */
+  /**
+   * Pairs each input with its row: the k-th message of a channel got its k-th smallest seq. Null
+   * for a message whose channel had no row to bump.
+   */
   private static List<Message> matched(List<Pending> batch, Map<Long, List<long[]>> rowsByChannel) {
     rowsByChannel.values().forEach(rows -> rows.sort((a, b) -> Long.compare(a[0], b[0])));
     Map<Long, Integer> taken = new LinkedHashMap<>();
@@ -226,8 +240,8 @@ final class MessageGroupCommit implements AutoCloseable {
       List<long[]> rows = rowsByChannel.get(m.channelId());
       int k = taken.merge(m.channelId(), 1, Integer::sum) - 1;
       if (rows == null || k >= rows.size()) {
-        // Rolls the batch back; each message is then stored alone and answered on its own.
-        throw new IllegalStateException("No channel " + m.channelId());
+        stored.add(null);
+        continue;
       }
       long[] row = rows.get(k);
       stored.add(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
+import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
 import dev.parley.application.port.out.UserRepository.NewUser;
@@ -13,10 +14,10 @@ import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.user.User;
 import dev.parley.domain.user.Username;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class MessageGroupCommitTest implements TestPropertyProvider {
   @Inject JdbcChannelRepository channels;
   @Inject JdbcMessageRepository messages;
   @Inject JdbcOperations jdbc;
-  @Inject TransactionOperations<Connection> tx;
+  @Inject ConnectionOperations<Connection> connections;
 
   private final ExecutorService senders = Executors.newFixedThreadPool(8);
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -75,7 +76,8 @@ class MessageGroupCommitTest implements TestPropertyProvider {
 
   /** Lines the messages up in a stopped group commit, then starts it: they form one batch. */
   private Outcome oneBatch(List<NewMessage> batch) {
-    MessageGroupCommit groupCommit = new MessageGroupCommit(jdbc, tx, messages::appendAlone, 64);
+    MessageGroupCommit groupCommit =
+        new MessageGroupCommit(jdbc, connections, messages::appendAlone, 64);
     List<CompletableFuture<Message>> answers = new ArrayList<>();
     for (NewMessage m : batch) {
       answers.add(CompletableFuture.supplyAsync(() -> groupCommit.append(m), senders));
@@ -144,6 +146,26 @@ class MessageGroupCommitTest implements TestPropertyProvider {
     assertThat(answers.get(2)).isCompletedExceptionally();
     assertThat(answers.get(3).join().seq()).isEqualTo(earlier.seq() + 2);
     assertThat(messages.findByNonce(author.id(), "used")).contains(earlier);
+  }
+
+  @Test
+  void aMissingChannelFailsAloneAndTheOthersAreStoredOnce() {
+    User author = user();
+    Channel channel = dm(author);
+    Outcome outcome =
+        oneBatch(
+            List.of(
+                message(channel, author, "one", null),
+                new NewMessage(987_654_321L, author.id(), "nowhere", now, null, null),
+                message(channel, author, "two", null)));
+
+    assertThat(outcome.answers().get(0).join().seq()).isEqualTo(1);
+    assertThat(outcome.answers().get(1)).isCompletedExceptionally();
+    assertThat(outcome.answers().get(2).join().seq()).isEqualTo(2);
+    assertThat(messages.page(channel.id(), new MessageRepository.Page.Newest(10, 0)))
+        .as("each stored once")
+        .extracting(Message::content)
+        .containsExactlyInAnyOrder("one", "two");
   }
 
   @Override
