@@ -6,6 +6,7 @@ import dev.parley.domain.server.Membership;
 import dev.parley.domain.user.User;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * {@link ChannelAccessReader} on PostgreSQL: four small queries sent as one multi-statement
  * request, so the database answers them in one round trip (and, outside a transaction, without a
- * separate commit), each mapped like its own repository maps it.
+ * separate commit), each mapped like its own repository maps it. {@link #read} answers from the
+ * {@link AccessCache} when it can.
  */
 @Singleton
 public class JdbcChannelAccessReader implements ChannelAccessReader {
@@ -31,13 +33,32 @@ public class JdbcChannelAccessReader implements ChannelAccessReader {
   private final JdbcOperations jdbc;
   private final ConnectionOperations<Connection> connections;
 
-  JdbcChannelAccessReader(JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
+  private final TransactionOperations<Connection> tx;
+  private final AccessCache cache;
+
+  JdbcChannelAccessReader(
+      JdbcOperations jdbc,
+      ConnectionOperations<Connection> connections,
+      TransactionOperations<Connection> tx,
+      AccessChangeListener listener) {
     this.jdbc = jdbc;
     this.connections = connections;
+    this.tx = tx;
+    this.cache = listener.cache();
   }
 
   @Override
   public Optional<ChannelView> read(long channelId, long userId) {
+    if (tx.findTransactionStatus().isPresent()) {
+      // Inside a transaction the read may see its own uncommitted writes, which must not outlive
+      // a rollback in memory.
+      return readCurrent(channelId, userId);
+    }
+    return cache.read(channelId, userId, () -> readCurrent(channelId, userId));
+  }
+
+  @Override
+  public Optional<ChannelView> readCurrent(long channelId, long userId) {
     return connections.executeRead(
         status -> jdbc.prepareStatement(READ, statement -> read(statement, channelId, userId)));
   }

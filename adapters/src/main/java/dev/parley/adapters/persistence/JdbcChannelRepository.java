@@ -28,11 +28,17 @@ public class JdbcChannelRepository implements ChannelRepository {
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
 
+  private final AccessCache access;
+
   JdbcChannelRepository(
-      ChannelRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+      ChannelRowRepository rows,
+      JdbcOperations jdbc,
+      TransactionOperations<Connection> tx,
+      AccessCache access) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.access = access;
   }
 
   @Override
@@ -97,6 +103,7 @@ public class JdbcChannelRepository implements ChannelRepository {
                             : Optional.<Channel>empty();
                       }
                     }));
+    access.channelChanged(id);
     return updated.orElseThrow(() -> new IllegalStateException("No channel " + id));
   }
 
@@ -104,6 +111,7 @@ public class JdbcChannelRepository implements ChannelRepository {
   @Override
   public void delete(long id) {
     rows.deleteById(id);
+    access.channelChanged(id);
   }
 
   @Override
@@ -125,6 +133,7 @@ public class JdbcChannelRepository implements ChannelRepository {
                   }
                   return statement.executeBatch();
                 }));
+    userIds.forEach(userId -> access.participantChanged(channelId, userId));
   }
 
   @Override

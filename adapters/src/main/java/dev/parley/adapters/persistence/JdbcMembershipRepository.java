@@ -29,12 +29,17 @@ public class JdbcMembershipRepository implements MembershipRepository {
   private final MembershipRowRepository rows;
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
+  private final AccessCache access;
 
   JdbcMembershipRepository(
-      MembershipRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+      MembershipRowRepository rows,
+      JdbcOperations jdbc,
+      TransactionOperations<Connection> tx,
+      AccessCache access) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.access = access;
   }
 
   @Override
@@ -47,6 +52,7 @@ public class JdbcMembershipRepository implements MembershipRepository {
             membership.timeoutUntil());
     try {
       rows.save(row);
+      access.userChanged(membership.userId());
     } catch (DataAccessException e) {
       if (SqlErrors.isUniqueViolation(e)) {
         throw new Conflict("User is already a member of this server");
@@ -81,6 +87,7 @@ public class JdbcMembershipRepository implements MembershipRepository {
                         return rs.next() ? Optional.of(read(rs)) : Optional.<Membership>empty();
                       }
                     }));
+    access.userChanged(membership.userId());
     return updated.orElseThrow(
         () ->
             new IllegalStateException(
@@ -92,7 +99,9 @@ public class JdbcMembershipRepository implements MembershipRepository {
 
   @Override
   public boolean remove(long serverId, long userId) {
-    return rows.remove(serverId, userId) > 0;
+    boolean removed = rows.remove(serverId, userId) > 0;
+    access.userChanged(userId);
+    return removed;
   }
 
   @Override

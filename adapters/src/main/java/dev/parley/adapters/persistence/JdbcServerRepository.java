@@ -25,12 +25,17 @@ public class JdbcServerRepository implements ServerRepository {
   private final ServerRowRepository rows;
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
+  private final AccessCache access;
 
   JdbcServerRepository(
-      ServerRowRepository rows, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+      ServerRowRepository rows,
+      JdbcOperations jdbc,
+      TransactionOperations<Connection> tx,
+      AccessCache access) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.access = access;
   }
 
   @Override
@@ -85,6 +90,8 @@ public class JdbcServerRepository implements ServerRepository {
   @Override
   public void delete(long id) {
     rows.deleteById(id);
+    // Its channels and memberships went with it.
+    access.clear();
   }
 
   @Override

@@ -16,8 +16,11 @@ import java.util.Optional;
 public class JdbcUserRepository implements UserRepository {
   private final UserRowRepository rows;
 
-  JdbcUserRepository(UserRowRepository rows) {
+  private final AccessCache access;
+
+  JdbcUserRepository(UserRowRepository rows, AccessCache access) {
     this.rows = rows;
+    this.access = access;
   }
 
   @Override
@@ -33,11 +36,13 @@ public class JdbcUserRepository implements UserRepository {
   @Override
   public void updatePassword(long userId, String passwordHash) {
     rows.updatePassword(userId, passwordHash);
+    access.userChanged(userId);
   }
 
   @Override
   public void deactivate(long userId) {
     rows.deactivate(userId);
+    access.userChanged(userId);
   }
 
   @Override

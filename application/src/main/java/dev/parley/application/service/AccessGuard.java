@@ -115,8 +115,20 @@ public final class AccessGuard {
    * channel's server, so a channel cannot be reached through another server's path.
    */
   public ChannelAccess requireChannel(long userId, long channelId, Long expectedServerId) {
-    ChannelView view =
-        views.read(channelId, userId).orElseThrow(() -> new NotFound("Channel not found"));
+    return check(views.read(channelId, userId), expectedServerId);
+  }
+
+  /**
+   * As {@link #requireChannel}, with the channel's {@code lastSeq} and {@code lastPos} as committed
+   * now, for use cases that compare a client's position with the channel's.
+   */
+  public ChannelAccess requireChannelAtCurrentPosition(
+      long userId, long channelId, Long expectedServerId) {
+    return check(views.readCurrent(channelId, userId), expectedServerId);
+  }
+
+  private static ChannelAccess check(Optional<ChannelView> read, Long expectedServerId) {
+    ChannelView view = read.orElseThrow(() -> new NotFound("Channel not found"));
     Channel channel = view.channel();
     if (expectedServerId != null && !channel.belongsTo(expectedServerId)) {
       throw new NotFound("Channel not found");

@@ -27,7 +27,10 @@ public final class ChangeFeedService implements ReadChangesUseCase {
   @Override
   public Changes changes(ChangesQuery query) {
     Channel channel =
-        guard.requireChannel(query.userId(), query.channelId(), query.expectedServerId()).channel();
+        guard
+            .requireChannelAtCurrentPosition(
+                query.userId(), query.channelId(), query.expectedServerId())
+            .channel();
     // Bounded by the channel's position as read, so a page never skips a change committed
     // meanwhile: the next page starts after the last one returned.
     long available = Math.max(0, channel.lastPos() - query.afterPos());

@@ -27,7 +27,7 @@ public final class ReadStateServices implements ReadStateUseCase {
 
   @Override
   public long markRead(long userId, long channelId, Long seq) {
-    Channel channel = guard.requireChannel(userId, channelId, null).channel();
+    Channel channel = guard.requireChannelAtCurrentPosition(userId, channelId, null).channel();
     long upTo = seq == null ? channel.lastSeq() : seq;
     if (upTo < 0 || upTo > channel.lastSeq()) {
       throw new InvalidInput("seq", "seq must be between 0 and the channel's last seq");

@@ -65,7 +65,7 @@ public final class ResumeService implements ResumeUseCase {
       }
       Channel channel;
       try {
-        channel = guard.requireChannel(userId, channelId, null).channel();
+        channel = guard.requireChannelAtCurrentPosition(userId, channelId, null).channel();
       } catch (NotFound invisible) {
         unknown.add(channelId);
         continue;

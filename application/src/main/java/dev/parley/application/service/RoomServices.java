@@ -56,7 +56,8 @@ public final class RoomServices implements RoomsUseCase {
   @Override
   public Channel get(long userId, long roomId) {
     try {
-      Channel channel = guard.requireChannel(userId, roomId, publicServer()).channel();
+      Channel channel =
+          guard.requireChannelAtCurrentPosition(userId, roomId, publicServer()).channel();
       if (channel.kind() != ChannelKind.TEXT) {
         throw new NotFound("Room not found");
       }

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * Reads, in one step, everything a decision about a user and a channel needs: the channel, the
  * user's membership of its server (server channels) or participation (conversations), and the user.
- * The hot paths (every send) ask this once instead of asking three repositories in turn.
+ * The hot paths (every send) ask this once instead of asking three repositories in turn, and an
+ * implementation may answer them from memory: everything access depends on is then current, but the
+ * channel's {@code lastSeq} and {@code lastPos} may lag. Who needs those asks {@link #readCurrent}.
  */
 public interface ChannelAccessReader {
 
@@ -20,6 +22,9 @@ public interface ChannelAccessReader {
   record ChannelView(
       Channel channel, Membership membership, boolean participant, Optional<User> viewer) {}
 
-  /** Empty when the channel does not exist. */
+  /** Empty when the channel does not exist; the channel's positions may lag. */
   Optional<ChannelView> read(long channelId, long userId);
+
+  /** As {@link #read}, with the channel's positions as committed now. */
+  Optional<ChannelView> readCurrent(long channelId, long userId);
 }

@@ -1,0 +1,150 @@
+package dev.parley.adapters.persistence;
+
+import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The access reads of this node kept in memory, per user and channel, so a steady stream of sends
+ * costs no access round trip. An entry is dropped when a row it was made of changes: at once for
+ * changes made through this node's repositories, and on every node when PostgreSQL announces the
+ * committed change ({@link AccessChangeListener}). While that announcement channel is down the
+ * cache is empty and bypassed, so no node answers from memory what it might not hear about.
+ *
+ * <p>A read that raced with a change is not kept: every drop first bumps an epoch, and a loaded
+ * entry is withdrawn again if the epoch moved while it was read. Entries also expire after {@code
+ * maxAgeNanos}, a bound on any staleness the announcements could miss.
+ */
+@Singleton
+final class AccessCache {
+
+  /** A kept view and when it was read. */
+  private record Entry(ChannelView view, long loadedAt) {}
+
+  private final Map<Long, Map<Long, Entry>> byUser = new ConcurrentHashMap<>();
+  private final AtomicLong epoch = new AtomicLong();
+  private final LongSupplier nanoClock;
+  private final long maxAgeNanos;
+  private final int maxUsers;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong heard = new AtomicLong();
+  private volatile boolean live;
+
+  @jakarta.inject.Inject
+  AccessCache(
+      @Value("${parley.access-cache.max-age:60s}") Duration maxAge,
+      @Value("${parley.access-cache.max-users:100000}") int maxUsers) {
+    this(System::nanoTime, maxAge.toNanos(), maxUsers);
+  }
+
+  AccessCache(LongSupplier nanoClock, long maxAgeNanos, int maxUsers) {
+    this.nanoClock = nanoClock;
+    this.maxAgeNanos = maxAgeNanos;
+    this.maxUsers = maxUsers;
+  }
+
+  /** The kept view, or {@code load}'s answer (kept when nothing changed meanwhile). */
+  Optional<ChannelView> read(long channelId, long userId, Supplier<Optional<ChannelView>> load) {
+    if (!live) {
+      return load.get();
+    }
+    long seen = epoch.get();
+    Map<Long, Entry> mine = byUser.get(userId);
+    Entry entry = mine == null ? null : mine.get(channelId);
+    long now = nanoClock.getAsLong();
+    if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
+      hits.incrementAndGet();
+      return Optional.of(entry.view());
+    }
+    Optional<ChannelView> loaded = load.get();
+    // Only complete views are kept: a missing channel or caller may appear later under no
+    // announcement this cache listens for.
+    if (loaded.isPresent() && loaded.get().viewer().isPresent() && live && epoch.get() == seen) {
+      if (byUser.size() >= maxUsers) {
+        clear();
+        return loaded;
+      }
+      Entry fresh = new Entry(loaded.get(), now);
+      Map<Long, Entry> kept = byUser.computeIfAbsent(userId, id -> new ConcurrentHashMap<>());
+      kept.put(channelId, fresh);
+      if (epoch.get() != seen) {
+        // A change landed while this was read: its drop may have run before the put.
+        kept.remove(channelId, fresh);
+      }
+    }
+    return loaded;
+  }
+
+  /** Reads answered from memory so far. */
+  long hits() {
+    return hits.get();
+  }
+
+  /** Announcements applied so far. */
+  long heard() {
+    return heard.get();
+  }
+
+  /** Whether reads may be answered from memory. */
+  boolean isLive() {
+    return live;
+  }
+
+  /** Starts or stops answering from memory; either way everything kept so far is dropped. */
+  void setLive(boolean live) {
+    this.live = live;
+    clear();
+  }
+
+  /** The channel changed (or is gone): every user's view of it goes. */
+  void channelChanged(long channelId) {
+    epoch.incrementAndGet();
+    byUser.values().forEach(views -> views.remove(channelId));
+  }
+
+  /** The user, or one of their memberships, changed: all their views go. */
+  void userChanged(long userId) {
+    epoch.incrementAndGet();
+    byUser.remove(userId);
+  }
+
+  /** The user joined or left a conversation. */
+  void participantChanged(long channelId, long userId) {
+    epoch.incrementAndGet();
+    Map<Long, Entry> views = byUser.get(userId);
+    if (views != null) {
+      views.remove(channelId);
+    }
+  }
+
+  /**
+   * Drops everything (a server went with all its channels, or announcements may have been lost).
+   */
+  void clear() {
+    epoch.incrementAndGet();
+    byUser.clear();
+  }
+
+  /** Applies one announcement of the parley_access channel; anything unreadable drops all. */
+  void apply(String payload) {
+    heard.incrementAndGet();
+    try {
+      String[] parts = payload.split(":");
+      switch (parts[0]) {
+        case "c" -> channelChanged(Long.parseLong(parts[1]));
+        case "m", "u" -> userChanged(Long.parseLong(parts[parts.length - 1]));
+        case "p" -> participantChanged(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        default -> clear();
+      }
+    } catch (RuntimeException e) {
+      clear();
+    }
+  }
+}
