@@ -36,7 +36,7 @@ final class HistoryClosed {
     int readers = bench.integer("readers", 16);
     int count = bench.integer("messages", 500);
     double seconds = Double.parseDouble(bench.get("seconds", "10"));
-    double warmup = Double.parseDouble(bench.get("warmup", "2"));
+    double warmup = Double.parseDouble(bench.get("warmup", "15"));
     String run = bench.runId();
     List<Target> targets = new ArrayList<>();
     for (Target t : Target.list(bench, "")) {

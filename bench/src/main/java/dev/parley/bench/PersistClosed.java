@@ -42,7 +42,7 @@ final class PersistClosed {
     int senders = bench.integer("senders", 20);
     List<Integer> windows = bench.ints("windows", "1,8");
     double seconds = Double.parseDouble(bench.get("seconds", "10"));
-    double warmup = Double.parseDouble(bench.get("warmup", "3"));
+    double warmup = Double.parseDouble(bench.get("warmup", "15"));
     String run = bench.runId();
     List<Target> targets = new ArrayList<>();
     for (Target t : Target.list(bench, "")) {

@@ -1,8 +1,9 @@
 package dev.parley.adapters.persistence;
 
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,13 +37,14 @@ public class AccessChangeListener implements AutoCloseable {
   AccessChangeListener(
       AccessCache cache,
       @Value("${parley.access-cache.enabled:true}") boolean enabled,
-      @Value("${datasources.default.url}") String url,
-      @Nullable @Value("${datasources.default.username:}") String username,
-      @Nullable @Value("${datasources.default.password:}") String password,
+      @Named("default") DatasourceConfiguration datasource,
       @Value("${parley.access-cache.retry:1s}") Duration retry) {
     this.cache = cache;
-    this.url = url;
+    // The pool's own settings, as DATABASE_URL or the embedded database set them.
+    this.url = datasource.getJdbcUrl();
     this.retry = retry;
+    String username = datasource.getUsername();
+    String password = datasource.getPassword();
     if (username != null && !username.isEmpty()) {
       credentials.setProperty("user", username);
     }
