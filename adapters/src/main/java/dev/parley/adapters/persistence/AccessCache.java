@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -33,7 +34,8 @@ final class AccessCache {
   private final LongSupplier nanoClock;
   private final long maxAgeNanos;
   private final int maxUsers;
-  private final AtomicLong hits = new AtomicLong();
+  // A LongAdder: every hit of every send counts here, from many threads.
+  private final LongAdder hits = new LongAdder();
   private final AtomicLong heard = new AtomicLong();
   private volatile boolean live;
 
@@ -60,7 +62,7 @@ final class AccessCache {
     Entry entry = mine == null ? null : mine.get(channelId);
     long now = nanoClock.getAsLong();
     if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
-      hits.incrementAndGet();
+      hits.increment();
       return Optional.of(entry.view());
     }
     Optional<ChannelView> loaded = load.get();
@@ -84,7 +86,7 @@ final class AccessCache {
 
   /** Reads answered from memory so far. */
   long hits() {
-    return hits.get();
+    return hits.sum();
   }
 
   /** Announcements applied so far. */

@@ -83,15 +83,16 @@ public class AccessChangeListener implements AutoCloseable {
         }
         PGConnection pg = c.unwrap(PGConnection.class);
         while (!stopped) {
-          // Waits at most 10 s for announcements; an empty wait also proves the link is up.
+          // Waits at most 10 s for announcements; after a quiet wait a query proves the link up.
           PGNotification[] notes = pg.getNotifications(10_000);
-          if (notes != null) {
-            for (PGNotification note : notes) {
-              cache.apply(note.getParameter());
+          if (notes == null || notes.length == 0) {
+            try (Statement s = c.createStatement()) {
+              s.execute("SELECT 1");
             }
+            continue;
           }
-          try (Statement s = c.createStatement()) {
-            s.execute("SELECT 1");
+          for (PGNotification note : notes) {
+            cache.apply(note.getParameter());
           }
         }
       } catch (SQLException | RuntimeException e) {

@@ -28,24 +28,12 @@ public class InMemoryChannelAccessReader implements ChannelAccessReader {
   public Optional<ChannelView> read(long channelId, long userId) {
     return readCurrent(channelId, userId)
         .map(
-            view -> {
-              Channel c = view.channel();
-              Channel lagging =
-                  new Channel(
-                      c.id(),
-                      c.serverId(),
-                      c.kind(),
-                      c.name(),
-                      c.description(),
-                      c.category(),
-                      c.position(),
-                      0,
-                      0,
-                      c.createdBy(),
-                      c.createdAt(),
-                      c.updatedAt());
-              return new ChannelView(lagging, view.membership(), view.participant(), view.viewer());
-            });
+            view ->
+                new ChannelView(
+                    view.channel().atPositions(0, 0),
+                    view.membership(),
+                    view.participant(),
+                    view.viewer()));
   }
 
   @Override

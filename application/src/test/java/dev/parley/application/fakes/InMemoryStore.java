@@ -90,20 +90,7 @@ public final class InMemoryStore {
     if (c == null) {
       throw new IllegalStateException("no channel " + channelId);
     }
-    Channel advanced =
-        new Channel(
-            c.id(),
-            c.serverId(),
-            c.kind(),
-            c.name(),
-            c.description(),
-            c.category(),
-            c.position(),
-            message ? c.lastSeq() + 1 : c.lastSeq(),
-            c.lastPos() + 1,
-            c.createdBy(),
-            c.createdAt(),
-            c.updatedAt());
+    Channel advanced = c.atPositions(message ? c.lastSeq() + 1 : c.lastSeq(), c.lastPos() + 1);
     channels.put(channelId, advanced);
     return advanced;
   }

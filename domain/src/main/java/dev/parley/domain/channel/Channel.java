@@ -40,6 +40,23 @@ public record Channel(
         : Texts.name("category", category, MAX_CATEGORY);
   }
 
+  /** The same channel with other newest-message and newest-change positions. */
+  public Channel atPositions(long lastSeq, long lastPos) {
+    return new Channel(
+        id,
+        serverId,
+        kind,
+        name,
+        description,
+        category,
+        position,
+        lastSeq,
+        lastPos,
+        createdBy,
+        createdAt,
+        updatedAt);
+  }
+
   public boolean isConversation() {
     return kind.isConversation();
   }
