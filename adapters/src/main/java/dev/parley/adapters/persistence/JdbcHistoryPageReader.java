@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link HistoryPageReader} on PostgreSQL: the page, its authors' names, its attachments and its
- * reaction counts as four statements sent in one request, so a page costs one round trip. Each
- * statement selects the page again by the same index range (cheap at page sizes); a row that
- * changes between them only adds an entry nobody asks for.
+ * {@link HistoryPageReader} on PostgreSQL: one statement gives the page with its authors' names and
+ * which of its messages have files or reactions; only when some do, a second request fetches those
+ * (both in one round trip). Most pages cost one statement. Reads outside a transaction: a file or
+ * reaction added between the two requests is shown a page early, never a wrong one.
  */
 @Singleton
 public class JdbcHistoryPageReader implements HistoryPageReader {
@@ -70,43 +70,74 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
   @Override
   public LoadedPage read(long channelId, Page page) {
     Selection selection = Selection.of(channelId, page);
-    String p = "(" + selection.sql() + ") p";
-    String sql =
-        "SELECT * FROM "
-            + p
-            + " ORDER BY seq;"
-            + " SELECT id, username FROM users WHERE id IN (SELECT author_id FROM "
-            + p
-            + ");"
-            + " SELECT * FROM attachments WHERE message_id IN (SELECT id FROM "
-            + p
-            + " WHERE deleted_at IS NULL) ORDER BY message_id, id;"
-            + " "
-            + JdbcReactionRepository.countsOf("message_id IN (SELECT id FROM " + p + ")");
     return connections.executeRead(
-        status -> jdbc.prepareStatement(sql, statement -> read(statement, selection)));
+        status -> {
+          Rows rows =
+              jdbc.prepareStatement(
+                  "SELECT p.*, u.username AS author_name,"
+                      + " p.deleted_at IS NULL AND EXISTS (SELECT 1 FROM attachments a"
+                      + " WHERE a.message_id = p.id) AS has_files,"
+                      + " EXISTS (SELECT 1 FROM reactions r WHERE r.message_id = p.id)"
+                      + " AS has_reactions"
+                      + " FROM ("
+                      + selection.sql()
+                      + ") p LEFT JOIN users u ON u.id = p.author_id ORDER BY p.seq",
+                  statement -> rows(statement, selection));
+          if (rows.withFiles().isEmpty() && rows.withReactions().isEmpty()) {
+            return new LoadedPage(rows.messages(), rows.names(), Map.of(), Map.of());
+          }
+          return jdbc.prepareStatement(
+              EXTRAS,
+              statement -> {
+                Connection c = statement.getConnection();
+                statement.setArray(1, c.createArrayOf("bigint", rows.withFiles().toArray()));
+                statement.setArray(2, c.createArrayOf("bigint", rows.withReactions().toArray()));
+                return extras(statement, rows);
+              });
+        });
   }
 
-  private LoadedPage read(PreparedStatement statement, Selection selection) throws SQLException {
-    int index = 1;
-    for (int i = 0; i < 4; i++) {
-      index = selection.bind(statement, index);
-    }
-    statement.execute();
+  /**
+   * The files and reaction counts of the messages that have any, as two statements in one request.
+   */
+  private static final String EXTRAS =
+      "SELECT * FROM attachments WHERE message_id = ANY (?) ORDER BY message_id, id; "
+          + JdbcReactionRepository.countsOf("message_id = ANY (?)");
+
+  /** The page's messages and authors' names, and which messages have files or reactions. */
+  private record Rows(
+      List<Message> messages,
+      Map<Long, String> names,
+      List<Long> withFiles,
+      List<Long> withReactions) {}
+
+  private static Rows rows(PreparedStatement statement, Selection selection) throws SQLException {
+    selection.bind(statement, 1);
     List<Message> messages = new ArrayList<>();
-    try (ResultSet rs = statement.getResultSet()) {
-      while (rs.next()) {
-        messages.add(JdbcMessageRepository.toDomain(RowReaders.message(rs)));
-      }
-    }
-    next(statement);
     Map<Long, String> names = new HashMap<>();
-    try (ResultSet rs = statement.getResultSet()) {
+    List<Long> withFiles = new ArrayList<>();
+    List<Long> withReactions = new ArrayList<>();
+    try (ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        names.put(rs.getLong("id"), rs.getString("username"));
+        Message m = JdbcMessageRepository.toDomain(RowReaders.message(rs));
+        messages.add(m);
+        String name = rs.getString("author_name");
+        if (name != null) {
+          names.put(m.authorId(), name);
+        }
+        if (rs.getBoolean("has_files")) {
+          withFiles.add(m.id());
+        }
+        if (rs.getBoolean("has_reactions")) {
+          withReactions.add(m.id());
+        }
       }
     }
-    next(statement);
+    return new Rows(List.copyOf(messages), names, withFiles, withReactions);
+  }
+
+  private static LoadedPage extras(PreparedStatement statement, Rows rows) throws SQLException {
+    statement.execute();
     Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
     try (ResultSet rs = statement.getResultSet()) {
       while (rs.next()) {
@@ -114,17 +145,13 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
         attachments.computeIfAbsent(a.messageId(), id -> new ArrayList<>()).add(a);
       }
     }
-    next(statement);
+    if (!statement.getMoreResults()) {
+      throw new IllegalStateException("the reaction counts of the history read are missing");
+    }
     Map<Long, List<ReactionCount>> reactions;
     try (ResultSet rs = statement.getResultSet()) {
       reactions = JdbcReactionRepository.readCounts(rs);
     }
-    return new LoadedPage(List.copyOf(messages), names, attachments, reactions);
-  }
-
-  private static void next(PreparedStatement statement) throws SQLException {
-    if (!statement.getMoreResults()) {
-      throw new IllegalStateException("a result of the history read is missing");
-    }
+    return new LoadedPage(rows.messages(), rows.names(), attachments, reactions);
   }
 }

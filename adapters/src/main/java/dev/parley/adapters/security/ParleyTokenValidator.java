@@ -80,9 +80,16 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
   private final Duration skew;
   private final Duration cacheFor;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   /** A recent positive answer, so every request does not cost two queries. */
   private record Cached(Identity identity, Instant until) {}
+
+  /**
+   * One of Parley's own tokens whose signature was checked: the same string need not be parsed and
+   * verified again, only its times checked against the clock.
+   */
+  private record Verified(Credential.Own credential, Date expires, Date notBefore) {}
 
   ParleyTokenValidator(
       @Named("generator") SignatureGeneratorConfiguration own,
@@ -137,11 +144,15 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
       // One real upgrade on a socket route, never a REST call that merely says "Upgrade".
       return SocketRoutes.isUpgrade(request) ? new Credential.Ticket(token) : null;
     }
+    Verified seen = verified.get(token);
+    if (seen != null) {
+      return timesAreValid(seen.expires(), seen.notBefore()) ? seen.credential() : null;
+    }
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       String issuer = jwt.getJWTClaimsSet().getIssuer();
       if (JwtTokenIssuer.ISSUER.equals(issuer)) {
-        return ownCredential(jwt);
+        return ownCredential(token, jwt);
       }
       if (external != null && externalSettings.getIssuer().equals(issuer)) {
         return externalCredential(jwt);
@@ -153,20 +164,27 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
   }
 
-  private Credential ownCredential(SignedJWT jwt) throws ParseException, JOSEException {
+  private Credential ownCredential(String token, SignedJWT jwt)
+      throws ParseException, JOSEException {
     // Only HS256 under Parley's issuer: no "none", no public-key-as-secret confusion.
     if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !own.verify(jwt)) {
       return null;
     }
     JWTClaimsSet claims = jwt.getJWTClaimsSet();
-    if (!timesAreValid(claims)) {
+    if (!timesAreValid(claims.getExpirationTime(), claims.getNotBeforeTime())) {
       return null;
     }
     String session = claims.getStringClaim(JwtTokenIssuer.SESSION_CLAIM);
     if (session == null || claims.getSubject() == null) {
       return null;
     }
-    return new Credential.Own(Long.parseLong(claims.getSubject()), session);
+    Credential.Own credential = new Credential.Own(Long.parseLong(claims.getSubject()), session);
+    if (verified.size() >= MAX_CACHED) {
+      verified.clear();
+    }
+    verified.put(
+        token, new Verified(credential, claims.getExpirationTime(), claims.getNotBeforeTime()));
+    return credential;
   }
 
   private Credential externalCredential(SignedJWT jwt)
@@ -181,9 +199,7 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
         claims.getIssuer(), subject.toString(), username == null ? null : username.toString());
   }
 
-  private boolean timesAreValid(JWTClaimsSet claims) {
-    Date expires = claims.getExpirationTime();
-    Date notBefore = claims.getNotBeforeTime();
+  private boolean timesAreValid(Date expires, Date notBefore) {
     Instant now = clock.instant();
     if (expires == null || !now.minus(skew).isBefore(expires.toInstant())) {
       return false;

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.parley.application.port.in.AuthenticateUseCase.Credential;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import org.junit.jupiter.api.Test;
 
-/** The validator's start-up checks of the external issuer, and where a socket ticket counts. */
+/**
+ * The validator's start-up checks of the external issuer, where a socket ticket counts, and that a
+ * token verified once is still held to its times and its exact signature.
+ */
 class ParleyTokenValidatorTest {
 
   private static ParleyTokenValidator validator(ExternalIssuerSettings settings) {
@@ -93,5 +102,63 @@ class ParleyTokenValidatorTest {
                 "pst_x", HttpRequest.GET("/chat/wsx").header("Upgrade", "websocket")))
         .isNull();
     assertThat(validator.credentialOf("pst_x", HttpRequest.GET("/chat/ws"))).isNull();
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends Clock {
+    private Instant now = Instant.parse("2026-12-05T12:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void aTokenVerifiedOnceIsStillHeldToItsExpiryAndItsExactSignature() throws Exception {
+    SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
+    config.setSecret("q8Vt2LmZr7Kx4NpW9cHs6JdYf3BgTa5E");
+    SecretSignature signature = new SecretSignature(config);
+    HandClock clock = new HandClock();
+    ParleyTokenValidator validator =
+        new ParleyTokenValidator(
+            signature,
+            new ExternalIssuerSettings(),
+            null,
+            null,
+            clock,
+            Duration.ofSeconds(30),
+            Duration.ZERO);
+    String token =
+        signature
+            .sign(
+                new JWTClaimsSet.Builder()
+                    .issuer(JwtTokenIssuer.ISSUER)
+                    .subject("42")
+                    .claim(JwtTokenIssuer.SESSION_CLAIM, "s1")
+                    .expirationTime(Date.from(clock.now.plusSeconds(600)))
+                    .build())
+            .serialize();
+    HttpRequest<?> request = HttpRequest.GET("/users/me");
+    Credential.Own expected = new Credential.Own(42, "s1");
+
+    assertThat(validator.credentialOf(token, request)).isEqualTo(expected);
+    assertThat(validator.credentialOf(token, request)).isEqualTo(expected);
+    char last = token.charAt(token.length() - 1);
+    String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    assertThat(validator.credentialOf(tampered, request)).isNull();
+
+    clock.now = clock.now.plusSeconds(600 + 31);
+    assertThat(validator.credentialOf(token, request)).isNull();
   }
 }
