@@ -35,14 +35,24 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
     return start().getJdbcUrl("postgres", "postgres");
   }
 
+  /** Where the embedded PostgreSQL writes its own output. */
+  static Path logFile(Path dataDir) {
+    return dataDir.resolve("postgres.log");
+  }
+
   private synchronized EmbeddedPostgres start() {
     if (postgres == null) {
       Path dir = settings.dataDir();
       long begin = System.nanoTime();
       stopOrphan(dir.resolve("postgres"));
+      // initdb's and the server's own output go to a file in the data dir, not Parley's console.
+      ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(logFile(dir).toFile());
       try {
+        Files.createDirectories(dir);
         postgres =
             EmbeddedPostgres.builder()
+                .setOutputRedirector(pgLog)
+                .setErrorRedirector(pgLog)
                 .setOverrideWorkingDirectory(dir.resolve("pg-runtime").toFile())
                 .setDataDirectory(dir.resolve("postgres"))
                 .setCleanDataDirectory(false)
@@ -57,7 +67,13 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
                 .start();
       } catch (IOException e) {
         throw new StartupRefused(
-            "the embedded PostgreSQL did not start under " + dir + ": " + e.getMessage());
+            "the embedded PostgreSQL did not start under "
+                + dir
+                + ": "
+                + e.getMessage()
+                + " (its own output is in "
+                + logFile(dir)
+                + ")");
       } catch (IllegalStateException locked) {
         throw new StartupRefused(
             "the data directory "

@@ -64,6 +64,8 @@ class EmbeddedDefaultTest {
       assertFlushesEveryCommit(server.getApplicationContext().getBean(EmbeddedDatabase.class));
     }
     assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    // PostgreSQL's own chatter (initdb, the server's start) is kept in the data dir.
+    assertThat(EmbeddedDatabase.logFile(dataDir)).content().contains("ready to accept connections");
     assertThat(dataDir.resolve("jwt-secret")).exists();
 
     try (EmbeddedServer server = start(dataDir)) {
