@@ -44,7 +44,7 @@ if [ ! -d bench/peer/node_modules ]; then
   (cd bench/peer && npm ci --no-audit --no-fund)
 fi
 peers_install
-command -v wrk >/dev/null || echo "wrk missing: apt-get install -y wrk (history scenario needs it)"
+command -v wrk >/dev/null || echo "wrk missing (apt-get failed?): the history scenario's wrk mode needs it"
 command -v pgbench >/dev/null || echo "pgbench missing: apt-get install -y postgresql-contrib"
 
 {

@@ -1,5 +1,6 @@
 # Sourced by bench/run-all.sh: installs, starts and stops the persisting peers by pid.
-#   peers_install   npm ci (socket.io + pg), apt-get (python3-fastapi/-uvicorn/-asyncpg, ejabberd)
+#   peers_install   npm ci (socket.io + pg), apt-get (wrk, python3-fastapi/-uvicorn/-asyncpg,
+#                   ejabberd)
 #   peers_start     fresh databases, starts each peer of $PEERS, waits until it answers
 #   peers_stop      stops the processes peers_start started, by pid
 #   peers_args      the load generator's key=value arguments for them
@@ -60,7 +61,8 @@ peers_install() {
   if peer_wanted socketio && [ ! -d "$ROOT/bench/peers/socketio-pg/node_modules" ]; then
     (cd "$ROOT/bench/peers/socketio-pg" && npm ci --no-audit --no-fund)
   fi
-  local debs=()
+  # wrk drives the history scenario's open-loop mode, for every target alike.
+  local debs=(wrk)
   if peer_wanted fastapi; then
     # uvicorn[standard]'s extras, from Debian: uvloop, httptools, websockets.
     debs+=(python3-fastapi python3-uvicorn python3-asyncpg python3-uvloop python3-httptools
