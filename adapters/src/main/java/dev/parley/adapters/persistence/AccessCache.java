@@ -1,6 +1,7 @@
 package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
+import dev.parley.application.port.out.MembershipRepository.Reach;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -14,10 +15,11 @@ import java.util.function.Supplier;
 
 /**
  * The access reads of this node kept in memory, per user and channel, so a steady stream of sends
- * costs no access round trip. An entry is dropped when a row it was made of changes: at once for
- * changes made through this node's repositories, and on every node when PostgreSQL announces the
- * committed change ({@link AccessChangeListener}). While that announcement channel is down the
- * cache is empty and bypassed, so no node answers from memory what it might not hear about.
+ * costs no access round trip; and each user's reach (servers and conversations), so a connect costs
+ * none either. An entry is dropped when a row it was made of changes: at once for changes made
+ * through this node's repositories, and on every node when PostgreSQL announces the committed
+ * change ({@link AccessChangeListener}). While that announcement channel is down the cache is empty
+ * and bypassed, so no node answers from memory what it might not hear about.
  *
  * <p>A read that raced with a change is not kept: every drop first bumps an epoch, and a loaded
  * entry is withdrawn again if the epoch moved while it was read. Entries also expire after {@code
@@ -29,7 +31,11 @@ final class AccessCache {
   /** A kept view and when it was read. */
   private record Entry(ChannelView view, long loadedAt) {}
 
+  /** A kept reach and when it was read. */
+  private record KeptReach(Reach reach, long loadedAt) {}
+
   private final Map<Long, Map<Long, Entry>> byUser = new ConcurrentHashMap<>();
+  private final Map<Long, KeptReach> reaches = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
   private final LongSupplier nanoClock;
   private final long maxAgeNanos;
@@ -84,6 +90,33 @@ final class AccessCache {
     return loaded;
   }
 
+  /** The kept reach of the user, or {@code load}'s answer (kept when nothing changed meanwhile). */
+  Reach reach(long userId, Supplier<Reach> load) {
+    if (!live) {
+      return load.get();
+    }
+    long seen = epoch.get();
+    KeptReach kept = reaches.get(userId);
+    long now = nanoClock.getAsLong();
+    if (kept != null && now - kept.loadedAt() < maxAgeNanos) {
+      hits.increment();
+      return kept.reach();
+    }
+    Reach loaded = load.get();
+    if (live && epoch.get() == seen) {
+      if (reaches.size() >= maxUsers) {
+        clear();
+        return loaded;
+      }
+      KeptReach fresh = new KeptReach(loaded, now);
+      reaches.put(userId, fresh);
+      if (epoch.get() != seen) {
+        reaches.remove(userId, fresh);
+      }
+    }
+    return loaded;
+  }
+
   /** Reads answered from memory so far. */
   long hits() {
     return hits.sum();
@@ -107,19 +140,22 @@ final class AccessCache {
 
   /** The channel changed (or is gone): every user's view of it goes. */
   void channelChanged(long channelId) {
+    // Reaches stay: a deleted conversation left in one is a topic nothing is sent to any more.
     epoch.incrementAndGet();
     byUser.values().forEach(views -> views.remove(channelId));
   }
 
-  /** The user, or one of their memberships, changed: all their views go. */
+  /** The user, or one of their memberships, changed: all their views and their reach go. */
   void userChanged(long userId) {
     epoch.incrementAndGet();
     byUser.remove(userId);
+    reaches.remove(userId);
   }
 
   /** The user joined or left a conversation. */
   void participantChanged(long channelId, long userId) {
     epoch.incrementAndGet();
+    reaches.remove(userId);
     Map<Long, Entry> views = byUser.get(userId);
     if (views != null) {
       views.remove(channelId);
@@ -132,6 +168,7 @@ final class AccessCache {
   void clear() {
     epoch.incrementAndGet();
     byUser.clear();
+    reaches.clear();
   }
 
   /** Applies one announcement of the parley_access channel; anything unreadable drops all. */

@@ -4,6 +4,7 @@ import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -22,6 +23,11 @@ public class JdbcMembershipRepository implements MembershipRepository {
       "SELECT m.server_id, m.user_id, m.role, m.joined_at, m.timeout_until, u.username"
           + " FROM memberships m JOIN users u ON u.id = m.user_id"
           + " WHERE m.server_id = ? ORDER BY m.joined_at, m.user_id";
+  // Two statements in one request: one round trip, and no separate commit outside a transaction.
+  private static final String REACH =
+      "SELECT server_id FROM memberships WHERE user_id = ? ORDER BY server_id;"
+          + " SELECT p.channel_id FROM channel_participants p JOIN channels c ON c.id = p.channel_id"
+          + "  WHERE p.user_id = ? AND c.kind IN ('DM', 'GROUP') ORDER BY p.channel_id";
   private static final String UPDATE =
       "UPDATE memberships SET role = ?, timeout_until = ? WHERE server_id = ? AND user_id = ?"
           + " RETURNING server_id, user_id, role, joined_at, timeout_until";
@@ -29,16 +35,19 @@ public class JdbcMembershipRepository implements MembershipRepository {
   private final MembershipRowRepository rows;
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
+  private final ConnectionOperations<Connection> connections;
   private final AccessCache access;
 
   JdbcMembershipRepository(
       MembershipRowRepository rows,
       JdbcOperations jdbc,
       TransactionOperations<Connection> tx,
+      ConnectionOperations<Connection> connections,
       AccessCache access) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.connections = connections;
     this.access = access;
   }
 
@@ -125,6 +134,47 @@ public class JdbcMembershipRepository implements MembershipRepository {
   @Override
   public List<Long> serverIdsOf(long userId) {
     return rows.serverIdsOf(userId);
+  }
+
+  @Override
+  public Reach reachOf(long userId) {
+    if (tx.findTransactionStatus().isPresent()) {
+      // It may include the transaction's own uncommitted writes: never kept.
+      return readReach(userId);
+    }
+    return access.reach(userId, () -> readReach(userId));
+  }
+
+  @Override
+  public void reachChanged(long userId) {
+    access.userChanged(userId);
+  }
+
+  private Reach readReach(long userId) {
+    return connections.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                REACH,
+                statement -> {
+                  statement.setLong(1, userId);
+                  statement.setLong(2, userId);
+                  statement.execute();
+                  List<Long> servers = ids(statement.getResultSet());
+                  if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the conversations of the reach are missing");
+                  }
+                  return new Reach(servers, ids(statement.getResultSet()));
+                }));
+  }
+
+  private static List<Long> ids(ResultSet rs) throws SQLException {
+    try (rs) {
+      List<Long> ids = new ArrayList<>();
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+      return ids;
+    }
   }
 
   @Override

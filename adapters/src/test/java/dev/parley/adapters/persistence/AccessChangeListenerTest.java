@@ -165,6 +165,49 @@ class AccessChangeListenerTest implements TestPropertyProvider {
   }
 
   @Test
+  void aReachIsKeptAndChangesCommittedElsewhereReachIt() {
+    long serverId = channel.serverId();
+    assertThat(memberships.reachOf(member.id()).serverIds()).containsExactly(serverId);
+    // Once the announcements of the set-up's own writes are heard, a read comes from memory.
+    await().atMost(HEARD).until(this::reachReadFromMemory);
+
+    Channel dm =
+        channels.create(
+            new NewChannel(null, ChannelKind.DM, null, null, null, null, owner.id(), now));
+    sql(
+        "INSERT INTO channel_participants (channel_id, user_id, joined_at) VALUES ("
+            + dm.id()
+            + ", "
+            + member.id()
+            + ", now())");
+    await()
+        .atMost(HEARD)
+        .until(() -> memberships.reachOf(member.id()).conversationIds().equals(List.of(dm.id())));
+
+    sql("DELETE FROM memberships WHERE user_id = " + member.id() + " AND server_id = " + serverId);
+    await().atMost(HEARD).until(() -> memberships.reachOf(member.id()).serverIds().isEmpty());
+  }
+
+  @Test
+  void anEventHeardHereMakesTheNextReachReadTheDatabase() {
+    await().atMost(HEARD).until(this::reachReadFromMemory);
+    memberships.reachChanged(member.id());
+    long hits = listener.cache().hits();
+    assertThat(memberships.reachOf(member.id()).serverIds()).containsExactly(channel.serverId());
+    assertThat(listener.cache().hits())
+        .as("read from the database after the event")
+        .isEqualTo(hits);
+    memberships.reachOf(member.id());
+    assertThat(listener.cache().hits()).as("and kept again").isEqualTo(hits + 1);
+  }
+
+  private boolean reachReadFromMemory() {
+    long hits = listener.cache().hits();
+    memberships.reachOf(member.id());
+    return listener.cache().hits() == hits + 1;
+  }
+
+  @Test
   void whileTheListeningLinkIsDownTheDatabaseAnswers() throws Exception {
     view();
     listener.dropConnection();

@@ -2,6 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.MembershipRepositoryContract;
+import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
@@ -21,6 +22,7 @@ class JdbcMembershipRepositoryTest extends MembershipRepositoryContract
   @Inject JdbcUserRepository users;
   @Inject JdbcServerRepository servers;
   @Inject JdbcMembershipRepository memberships;
+  @Inject JdbcChannelRepository channels;
 
   @Override
   protected UserRepository users() {
@@ -35,6 +37,11 @@ class JdbcMembershipRepositoryTest extends MembershipRepositoryContract
   @Override
   protected MembershipRepository memberships() {
     return memberships;
+  }
+
+  @Override
+  protected ChannelRepository channels() {
+    return channels;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.DeliverEventUseCase;
 import dev.parley.application.port.out.ConnectionRegistry;
+import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ClientConnection.CloseReason;
 import dev.parley.application.realtime.ConnectionScope;
@@ -25,18 +26,27 @@ import java.util.Set;
  * visibility rule holds for fan-out too: a new member follows the server before the event is sent;
  * a removed one hears of the removal and then nothing more. Each logged channel change passes once,
  * however many paths bring it here.
+ *
+ * <p>Before moving subscriptions for a change of someone's servers or conversations, it tells the
+ * membership store, which may keep reaches in memory ({@link MembershipRepository#reachChanged}): a
+ * gateway connect that reads the reach after this point sees the change, even when the store's own
+ * notice of it (from another node) is still on its way. Without that, a connect racing a removal
+ * could subscribe from a stale reach after the removal's revoke ran, and stay subscribed.
  */
 public final class EventDeliveryService implements DeliverEventUseCase {
   private static final System.Logger LOG = System.getLogger(EventDeliveryService.class.getName());
   private final ConnectionRegistry registry;
+  private final MembershipRepository memberships;
   private final DeliveredChanges delivered;
 
-  public EventDeliveryService(ConnectionRegistry registry) {
-    this(registry, new DeliveredChanges());
+  public EventDeliveryService(ConnectionRegistry registry, MembershipRepository memberships) {
+    this(registry, memberships, new DeliveredChanges());
   }
 
-  public EventDeliveryService(ConnectionRegistry registry, DeliveredChanges delivered) {
+  public EventDeliveryService(
+      ConnectionRegistry registry, MembershipRepository memberships, DeliveredChanges delivered) {
     this.registry = registry;
+    this.memberships = memberships;
     this.delivered = delivered;
   }
 
@@ -47,6 +57,7 @@ public final class EventDeliveryService implements DeliverEventUseCase {
       return;
     }
     if (event instanceof MemberJoined joined) {
+      memberships.reachChanged(joined.userId());
       for (ClientConnection c : registry.connectionsOf(joined.userId())) {
         if (c.scope() instanceof ConnectionScope.Everything) {
           registry.subscribe(c, Topic.server(joined.serverId()));
@@ -56,6 +67,7 @@ public final class EventDeliveryService implements DeliverEventUseCase {
     } else if (event instanceof ConversationCreated created) {
       Topic conversation = Topic.channel(created.channel().id());
       for (long participant : created.participantIds()) {
+        memberships.reachChanged(participant);
         for (ClientConnection c : registry.connectionsOf(participant)) {
           if (c.scope() instanceof ConnectionScope.Everything) {
             registry.subscribe(c, conversation);
@@ -76,6 +88,7 @@ public final class EventDeliveryService implements DeliverEventUseCase {
             registry.unsubscribe(c, channel);
           });
     } else if (event instanceof MemberLeft left) {
+      memberships.reachChanged(left.userId());
       fanOut(event);
       for (ClientConnection c : registry.connectionsOf(left.userId())) {
         revoke(c, left.serverId());

@@ -1,9 +1,9 @@
 package dev.parley.application.service;
 
 import dev.parley.application.port.in.GatewayUseCase;
-import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ConnectionRegistry;
 import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.MembershipRepository.Reach;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.channel.Channel;
@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GatewayService implements GatewayUseCase {
   private final ConnectionRegistry registry;
   private final MembershipRepository memberships;
-  private final ChannelRepository channels;
   private final AccessGuard guard;
   private final PresenceService presence;
   private final Set<String> attached = ConcurrentHashMap.newKeySet();
@@ -29,12 +28,10 @@ public final class GatewayService implements GatewayUseCase {
   public GatewayService(
       ConnectionRegistry registry,
       MembershipRepository memberships,
-      ChannelRepository channels,
       AccessGuard guard,
       PresenceService presence) {
     this.registry = registry;
     this.memberships = memberships;
-    this.channels = channels;
     this.guard = guard;
     this.presence = presence;
   }
@@ -63,16 +60,18 @@ public final class GatewayService implements GatewayUseCase {
       }
       if (channel.serverId() != null) {
         registry.bind(connection, channel.serverId());
-        if (memberships.find(channel.serverId(), userId).isEmpty()) {
+        // The reach, not find: kept in memory, and fresh after any MemberLeft delivered here.
+        if (!memberships.reachOf(userId).serverIds().contains(channel.serverId())) {
           // Removed between the check and the bind: the removal's clean-up did not see us.
           registry.unregister(connection);
           throw new NotFound("Channel not found");
         }
       }
     } else {
-      followServers(connection);
-      for (Channel conversation : channels.conversationsOf(userId)) {
-        registry.subscribe(connection, Topic.channel(conversation.id()));
+      Reach reach = memberships.reachOf(userId);
+      followServers(connection, reach.serverIds());
+      for (long conversationId : reach.conversationIds()) {
+        registry.subscribe(connection, Topic.channel(conversationId));
       }
     }
     if (attached.add(connection.id())) {
@@ -83,20 +82,21 @@ public final class GatewayService implements GatewayUseCase {
   /**
    * Subscribes the user's servers, then reads them again: a removal that committed between the
    * first read and a subscribe had its MemberLeft find nothing to revoke, so the second read must
-   * see it (one that comes later revokes the subscription itself). A server gone from the second
-   * read is dropped, unless the user rejoined meanwhile (the rejoin's subscribe may have landed
-   * just before our unsubscribe). The extra read costs one query per connect.
+   * see it (one that comes later revokes the subscription itself). It does, even from memory: the
+   * MemberLeft's delivery here told the store to forget the user's reach before revoking. A server
+   * gone from the second read is dropped, unless the user rejoined meanwhile (the rejoin's
+   * subscribe may have landed just before our unsubscribe). In steady state both reads are answered
+   * from memory.
    */
-  private void followServers(ClientConnection connection) {
+  private void followServers(ClientConnection connection, List<Long> servers) {
     long userId = connection.userId();
-    List<Long> servers = memberships.serverIdsOf(userId);
     for (long serverId : servers) {
       registry.subscribe(connection, Topic.server(serverId));
     }
     if (servers.isEmpty()) {
       return;
     }
-    Set<Long> still = new HashSet<>(memberships.serverIdsOf(userId));
+    Set<Long> still = new HashSet<>(memberships.reachOf(userId).serverIds());
     for (long serverId : servers) {
       // Ends either unsubscribed after seeing no membership (a later rejoin subscribes us) or
       // subscribed after seeing one (a later removal unsubscribes us).

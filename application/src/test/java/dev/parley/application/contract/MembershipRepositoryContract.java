@@ -1,20 +1,27 @@
 package dev.parley.application.contract;
 
 import static dev.parley.application.contract.Fixtures.NOW;
+import static dev.parley.application.contract.Fixtures.conversation;
 import static dev.parley.application.contract.Fixtures.server;
+import static dev.parley.application.contract.Fixtures.textChannel;
 import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.application.port.out.MembershipRepository.Reach;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link MembershipRepository} must do; run against the in-memory and JDBC versions. */
@@ -25,6 +32,46 @@ public abstract class MembershipRepositoryContract {
   protected abstract ServerRepository servers();
 
   protected abstract MembershipRepository memberships();
+
+  protected abstract ChannelRepository channels();
+
+  @Test
+  void theReachListsTheUsersServersAndConversationsByIdAndFollowsTheirChanges() {
+    User me = user(users());
+    User friend = user(users());
+    Server first = server(servers(), friend);
+    Server second = server(servers(), friend);
+    Server notMine = server(servers(), friend);
+    memberships().add(new Membership(second.id(), me.id(), Role.MEMBER, NOW));
+    memberships().add(new Membership(first.id(), me.id(), Role.ADMIN, NOW));
+    memberships().add(new Membership(notMine.id(), friend.id(), Role.ADMIN, NOW));
+    Channel dm = conversation(channels(), ChannelKind.DM, me);
+    Channel group = conversation(channels(), ChannelKind.GROUP, friend);
+    Channel othersDm = conversation(channels(), ChannelKind.DM, friend);
+    channels().addParticipants(group.id(), List.of(friend.id(), me.id()), NOW);
+    channels().addParticipants(dm.id(), List.of(me.id(), friend.id()), NOW);
+    channels().addParticipants(othersDm.id(), List.of(friend.id()), NOW);
+    // Only DM and GROUP channels count, even if a server channel somehow has participants.
+    channels().addParticipants(textChannel(channels(), first, null).id(), List.of(me.id()), NOW);
+
+    assertThat(memberships().reachOf(me.id()))
+        .isEqualTo(new Reach(List.of(first.id(), second.id()), List.of(dm.id(), group.id())));
+    assertThat(memberships().reachOf(user(users()).id()))
+        .isEqualTo(new Reach(List.of(), List.of()));
+
+    // Read again after each change, as a connect on this node would be.
+    memberships().remove(first.id(), me.id());
+    assertThat(memberships().reachOf(me.id()).serverIds()).containsExactly(second.id());
+    memberships().add(new Membership(notMine.id(), me.id(), Role.MEMBER, NOW));
+    assertThat(memberships().reachOf(me.id()).serverIds())
+        .containsExactly(second.id(), notMine.id());
+    channels().addParticipants(othersDm.id(), List.of(me.id()), NOW);
+    assertThat(memberships().reachOf(me.id()).conversationIds())
+        .containsExactly(dm.id(), group.id(), othersDm.id());
+    memberships().reachChanged(me.id());
+    assertThat(memberships().reachOf(me.id()).serverIds())
+        .containsExactly(second.id(), notMine.id());
+  }
 
   @Test
   void addsAndFinds() {

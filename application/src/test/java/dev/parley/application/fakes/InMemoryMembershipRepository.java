@@ -1,6 +1,7 @@
 package dev.parley.application.fakes;
 
 import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.server.Membership;
 import java.util.Comparator;
@@ -90,6 +91,21 @@ public class InMemoryMembershipRepository implements MembershipRepository {
           .map(Membership::serverId)
           .sorted()
           .toList();
+    }
+  }
+
+  @Override
+  public Reach reachOf(long userId) {
+    synchronized (store) {
+      List<Long> conversations =
+          store.participants.keySet().stream()
+              .filter(key -> key.userId() == userId)
+              .map(key -> store.channels.get(key.ownerId()))
+              .filter(channel -> channel != null && channel.isConversation())
+              .map(Channel::id)
+              .sorted()
+              .toList();
+      return new Reach(serverIdsOf(userId), conversations);
     }
   }
 

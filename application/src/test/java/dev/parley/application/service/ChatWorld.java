@@ -42,7 +42,7 @@ final class ChatWorld {
   final InMemoryChannelRepository channels = new InMemoryChannelRepository(store);
   final InMemoryMessageRepository messages = new InMemoryMessageRepository(store);
   final FakeConnectionRegistry registry = new FakeConnectionRegistry();
-  final EventDeliveryService delivery = new EventDeliveryService(registry);
+  private EventDeliveryService delivery = new EventDeliveryService(registry, memberships);
   final List<ChatEvent> published = new ArrayList<>();
   final ChatEventPublisher publisher =
       event -> {
@@ -103,8 +103,7 @@ final class ChatWorld {
           publisher,
           PresenceService.LARGE_SERVER_MEMBERS);
   final TypingService typing = new TypingService(guard, users, publisher, clock, presenceService);
-  final GatewayService gateway =
-      new GatewayService(registry, memberships, channels, guard, presenceService);
+  final GatewayService gateway = new GatewayService(registry, memberships, guard, presenceService);
   final ModerationServices moderation =
       new ModerationServices(
           servers,
@@ -169,5 +168,10 @@ final class ChatWorld {
         new RecordingConnection(user.id(), ConnectionScope.channel(channelId));
     gateway.connect(connection);
     return connection;
+  }
+
+  /** Routes the world's events through another delivery (e.g. one over other memberships). */
+  void deliverWith(EventDeliveryService other) {
+    delivery = other;
   }
 }

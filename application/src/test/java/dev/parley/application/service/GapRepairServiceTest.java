@@ -42,7 +42,8 @@ class GapRepairServiceTest {
   // Node B: its own connections and delivery; the world's publisher never reaches it.
   private final FakeConnectionRegistry registryB = new FakeConnectionRegistry();
   private final DeliveredChanges deliveredB = new DeliveredChanges();
-  private final EventDeliveryService deliveryB = new EventDeliveryService(registryB, deliveredB);
+  private final EventDeliveryService deliveryB =
+      new EventDeliveryService(registryB, w.memberships, deliveredB);
   private final GapRepairService repairB =
       new GapRepairService(
           w.changeLog, w.channels, w.messages, w.users, w.attachments, deliveredB, deliveryB);

@@ -14,7 +14,8 @@ import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class GatewayAttachRaceTest {
   private final ChatWorld w = new ChatWorld();
 
-  /** Memberships that run {@link #afterRead} once, right after the user's servers are read. */
-  private final class RacingMemberships extends InMemoryMembershipRepository {
+  /** Memberships that run {@link #afterRead} once, right after the user's reach is read. */
+  private class RacingMemberships extends InMemoryMembershipRepository {
     Runnable afterRead = () -> {};
 
     RacingMemberships() {
@@ -34,13 +35,47 @@ class GatewayAttachRaceTest {
     }
 
     @Override
-    public List<Long> serverIdsOf(long userId) {
-      List<Long> ids = super.serverIdsOf(userId);
+    public Reach reachOf(long userId) {
+      Reach reach = read(userId);
       Runnable hook = afterRead;
       afterRead = () -> {};
       hook.run();
-      return ids;
+      return reach;
     }
+
+    Reach read(long userId) {
+      return super.reachOf(userId);
+    }
+  }
+
+  /**
+   * Racing memberships that keep each reach in memory until told of a change, like the JDBC one
+   * whose notice from PostgreSQL has not arrived yet: only {@link #reachChanged} makes them read
+   * again.
+   */
+  private final class KeepingMemberships extends RacingMemberships {
+    private final Map<Long, Reach> kept = new HashMap<>();
+
+    @Override
+    Reach read(long userId) {
+      Reach reach = kept.get(userId);
+      if (reach == null) {
+        reach = super.read(userId);
+        kept.put(userId, reach);
+      }
+      return reach;
+    }
+
+    @Override
+    public void reachChanged(long userId) {
+      kept.remove(userId);
+    }
+  }
+
+  /** A world whose delivery and gateway share the given memberships. */
+  private GatewayService gatewayOver(InMemoryMembershipRepository memberships) {
+    w.deliverWith(new EventDeliveryService(w.registry, memberships));
+    return new GatewayService(w.registry, memberships, w.guard, w.presenceService);
   }
 
   @Test
@@ -58,7 +93,7 @@ class GatewayAttachRaceTest {
 
     RacingMemberships memberships = new RacingMemberships();
     GatewayService gateway =
-        new GatewayService(w.registry, memberships, w.channels, w.guard, w.presenceService);
+        new GatewayService(w.registry, memberships, w.guard, w.presenceService);
     memberships.afterRead = () -> w.moderation.kick(owner.id(), server.id(), member.id());
 
     RecordingConnection connection =
@@ -91,7 +126,7 @@ class GatewayAttachRaceTest {
 
     RacingMemberships memberships = new RacingMemberships();
     GatewayService gateway =
-        new GatewayService(w.registry, memberships, w.channels, w.guard, w.presenceService);
+        new GatewayService(w.registry, memberships, w.guard, w.presenceService);
     memberships.afterRead =
         () -> {
           w.moderation.kick(owner.id(), server.id(), member.id());
@@ -107,5 +142,61 @@ class GatewayAttachRaceTest {
             owner.id(), channelId, server.id(), new MessageText("welcome back"), null, null));
 
     assertThat(connection.received).anyMatch(e -> e instanceof MessageCreated);
+  }
+
+  @Test
+  void aKickBetweenAKeptReadAndTheSubscribeLeavesNoSubscription() {
+    User owner = w.user("owner");
+    User member = w.user("member");
+    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
+    long channelId =
+        w.channelServices
+            .create(
+                new CreateChannelCommand(
+                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
+            .id();
+    w.memberServices.add(new AddMemberCommand(owner.id(), server.id(), member.id(), null, null));
+
+    KeepingMemberships memberships = new KeepingMemberships();
+    GatewayService gateway = gatewayOver(memberships);
+    memberships.afterRead = () -> w.moderation.kick(owner.id(), server.id(), member.id());
+
+    RecordingConnection connection =
+        new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
+    gateway.connect(connection);
+    w.send.send(
+        new SendMessageCommand(
+            owner.id(), channelId, server.id(), new MessageText("after the kick"), null, null));
+
+    assertThat(connection.received)
+        .as("what the kicked member's gateway received")
+        .noneMatch(e -> e instanceof MessageCreated);
+  }
+
+  @Test
+  void aJoinHeardHereMakesTheNextConnectFollowTheServerEvenFromAKeptReach() {
+    User owner = w.user("owner");
+    User member = w.user("member");
+    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
+    long channelId =
+        w.channelServices
+            .create(
+                new CreateChannelCommand(
+                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
+            .id();
+    KeepingMemberships memberships = new KeepingMemberships();
+    GatewayService gateway = gatewayOver(memberships);
+    RecordingConnection first = new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
+    gateway.connect(first);
+    gateway.disconnect(first);
+
+    w.memberServices.add(new AddMemberCommand(owner.id(), server.id(), member.id(), null, null));
+    RecordingConnection second = new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
+    gateway.connect(second);
+    w.send.send(
+        new SendMessageCommand(
+            owner.id(), channelId, server.id(), new MessageText("welcome"), null, null));
+
+    assertThat(second.received).anyMatch(e -> e instanceof MessageCreated);
   }
 }

@@ -221,10 +221,9 @@ public class UseCaseFactory {
   GatewayService gateway(
       ConnectionRegistry registry,
       MembershipRepository memberships,
-      ChannelRepository channels,
       AccessGuard guard,
       PresenceService presence) {
-    return new GatewayService(registry, memberships, channels, guard, presence);
+    return new GatewayService(registry, memberships, guard, presence);
   }
 
   @Singleton
@@ -270,8 +269,9 @@ public class UseCaseFactory {
   }
 
   @Singleton
-  EventDeliveryService eventDelivery(ConnectionRegistry registry, DeliveredChanges delivered) {
-    return new EventDeliveryService(registry, delivered);
+  EventDeliveryService eventDelivery(
+      ConnectionRegistry registry, MembershipRepository memberships, DeliveredChanges delivered) {
+    return new EventDeliveryService(registry, memberships, delivered);
   }
 
   @Singleton

@@ -10,6 +10,14 @@ public interface MembershipRepository {
   /** A membership with the member's username. */
   record Member(Membership membership, String username) {}
 
+  /** What a user's gateway connections follow: their servers and their conversations, by id. */
+  record Reach(List<Long> serverIds, List<Long> conversationIds) {
+    public Reach {
+      serverIds = List.copyOf(serverIds);
+      conversationIds = List.copyOf(conversationIds);
+    }
+  }
+
   /** Adds the membership, or throws {@link dev.parley.domain.error.Conflict} if it exists. */
   void add(Membership membership);
 
@@ -26,6 +34,21 @@ public interface MembershipRepository {
 
   /** The ids of the servers a user belongs to. */
   List<Long> serverIdsOf(long userId);
+
+  /**
+   * The user's servers and conversations (DM and group), each in ascending id order. Read on every
+   * gateway connect, so an implementation may answer it from memory, provided it forgets a user's
+   * reach on {@link #reachChanged} and on any change it hears of otherwise.
+   */
+  Reach reachOf(long userId);
+
+  /**
+   * This node heard an event that changes the user's reach (a join, a leave, a new conversation),
+   * and is about to move subscriptions for it: a reach read after this call must include the
+   * change. Kept reaches of the user are forgotten; nothing to do for an implementation that keeps
+   * none.
+   */
+  default void reachChanged(long userId) {}
 
   /** The user's servers that have at most {@code maxMembers} members, by id. */
   List<Long> smallServerIdsOf(long userId, int maxMembers);
