@@ -81,6 +81,7 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
   private final Duration cacheFor;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Identity>> pending = new ConcurrentHashMap<>();
 
   /** A recent positive answer, so every request does not cost two queries. */
   private record Cached(Identity identity, Instant until) {}
@@ -120,19 +121,49 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
     if (hit != null && clock.instant().isBefore(hit.until())) {
       return Publishers.just(authentication(hit.identity()));
     }
-    CompletableFuture<Authentication> lookup =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                Identity identity = authenticate.authenticate(credential);
-                remember(key, identity);
-                return authentication(identity);
-              } catch (DomainError refused) {
-                return null;
+    CompletableFuture<Identity> lookup =
+        key == null ? lookUp(credential, null) : shared(key, credential);
+    return Publishers.fromCompletableFuture(
+        lookup.thenApply(identity -> identity == null ? null : authentication(identity)));
+  }
+
+  /**
+   * The lookup of this session already on its way, or a new one: a user's many sockets reconnecting
+   * at once (a storm, a page with several tabs) cost one session check, not one each. A request
+   * that joins a lookup started before a logout committed was concurrent with that logout.
+   */
+  private CompletableFuture<Identity> shared(String key, Credential credential) {
+    CompletableFuture<Identity> mine = new CompletableFuture<>();
+    CompletableFuture<Identity> running = pending.putIfAbsent(key, mine);
+    if (running != null) {
+      return running;
+    }
+    lookUp(credential, key)
+        .whenComplete(
+            (identity, failure) -> {
+              pending.remove(key, mine);
+              if (failure != null) {
+                mine.completeExceptionally(failure);
+              } else {
+                mine.complete(identity);
               }
-            },
-            blocking);
-    return Publishers.fromCompletableFuture(lookup);
+            });
+    return mine;
+  }
+
+  /** The session check off the event loop; null when the credential no longer stands. */
+  private CompletableFuture<Identity> lookUp(Credential credential, String key) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            Identity identity = authenticate.authenticate(credential);
+            remember(key, identity);
+            return identity;
+          } catch (DomainError refused) {
+            return null;
+          }
+        },
+        blocking);
   }
 
   /** The verified claim of a token, or null when it is not acceptable as presented. */

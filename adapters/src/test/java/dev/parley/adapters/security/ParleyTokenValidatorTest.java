@@ -5,20 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.AuthenticateUseCase.Credential;
+import dev.parley.application.port.in.AuthenticateUseCase.Identity;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
- * The validator's start-up checks of the external issuer, where a socket ticket counts, and that a
- * token verified once is still held to its times and its exact signature.
+ * The validator's start-up checks of the external issuer, where a socket ticket counts, that a
+ * token verified once is still held to its times and its exact signature, and that concurrent
+ * requests of one session share one session check.
  */
 class ParleyTokenValidatorTest {
 
@@ -160,5 +173,61 @@ class ParleyTokenValidatorTest {
 
     clock.now = clock.now.plusSeconds(600 + 31);
     assertThat(validator.credentialOf(token, request)).isNull();
+  }
+
+  @Test
+  void concurrentRequestsOfOneSessionShareOneSessionCheck() throws Exception {
+    SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
+    config.setSecret("q8Vt2LmZr7Kx4NpW9cHs6JdYf3BgTa5E");
+    SecretSignature signature = new SecretSignature(config);
+    AtomicInteger checks = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    AuthenticateUseCase slowCheck =
+        credential -> {
+          checks.incrementAndGet();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Identity(42, "ada", "s1");
+        };
+    ExecutorService blocking = Executors.newCachedThreadPool();
+    try {
+      ParleyTokenValidator validator =
+          new ParleyTokenValidator(
+              signature,
+              new ExternalIssuerSettings(),
+              slowCheck,
+              blocking,
+              Clock.systemUTC(),
+              Duration.ofSeconds(30),
+              Duration.ZERO);
+      String token =
+          signature
+              .sign(
+                  new JWTClaimsSet.Builder()
+                      .issuer(JwtTokenIssuer.ISSUER)
+                      .subject("42")
+                      .claim(JwtTokenIssuer.SESSION_CLAIM, "s1")
+                      .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                      .build())
+              .serialize();
+      List<CompletableFuture<Authentication>> answers = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        answers.add(Mono.from(validator.validateToken(token, HttpRequest.GET("/me"))).toFuture());
+      }
+      release.countDown();
+      for (CompletableFuture<Authentication> answer : answers) {
+        assertThat(answer.get(10, TimeUnit.SECONDS).getName()).isEqualTo("42");
+      }
+      assertThat(checks).as("session checks made").hasValue(1);
+
+      // Once that check is over, the next request checks again (no cache: cacheFor is zero).
+      Mono.from(validator.validateToken(token, HttpRequest.GET("/me"))).block();
+      assertThat(checks).hasValue(2);
+    } finally {
+      blocking.shutdownNow();
+    }
   }
 }
