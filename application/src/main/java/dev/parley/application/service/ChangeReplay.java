@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +36,16 @@ import java.util.stream.Collectors;
  * REST catch-up and the repair after a fan-out outage. Folded, a message created within the entries
  * is shown as it is now, so its later edits and its delete are not repeated; unfolded (for a
  * repair, where some of the entries were delivered already), every entry is its own event.
+ *
+ * <p>Concurrent replays of one channel from one position up to one position share one read: after a
+ * reconnect storm every member's sockets resume the same channel from the same place, and each
+ * would otherwise read the same entries, authors and files again.
  */
 final class ChangeReplay {
+  /** A replay as asked for: the channel as read (its positions bound the entries), from where. */
+  private record Asked(Channel channel, long afterPos, int limit) {}
+
+  private final Map<Asked, CompletableFuture<List<ChatEvent>>> inFlight = new ConcurrentHashMap<>();
   private final ChannelChangeLog changes;
   private final MessageRepository messages;
   private final UserRepository users;
@@ -51,9 +62,32 @@ final class ChangeReplay {
     this.attachments = attachments;
   }
 
-  /** The events of the channel's changes after {@code afterPos}, oldest first, at most limit. */
+  /**
+   * The events of the channel's changes after {@code afterPos}, oldest first, at most limit; shared
+   * with the callers asking the same at the same time (the list is unmodifiable).
+   */
   List<ChatEvent> after(Channel channel, long afterPos, int limit) {
-    return events(channel, changes.after(channel.id(), afterPos, limit), true);
+    Asked asked = new Asked(channel, afterPos, limit);
+    CompletableFuture<List<ChatEvent>> mine = new CompletableFuture<>();
+    CompletableFuture<List<ChatEvent>> running = inFlight.putIfAbsent(asked, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException failed) {
+        throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+      }
+    }
+    try {
+      List<ChatEvent> events =
+          List.copyOf(events(channel, changes.after(channel.id(), afterPos, limit), true));
+      mine.complete(events);
+      return events;
+    } catch (RuntimeException | Error failure) {
+      mine.completeExceptionally(failure);
+      throw failure;
+    } finally {
+      inFlight.remove(asked, mine);
+    }
   }
 
   List<ChatEvent> events(Channel channel, List<ChannelChangeLog.Entry> entries, boolean fold) {

@@ -13,6 +13,7 @@ import dev.parley.application.port.in.ResumeUseCase.Result;
 import dev.parley.application.port.in.ResumeUseCase.Resync;
 import dev.parley.application.port.in.ResumeUseCase.ResyncReason;
 import dev.parley.application.port.in.SendMessageCommand;
+import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.event.ChannelChange;
@@ -25,8 +26,16 @@ import dev.parley.domain.message.MessageText;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Resume replays every change of the change log after the client's cursor, exactly once. */
@@ -162,5 +171,89 @@ class ResumeServiceTest {
     assertThat(result.resyncs())
         .containsExactly(
             new Resync(channel.id(), server.id(), 1, 3, 1, 4, ResyncReason.GAP_TOO_LARGE));
+  }
+
+  @Test
+  void concurrentResumesOfOneChannelFromOnePlaceShareOneRead() throws Exception {
+    post(alice, "one");
+    post(bob, "two");
+    AtomicInteger reads = new AtomicInteger();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ChannelChangeLog slowLog =
+        new ChannelChangeLog() {
+          @Override
+          public long record(long channelId, Change change) {
+            return w.changeLog.record(channelId, change);
+          }
+
+          @Override
+          public List<Entry> after(long channelId, long afterPos, int limit) {
+            reads.incrementAndGet();
+            inside.countDown();
+            await(release);
+            return w.changeLog.after(channelId, afterPos, limit);
+          }
+
+          @Override
+          public long positionOfSeq(long channelId, long seq) {
+            return w.changeLog.positionOfSeq(channelId, seq);
+          }
+
+          @Override
+          public Map<Long, Long> changedSince(Instant since, int limit) {
+            return w.changeLog.changedSince(since, limit);
+          }
+        };
+    ResumeService service = new ResumeService(w.guard, slowLog, w.messages, w.users, w.attachments);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Result>> results = new ArrayList<>();
+      List<User> resuming = List.of(bob, alice, bob, alice);
+      results.add(
+          pool.submit(() -> service.resume(bob.id(), Map.of(channel.id(), Cursor.ofSeq(0)))));
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Thread> waiting = new ArrayList<>();
+      for (User user : resuming.subList(1, resuming.size())) {
+        results.add(
+            pool.submit(
+                () -> {
+                  synchronized (waiting) {
+                    waiting.add(Thread.currentThread());
+                  }
+                  return service.resume(user.id(), Map.of(channel.id(), Cursor.ofSeq(0)));
+                }));
+      }
+      // Released only once the three later resumes wait on the first one's read.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!allWaiting(waiting, 3) && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      List<ChatEvent> first = results.get(0).get(10, TimeUnit.SECONDS).replays().get(0).events();
+      assertThat(first).hasSize(2);
+      for (Future<Result> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS).replays().get(0).events()).isEqualTo(first);
+      }
+      assertThat(reads).as("reads of the change log").hasValue(1);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static boolean allWaiting(List<Thread> threads, int count) {
+    synchronized (threads) {
+      return threads.size() == count
+          && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
