@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link ChannelChangeLog} on PostgreSQL: creations are the {@code messages} rows with their {@code
@@ -43,6 +44,13 @@ public class JdbcChannelChangeLog implements ChannelChangeLog {
 
   private static final String CHANGED_AFTER =
       "SELECT * FROM channel_changes WHERE channel_id = ? AND pos > ? ORDER BY pos LIMIT ?";
+
+  private static final int MAX_POSITIONS = 100_000;
+
+  /** A message by its channel and seq. */
+  private record SeqOf(long channelId, long seq) {}
+
+  private final Map<SeqOf, Long> positions = new ConcurrentHashMap<>();
 
   private static final String POSITION_OF_SEQ =
       "SELECT pos FROM messages WHERE channel_id = ? AND seq = ?";
@@ -188,6 +196,24 @@ public class JdbcChannelChangeLog implements ChannelChangeLog {
     if (seq <= 0) {
       return 0;
     }
+    // A message's creation position never changes once committed: kept without invalidation.
+    SeqOf key = new SeqOf(channelId, seq);
+    Long known = positions.get(key);
+    if (known != null) {
+      return known;
+    }
+    long pos = readPositionOfSeq(channelId, seq);
+    // Inside a transaction the message may be its own, uncommitted: a rollback frees the seq.
+    if (pos > 0 && tx.findTransactionStatus().isEmpty()) {
+      if (positions.size() >= MAX_POSITIONS) {
+        positions.clear();
+      }
+      positions.put(key, pos);
+    }
+    return pos;
+  }
+
+  private long readPositionOfSeq(long channelId, long seq) {
     return tx.executeRead(
         status ->
             jdbc.prepareStatement(

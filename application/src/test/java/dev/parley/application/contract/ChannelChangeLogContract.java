@@ -128,6 +128,11 @@ public abstract class ChannelChangeLogContract {
     assertThat(changes().positionOfSeq(channel.id(), 0)).isZero();
     assertThat(changes().positionOfSeq(channel.id(), 1)).isEqualTo(1);
     assertThat(changes().positionOfSeq(channel.id(), 2)).isEqualTo(second.pos()).isEqualTo(3);
+    // Asked again (an implementation may remember it), and for a seq not written yet, then written.
+    assertThat(changes().positionOfSeq(channel.id(), 2)).isEqualTo(3);
+    assertThat(changes().positionOfSeq(channel.id(), 3)).isZero();
+    Message third = post(channel, "third", NOW);
+    assertThat(changes().positionOfSeq(channel.id(), 3)).isEqualTo(third.pos()).isEqualTo(4);
   }
 
   @Test
