@@ -1,12 +1,10 @@
 package dev.parley.application.service;
 
 import dev.parley.application.port.in.PresenceUseCase;
-import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.application.port.out.UserRepository;
-import dev.parley.domain.channel.Channel;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.Topic;
 import dev.parley.domain.server.Presence;
@@ -28,7 +26,6 @@ import java.util.Set;
 public final class PresenceService implements PresenceUseCase {
   private final PresenceStore store;
   private final MembershipRepository memberships;
-  private final ChannelRepository channels;
   private final UserRepository users;
 
   /** Above this many members a server fans out no presence by default (Discord's threshold). */
@@ -40,7 +37,6 @@ public final class PresenceService implements PresenceUseCase {
   public PresenceService(
       PresenceStore store,
       MembershipRepository memberships,
-      ChannelRepository channels,
       UserRepository users,
       ChatEventPublisher events,
       int largeServerMembers) {
@@ -50,7 +46,6 @@ public final class PresenceService implements PresenceUseCase {
     this.largeServerMembers = largeServerMembers;
     this.store = store;
     this.memberships = memberships;
-    this.channels = channels;
     this.users = users;
     this.events = events;
   }
@@ -119,8 +114,9 @@ public final class PresenceService implements PresenceUseCase {
     for (long serverId : memberships.smallServerIdsOf(userId, largeServerMembers)) {
       audience.add(Topic.server(serverId));
     }
-    for (Channel conversation : channels.conversationsOf(userId)) {
-      audience.add(Topic.channel(conversation.id()));
+    // The reach, which the connect that brought the user online has just read (kept in memory).
+    for (long conversationId : memberships.reachOf(userId).conversationIds()) {
+      audience.add(Topic.channel(conversationId));
     }
     return audience;
   }

@@ -96,12 +96,7 @@ final class ChatWorld {
   final ResumeService resume = new ResumeService(guard, changeLog, messages, users, attachments);
   final PresenceService presenceService =
       new PresenceService(
-          presenceStore,
-          memberships,
-          channels,
-          users,
-          publisher,
-          PresenceService.LARGE_SERVER_MEMBERS);
+          presenceStore, memberships, users, publisher, PresenceService.LARGE_SERVER_MEMBERS);
   final TypingService typing = new TypingService(guard, users, publisher, clock, presenceService);
   final GatewayService gateway = new GatewayService(registry, memberships, guard, presenceService);
   final ModerationServices moderation =

@@ -333,12 +333,7 @@ class CommunityServicesTest {
           w.published.clear();
           PresenceService presence =
               new PresenceService(
-                  new FakePresenceStore(),
-                  w.memberships,
-                  w.channels,
-                  w.users,
-                  w.published::add,
-                  threshold);
+                  new FakePresenceStore(), w.memberships, w.users, w.published::add, threshold);
           presence.connected(member.id());
           return w.published.stream()
               .filter(e -> e instanceof StatusChanged)

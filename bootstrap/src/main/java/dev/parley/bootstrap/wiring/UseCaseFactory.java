@@ -210,11 +210,10 @@ public class UseCaseFactory {
   PresenceService presence(
       PresenceStore store,
       MembershipRepository memberships,
-      ChannelRepository channels,
       UserRepository users,
       ChatEventPublisher events,
       @Value("${parley.presence.large-server-members:250}") int largeServerMembers) {
-    return new PresenceService(store, memberships, channels, users, events, largeServerMembers);
+    return new PresenceService(store, memberships, users, events, largeServerMembers);
   }
 
   @Singleton
