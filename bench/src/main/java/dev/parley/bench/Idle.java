@@ -3,7 +3,10 @@ package dev.parley.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Scenario 1: memory per idle authenticated connection, Parley and the Node peer. */
+/**
+ * Scenario 1: memory per idle authenticated connection, Parley and the Node peer; and the rate at
+ * which the sockets were opened (token check, subscriptions and the first frame, 200 in flight).
+ */
 final class Idle {
   private final Bench bench;
 
@@ -17,8 +20,8 @@ final class Idle {
     StringBuilder table = new StringBuilder();
     table.append("\n### Scenario 1: idle authenticated connections\n\n");
     table.append(
-        "| target | connections | RSS MiB | RSS KiB/conn | heap after GC MiB | heap KiB/conn | conns per GiB (RSS) |\n");
-    table.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        "| target | connections | RSS MiB | RSS KiB/conn | heap after GC MiB | heap KiB/conn | conns per GiB (RSS) | upgrades/s |\n");
+    table.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String target : targets.split(",")) {
       measure(target, levels, table);
     }
@@ -51,7 +54,7 @@ final class Idle {
     }
     long[] base = memory(target, pid);
     table.append(
-        Bench.f("| %s | 0 | %.1f | | %.1f | | |\n", target, base[0] / 1024.0, base[1] / 1024.0));
+        Bench.f("| %s | 0 | %.1f | | %.1f | | | |\n", target, base[0] / 1024.0, base[1] / 1024.0));
     List<Ws> open = new ArrayList<>();
     Api gatewayUrls = new Api(bench.parley());
     try {
@@ -65,8 +68,9 @@ final class Idle {
         }
         long t0 = System.nanoTime();
         open.addAll(Load.openAll(urls, i -> frame -> {}, "\"type\":\"connected\"", 200, 300));
-        Bench.log(
-            "%s: %d sockets open in %.1f s", target, open.size(), (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double upgradesPerSecond = urls.size() / seconds;
+        Bench.log("%s: %d sockets open in %.1f s", target, open.size(), seconds);
         Bench.sleep(3000);
         long alive = open.stream().filter(ws -> !ws.isClosed()).count();
         long[] now = memory(target, pid);
@@ -74,14 +78,15 @@ final class Idle {
         double heapPer = (now[1] - base[1]) / (double) alive;
         table.append(
             Bench.f(
-                "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f |\n",
+                "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f |\n",
                 target,
                 alive,
                 now[0] / 1024.0,
                 rssPer,
                 now[1] / 1024.0,
                 heapPer,
-                1024.0 * 1024.0 / rssPer));
+                1024.0 * 1024.0 / rssPer,
+                upgradesPerSecond));
       }
     } finally {
       Load.closeAll(open);
