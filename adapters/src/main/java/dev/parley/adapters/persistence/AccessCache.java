@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -28,14 +29,12 @@ import java.util.function.Supplier;
 @Singleton
 final class AccessCache {
 
-  /** A kept view and when it was read. */
-  private record Entry(ChannelView view, long loadedAt) {}
+  /** A kept answer and when it was read. */
+  private record Kept<V>(V value, long loadedAt) {}
 
-  /** A kept reach and when it was read. */
-  private record KeptReach(Reach reach, long loadedAt) {}
-
-  private final Map<Long, Map<Long, Entry>> byUser = new ConcurrentHashMap<>();
-  private final Map<Long, KeptReach> reaches = new ConcurrentHashMap<>();
+  private final Map<Long, Map<Long, Kept<Optional<ChannelView>>>> byUser =
+      new ConcurrentHashMap<>();
+  private final Map<Long, Kept<Reach>> reaches = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
   private final LongSupplier nanoClock;
   private final long maxAgeNanos;
@@ -60,58 +59,56 @@ final class AccessCache {
 
   /** The kept view, or {@code load}'s answer (kept when nothing changed meanwhile). */
   Optional<ChannelView> read(long channelId, long userId, Supplier<Optional<ChannelView>> load) {
-    if (!live) {
-      return load.get();
-    }
-    long seen = epoch.get();
-    Map<Long, Entry> mine = byUser.get(userId);
-    Entry entry = mine == null ? null : mine.get(channelId);
-    long now = nanoClock.getAsLong();
-    if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
-      hits.increment();
-      return Optional.of(entry.view());
-    }
-    Optional<ChannelView> loaded = load.get();
     // Only complete views are kept: a missing channel or caller may appear later under no
     // announcement this cache listens for.
-    if (loaded.isPresent() && loaded.get().viewer().isPresent() && live && epoch.get() == seen) {
-      if (byUser.size() >= maxUsers) {
-        clear();
-        return loaded;
-      }
-      Entry fresh = new Entry(loaded.get(), now);
-      Map<Long, Entry> kept = byUser.computeIfAbsent(userId, id -> new ConcurrentHashMap<>());
-      kept.put(channelId, fresh);
-      if (epoch.get() != seen) {
-        // A change landed while this was read: its drop may have run before the put.
-        kept.remove(channelId, fresh);
-      }
-    }
-    return loaded;
+    return remembered(
+        byUser.get(userId),
+        () -> byUser.computeIfAbsent(userId, id -> new ConcurrentHashMap<>()),
+        channelId,
+        load,
+        view -> view.isPresent() && view.get().viewer().isPresent(),
+        byUser);
   }
 
   /** The kept reach of the user, or {@code load}'s answer (kept when nothing changed meanwhile). */
   Reach reach(long userId, Supplier<Reach> load) {
+    return remembered(reaches, () -> reaches, userId, load, reach -> true, reaches);
+  }
+
+  /**
+   * The answer kept under {@code key} in {@code found} (null when there is none yet), or {@code
+   * load}'s, put into {@code home()} when it is keepable and no drop ran while it was read. Past
+   * {@code maxUsers} entries in {@code bounded} everything is dropped instead.
+   */
+  private <K, V> V remembered(
+      Map<K, Kept<V>> found,
+      Supplier<Map<K, Kept<V>>> home,
+      K key,
+      Supplier<V> load,
+      Predicate<V> keepable,
+      Map<?, ?> bounded) {
     if (!live) {
       return load.get();
     }
     long seen = epoch.get();
-    KeptReach kept = reaches.get(userId);
+    Kept<V> kept = found == null ? null : found.get(key);
     long now = nanoClock.getAsLong();
     if (kept != null && now - kept.loadedAt() < maxAgeNanos) {
       hits.increment();
-      return kept.reach();
+      return kept.value();
     }
-    Reach loaded = load.get();
-    if (live && epoch.get() == seen) {
-      if (reaches.size() >= maxUsers) {
+    V loaded = load.get();
+    if (keepable.test(loaded) && live && epoch.get() == seen) {
+      if (bounded.size() >= maxUsers) {
         clear();
         return loaded;
       }
-      KeptReach fresh = new KeptReach(loaded, now);
-      reaches.put(userId, fresh);
+      Kept<V> fresh = new Kept<>(loaded, now);
+      Map<K, Kept<V>> into = home.get();
+      into.put(key, fresh);
       if (epoch.get() != seen) {
-        reaches.remove(userId, fresh);
+        // A change landed while this was read: its drop may have run before the put.
+        into.remove(key, fresh);
       }
     }
     return loaded;
@@ -156,7 +153,7 @@ final class AccessCache {
   void participantChanged(long channelId, long userId) {
     epoch.incrementAndGet();
     reaches.remove(userId);
-    Map<Long, Entry> views = byUser.get(userId);
+    Map<Long, Kept<Optional<ChannelView>>> views = byUser.get(userId);
     if (views != null) {
       views.remove(channelId);
     }

@@ -40,6 +40,27 @@ class ParleyTokenValidatorTest {
         null, settings, null, null, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ZERO);
   }
 
+  private static final SecretSignature SIGNATURE = ownSignature();
+
+  private static SecretSignature ownSignature() {
+    SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
+    config.setSecret("q8Vt2LmZr7Kx4NpW9cHs6JdYf3BgTa5E");
+    return new SecretSignature(config);
+  }
+
+  /** One of Parley's own tokens for user 42's session s1, expiring at {@code expiry}. */
+  private static String sessionToken(Instant expiry) throws Exception {
+    return SIGNATURE
+        .sign(
+            new JWTClaimsSet.Builder()
+                .issuer(JwtTokenIssuer.ISSUER)
+                .subject("42")
+                .claim(JwtTokenIssuer.SESSION_CLAIM, "s1")
+                .expirationTime(Date.from(expiry))
+                .build())
+        .serialize();
+  }
+
   private static ExternalIssuerSettings issuer() {
     ExternalIssuerSettings settings = new ExternalIssuerSettings();
     settings.setIssuer("https://main-app.example");
@@ -139,29 +160,17 @@ class ParleyTokenValidatorTest {
 
   @Test
   void aTokenVerifiedOnceIsStillHeldToItsExpiryAndItsExactSignature() throws Exception {
-    SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
-    config.setSecret("q8Vt2LmZr7Kx4NpW9cHs6JdYf3BgTa5E");
-    SecretSignature signature = new SecretSignature(config);
     HandClock clock = new HandClock();
     ParleyTokenValidator validator =
         new ParleyTokenValidator(
-            signature,
+            SIGNATURE,
             new ExternalIssuerSettings(),
             null,
             null,
             clock,
             Duration.ofSeconds(30),
             Duration.ZERO);
-    String token =
-        signature
-            .sign(
-                new JWTClaimsSet.Builder()
-                    .issuer(JwtTokenIssuer.ISSUER)
-                    .subject("42")
-                    .claim(JwtTokenIssuer.SESSION_CLAIM, "s1")
-                    .expirationTime(Date.from(clock.now.plusSeconds(600)))
-                    .build())
-            .serialize();
+    String token = sessionToken(clock.now.plusSeconds(600));
     HttpRequest<?> request = HttpRequest.GET("/users/me");
     Credential.Own expected = new Credential.Own(42, "s1");
 
@@ -177,9 +186,6 @@ class ParleyTokenValidatorTest {
 
   @Test
   void concurrentRequestsOfOneSessionShareOneSessionCheck() throws Exception {
-    SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
-    config.setSecret("q8Vt2LmZr7Kx4NpW9cHs6JdYf3BgTa5E");
-    SecretSignature signature = new SecretSignature(config);
     AtomicInteger checks = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     AuthenticateUseCase slowCheck =
@@ -196,23 +202,14 @@ class ParleyTokenValidatorTest {
     try {
       ParleyTokenValidator validator =
           new ParleyTokenValidator(
-              signature,
+              SIGNATURE,
               new ExternalIssuerSettings(),
               slowCheck,
               blocking,
               Clock.systemUTC(),
               Duration.ofSeconds(30),
               Duration.ZERO);
-      String token =
-          signature
-              .sign(
-                  new JWTClaimsSet.Builder()
-                      .issuer(JwtTokenIssuer.ISSUER)
-                      .subject("42")
-                      .claim(JwtTokenIssuer.SESSION_CLAIM, "s1")
-                      .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                      .build())
-              .serialize();
+      String token = sessionToken(Instant.now().plusSeconds(600));
       List<CompletableFuture<Authentication>> answers = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         answers.add(Mono.from(validator.validateToken(token, HttpRequest.GET("/me"))).toFuture());

@@ -25,6 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayAttachRaceTest {
   private final ChatWorld w = new ChatWorld();
+  private final User owner = w.user("owner");
+  private final User member = w.user("member");
+  private final Server server =
+      w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
+  private final long channelId =
+      w.channelServices
+          .create(
+              new CreateChannelCommand(
+                  owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
+          .id();
 
   /** Memberships that run {@link #afterRead} once, right after the user's reach is read. */
   private class RacingMemberships extends InMemoryMembershipRepository {
@@ -80,15 +90,6 @@ class GatewayAttachRaceTest {
 
   @Test
   void aKickBetweenTheReadAndTheSubscribeLeavesNoSubscription() {
-    User owner = w.user("owner");
-    User member = w.user("member");
-    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
-    long channelId =
-        w.channelServices
-            .create(
-                new CreateChannelCommand(
-                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
-            .id();
     w.memberServices.add(new AddMemberCommand(owner.id(), server.id(), member.id(), null, null));
 
     RacingMemberships memberships = new RacingMemberships();
@@ -112,15 +113,6 @@ class GatewayAttachRaceTest {
 
   @Test
   void aJoinAndAKickBeforeTheSubscribeStillEndSubscribedWhenTheUserRejoined() {
-    User owner = w.user("owner");
-    User member = w.user("member");
-    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
-    long channelId =
-        w.channelServices
-            .create(
-                new CreateChannelCommand(
-                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
-            .id();
     AddMemberCommand add = new AddMemberCommand(owner.id(), server.id(), member.id(), null, null);
     w.memberServices.add(add);
 
@@ -146,15 +138,6 @@ class GatewayAttachRaceTest {
 
   @Test
   void aKickBetweenAKeptReadAndTheSubscribeLeavesNoSubscription() {
-    User owner = w.user("owner");
-    User member = w.user("member");
-    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
-    long channelId =
-        w.channelServices
-            .create(
-                new CreateChannelCommand(
-                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
-            .id();
     w.memberServices.add(new AddMemberCommand(owner.id(), server.id(), member.id(), null, null));
 
     KeepingMemberships memberships = new KeepingMemberships();
@@ -175,15 +158,6 @@ class GatewayAttachRaceTest {
 
   @Test
   void aJoinHeardHereMakesTheNextConnectFollowTheServerEvenFromAKeptReach() {
-    User owner = w.user("owner");
-    User member = w.user("member");
-    Server server = w.serverServices.create(new CreateServerCommand(owner.id(), "s", null, null));
-    long channelId =
-        w.channelServices
-            .create(
-                new CreateChannelCommand(
-                    owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null))
-            .id();
     KeepingMemberships memberships = new KeepingMemberships();
     GatewayService gateway = gatewayOver(memberships);
     RecordingConnection first = new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
