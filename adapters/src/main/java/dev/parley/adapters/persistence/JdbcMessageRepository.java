@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link MessageRepository} on PostgreSQL. Appending bumps {@code channels.last_seq} and {@code
@@ -74,6 +75,19 @@ public class JdbcMessageRepository implements MessageRepository {
       return groupCommit.append(message);
     }
     return appendAlone(message);
+  }
+
+  @Override
+  public CompletableFuture<Message> appendLater(NewMessage message) {
+    if (groupCommit != null && tx.findTransactionStatus().isEmpty()) {
+      return groupCommit.appendLater(message);
+    }
+    return MessageRepository.super.appendLater(message);
+  }
+
+  /** Messages handed over and waiting for the next group commit (for metrics and tests). */
+  public int queuedAppends() {
+    return groupCommit == null ? 0 : groupCommit.queued();
   }
 
   /** Stores one message in its own statement (or at a savepoint of the caller's transaction). */

@@ -105,17 +105,8 @@ final class MessageGroupCommit implements AutoCloseable {
 
   /** Stores the message with the next batch and returns it once that batch committed. */
   Message append(NewMessage message) {
-    if (closed) {
-      return single.apply(message);
-    }
-    Pending pending = new Pending(message, new CompletableFuture<>());
-    queue.add(pending);
-    if (closed && queue.remove(pending)) {
-      // Closed meanwhile: the committer may be gone, so nobody would take it.
-      return single.apply(message);
-    }
     try {
-      return pending.stored().get();
+      return appendLater(message).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the message was being stored", e);
@@ -125,6 +116,29 @@ final class MessageGroupCommit implements AutoCloseable {
       }
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  /**
+   * Queues the message for the next batch; the future completes, on the committing thread, once
+   * that batch committed. Messages queued one after another get their seqs in that order.
+   */
+  CompletableFuture<Message> appendLater(NewMessage message) {
+    if (closed) {
+      return alone(message);
+    }
+    Pending pending = new Pending(message, new CompletableFuture<>());
+    queue.add(pending);
+    if (closed && queue.remove(pending)) {
+      // Closed meanwhile: the committer may be gone, so nobody would take it.
+      return alone(message);
+    }
+    return pending.stored();
+  }
+
+  private CompletableFuture<Message> alone(NewMessage message) {
+    Pending pending = new Pending(message, new CompletableFuture<>());
+    storeAlone(pending);
+    return pending.stored();
   }
 
   private void run() {

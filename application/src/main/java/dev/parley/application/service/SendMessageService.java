@@ -26,12 +26,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Posts a message: checks the caller may see and write to the channel, stores it with the next seq
  * in one statement, and publishes it only once committed. A nonce seen before returns the stored
  * message and announces it again (delivery passes each change once). Attachments are linked in the
- * same transaction as the append.
+ * same transaction as the append. Sends are pipelined: a send is checked and handed to the store,
+ * and the caller may check the next one while it commits; per channel, they are stored and
+ * announced in the order they were handed over.
  */
 public final class SendMessageService implements SendMessageUseCase {
   private final AccessGuard guard;
@@ -43,7 +48,8 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ReadStateRepository readStates;
   private final AttachmentRepository attachments;
   private final Transactions tx;
-  private final Object[] channelLocks = new Object[1024];
+  private final Executor announcer;
+  private final Lane[] lanes = new Lane[1024];
 
   /** How recent a resent message must be to be announced again (see {@link #duplicate}). */
   static final Duration REANNOUNCE_WITHIN = Duration.ofMinutes(5);
@@ -57,6 +63,24 @@ public final class SendMessageService implements SendMessageUseCase {
       Transactions tx,
       ChatEventPublisher events,
       Clock clock) {
+    this(guard, messages, users, readStates, attachments, tx, events, clock, Runnable::run);
+  }
+
+  /**
+   * {@code announcer} publishes pipelined sends once stored; it must not run work that waits for
+   * other sends (by default they are announced on the thread that completes their append).
+   */
+  public SendMessageService(
+      AccessGuard guard,
+      MessageRepository messages,
+      UserRepository users,
+      ReadStateRepository readStates,
+      AttachmentRepository attachments,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock,
+      Executor announcer) {
+    this.announcer = announcer;
     this.guard = guard;
     this.messages = messages;
     this.users = users;
@@ -66,13 +90,25 @@ public final class SendMessageService implements SendMessageUseCase {
     this.events = events;
     this.clock = clock;
     this.mentions = new Mentions(users, guard);
-    for (int i = 0; i < channelLocks.length; i++) {
-      channelLocks[i] = new Object();
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = new Lane();
     }
   }
 
   @Override
   public SendResult send(SendMessageCommand command) {
+    try {
+      return sendPipelined(command).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<SendResult> sendPipelined(SendMessageCommand command) {
     ChannelAccess access =
         guard.requirePoster(
             command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
@@ -86,7 +122,8 @@ public final class SendMessageService implements SendMessageUseCase {
     if (command.nonce() != null && checksDependOnNonce) {
       Optional<Message> earlier = messages.findByNonce(command.userId(), command.nonce());
       if (earlier.isPresent()) {
-        return duplicate(earlier.get(), command, author, channel);
+        return CompletableFuture.completedFuture(
+            duplicate(earlier.get(), command, author, channel));
       }
     }
     if (command.replyToId() != null) {
@@ -101,9 +138,6 @@ public final class SendMessageService implements SendMessageUseCase {
       }
     }
     List<Attachment> files = attachable(command, channel);
-    // Append and publish under the channel's lock: the store serialises writers by seq anyway,
-    // and this way every connection on this node receives a channel's messages in seq order.
-    Object lock = channelLocks[Math.floorMod(Long.hashCode(channel.id()), channelLocks.length)];
     List<Long> mentioned = mentions.resolve(command.content(), channel, command.userId());
     NewMessage message =
         new NewMessage(
@@ -113,13 +147,30 @@ public final class SendMessageService implements SendMessageUseCase {
             clock.instant(),
             command.replyToId(),
             command.nonce());
-    synchronized (lock) {
-      Message stored;
+    Lane lane = lanes[Math.floorMod(Long.hashCode(channel.id()), lanes.length)];
+    // The lane's lock orders the appends of its channels; its chain orders their announcements,
+    // so every connection on this node receives a channel's messages in seq order.
+    synchronized (lane) {
+      if (mentioned.isEmpty() && files.isEmpty()) {
+        CompletableFuture<Stored> stored =
+            messages.appendLater(message).handle((m, failure) -> new Stored(m, failure));
+        CompletableFuture<SendResult> sent =
+            lane.announced
+                .thenCombine(stored, (previous, outcome) -> outcome)
+                .thenApplyAsync(
+                    outcome -> announce(outcome, command, author, channel, files, mentioned),
+                    announcer);
+        lane.announced = sent.handle((result, failure) -> null);
+        return sent;
+      }
+      // Mentions and files are written in the message's transaction, which is not batched: the
+      // sends before it in this lane go first, so that seqs and announcements stay in order.
+      lane.announced.join();
+      Stored stored;
       try {
         stored =
-            mentioned.isEmpty() && files.isEmpty()
-                ? messages.append(message)
-                : tx.inTransaction(
+            new Stored(
+                tx.inTransaction(
                     () -> {
                       Message m = messages.append(message);
                       if (!mentioned.isEmpty()) {
@@ -133,23 +184,68 @@ public final class SendMessageService implements SendMessageUseCase {
                             "attachment_ids", "an attachment was just sent with another message");
                       }
                       return m;
-                    });
-      } catch (NonceAlreadyUsed raced) {
-        Message earlier =
-            messages
-                .findByNonce(command.userId(), command.nonce())
-                .orElseThrow(() -> new IllegalStateException("nonce conflict without a message"));
-        return duplicate(earlier, command, author, channel);
+                    }),
+                null);
+      } catch (RuntimeException e) {
+        stored = new Stored(null, e);
       }
-      PostedMessage posted =
-          PostedMessage.of(stored, author.username().value(), channel)
-              .withAttachments(files.stream().map(a -> a.attachedTo(stored.id())).toList());
-      events.publish(new MessageCreated(posted, mentioned));
-      for (long user : mentioned) {
-        events.publish(new MentionCreated(user, posted));
+      try {
+        return CompletableFuture.completedFuture(
+            announce(stored, command, author, channel, files, mentioned));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
       }
-      return new SendResult(posted, false);
     }
+  }
+
+  /**
+   * Publishes a stored message (and its mentions), or answers a failed append: a reused nonce
+   * returns the earlier message, anything else is rethrown.
+   */
+  private SendResult announce(
+      Stored outcome,
+      SendMessageCommand command,
+      User author,
+      Channel channel,
+      List<Attachment> files,
+      List<Long> mentioned) {
+    Throwable failure =
+        outcome.failure() instanceof CompletionException wrapped && wrapped.getCause() != null
+            ? wrapped.getCause()
+            : outcome.failure();
+    if (failure instanceof NonceAlreadyUsed) {
+      Message earlier =
+          messages
+              .findByNonce(command.userId(), command.nonce())
+              .orElseThrow(() -> new IllegalStateException("nonce conflict without a message"));
+      return duplicate(earlier, command, author, channel);
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("the message could not be stored", failure);
+    }
+    Message stored = outcome.message();
+    PostedMessage posted =
+        PostedMessage.of(stored, author.username().value(), channel)
+            .withAttachments(files.stream().map(a -> a.attachedTo(stored.id())).toList());
+    events.publish(new MessageCreated(posted, mentioned));
+    for (long user : mentioned) {
+      events.publish(new MentionCreated(user, posted));
+    }
+    return new SendResult(posted, false);
+  }
+
+  /** An append's outcome: the stored message, or why it was not stored. */
+  private record Stored(Message message, Throwable failure) {}
+
+  /**
+   * A stripe of channels. Its lock is held while a send is handed to the store; {@code announced}
+   * completes once the last send handed over is stored and announced (never exceptionally).
+   */
+  private static final class Lane {
+    private CompletableFuture<Void> announced = CompletableFuture.completedFuture(null);
   }
 
   /**

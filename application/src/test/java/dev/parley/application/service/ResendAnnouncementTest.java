@@ -75,7 +75,9 @@ class ResendAnnouncementTest {
                   } catch (InvocationTargetException e) {
                     throw e.getCause();
                   }
-                  if (method.getName().equals("append") && answerLost.getAndSet(false)) {
+                  boolean appending =
+                      method.getName().equals("append") || method.getName().equals("appendLater");
+                  if (appending && answerLost.getAndSet(false)) {
                     throw new IllegalStateException("connection lost during commit");
                   }
                   return result;

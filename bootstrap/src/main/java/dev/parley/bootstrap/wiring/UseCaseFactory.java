@@ -50,11 +50,13 @@ import dev.parley.application.service.TypingService;
 import dev.parley.bootstrap.config.ParleySettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /** Builds the framework-free use cases from the adapters' port implementations. */
@@ -129,9 +131,10 @@ public class UseCaseFactory {
       AttachmentRepository attachments,
       Transactions tx,
       ChatEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      @Named("announcements") ExecutorService announcer) {
     return new SendMessageService(
-        guard, messages, users, readStates, attachments, tx, events, clock);
+        guard, messages, users, readStates, attachments, tx, events, clock, announcer);
   }
 
   @Singleton

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The native gateway {@code /chat/ws?token=}: one socket per client for all the user's servers and
@@ -149,6 +150,10 @@ public class NativeGateway {
     if (connection.awaitingResume() && !type.equals("resume") && !type.equals("heartbeat")) {
       throw new InvalidInput("type", "this connection was opened to resume: send 'resume' first");
     }
+    if (!type.equals("send_message")) {
+      // Only sends are pipelined; any other frame acts after the sends before it are answered.
+      connection.answers().settle();
+    }
     switch (type) {
       case "send_message" -> send(connection, frame);
       case "typing_start" -> typing(connection, frame, true);
@@ -186,8 +191,8 @@ public class NativeGateway {
   private void send(SocketConnection connection, JsonNode frame) {
     String nonce = Frames.optionalString(frame, "nonce");
     List<Long> attachmentIds = Frames.optionalIds(frame, "attachment_ids", "attachmentIds");
-    SendResult result =
-        sendMessage.send(
+    CompletableFuture<SendResult> sent =
+        sendMessage.sendPipelined(
             new SendMessageCommand(
                 connection.userId(),
                 Frames.requireId(frame, "channelId"),
@@ -197,7 +202,7 @@ public class NativeGateway {
                 nonce,
                 Frames.optionalId(frame, "replyTo"),
                 attachmentIds));
-    connection.send(frames.ack(result, nonce));
+    sockets.answerLater(connection, nonce, sent, result -> frames.ack(result, nonce));
   }
 
   private void typing(SocketConnection connection, JsonNode frame, boolean started) {

@@ -37,6 +37,7 @@ public final class SocketConnection implements ClientConnection {
   private final EventEncoder encoder;
   private final SocketLimits limits;
   private final SerialExecutor inbound;
+  private final FrameAnswers answers;
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -69,6 +70,12 @@ public final class SocketConnection implements ClientConnection {
     this.encoder = encoder;
     this.limits = limits;
     this.inbound = new SerialExecutor(workers, limits.getMaxPendingFrames());
+    this.answers = new FrameAnswers(limits.getMaxPendingFrames());
+  }
+
+  /** The answers to this connection's frames, kept in frame order. */
+  public FrameAnswers answers() {
+    return answers;
   }
 
   @Override

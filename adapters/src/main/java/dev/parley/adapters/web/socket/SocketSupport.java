@@ -18,9 +18,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -298,11 +301,52 @@ public class SocketSupport {
               ? frame.get("nonce").getStringValue()
               : null;
       handler.handle(frame);
-    } catch (DomainError e) {
-      connection.send(frames.write(ErrorFrame.of(e, nonce)));
     } catch (RuntimeException e) {
-      connection.send(frames.write(serverError(connection, e).withNonce(nonce)));
+      String echoed = nonce;
+      connection.answers().then(() -> connection.send(errorFrame(connection, e, echoed)));
     }
+  }
+
+  /**
+   * Answers a frame once its work completes, after the connection's earlier answers, while the
+   * connection's next frames are handled; a failure becomes an error event echoing the nonce. The
+   * answer counts as in flight for the graceful stop.
+   */
+  public <T> void answerLater(
+      SocketConnection connection,
+      String nonce,
+      CompletableFuture<T> work,
+      Function<T, String> answer) {
+    live.started();
+    connection
+        .answers()
+        .later(
+            work,
+            (result, failure) -> {
+              try {
+                connection.send(
+                    failure == null
+                        ? answer.apply(result)
+                        : errorFrame(connection, unwrapped(failure), nonce));
+              } finally {
+                live.finished();
+              }
+            });
+  }
+
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException wrapped && wrapped.getCause() != null
+        ? wrapped.getCause()
+        : failure;
+  }
+
+  /** The error event for a failed frame, echoing its nonce. */
+  private String errorFrame(SocketConnection connection, Throwable e, String nonce) {
+    if (e instanceof DomainError domain) {
+      return frames.write(ErrorFrame.of(domain, nonce));
+    }
+    RuntimeException runtime = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    return frames.write(serverError(connection, runtime).withNonce(nonce));
   }
 
   /** Runs work in order for this connection; errors become error events. */
@@ -313,10 +357,8 @@ public class SocketSupport {
             () -> {
               try {
                 work.run();
-              } catch (DomainError e) {
-                connection.send(frames.write(ErrorFrame.of(e, null)));
               } catch (RuntimeException e) {
-                connection.send(frames.write(serverError(connection, e)));
+                connection.answers().then(() -> connection.send(errorFrame(connection, e, null)));
               }
             });
     if (!queued && connection.isOpen()) {

@@ -4,6 +4,7 @@ import dev.parley.domain.message.Message;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Stores messages; appending assigns the channel's next sequence number atomically. */
 public interface MessageRepository {
@@ -37,6 +38,19 @@ public interface MessageRepository {
    * @throws NonceAlreadyUsed when the author already used the message's nonce
    */
   Message append(NewMessage message);
+
+  /**
+   * {@link #append}, returning before the message is committed: the future completes once it is (or
+   * fails as {@code append} would). Messages appended one after another are given their seqs in
+   * that order. By default the append is done before returning.
+   */
+  default CompletableFuture<Message> appendLater(NewMessage message) {
+    try {
+      return CompletableFuture.completedFuture(append(message));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   Optional<Message> findById(long id);
 
