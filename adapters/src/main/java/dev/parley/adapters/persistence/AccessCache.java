@@ -2,6 +2,8 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
 import dev.parley.application.port.out.MembershipRepository.Reach;
+import dev.parley.application.port.out.SessionRepository.Standing;
+import dev.parley.domain.user.User;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -16,11 +18,12 @@ import java.util.function.Supplier;
 
 /**
  * The access reads of this node kept in memory, per user and channel, so a steady stream of sends
- * costs no access round trip; and each user's reach (servers and conversations), so a connect costs
- * none either. An entry is dropped when a row it was made of changes: at once for changes made
- * through this node's repositories, and on every node when PostgreSQL announces the committed
- * change ({@link AccessChangeListener}). While that announcement channel is down the cache is empty
- * and bypassed, so no node answers from memory what it might not hear about.
+ * costs no access round trip; each user's reach (servers and conversations), and the users and
+ * sessions a request's session check reads, so a connect or a request costs none either. An entry
+ * is dropped when a row it was made of changes: at once for changes made through this node's
+ * repositories, and on every node when PostgreSQL announces the committed change ({@link
+ * AccessChangeListener}). While that announcement channel is down the cache is empty and bypassed,
+ * so no node answers from memory what it might not hear about.
  *
  * <p>A read that raced with a change is not kept: every drop first bumps an epoch, and a loaded
  * entry is withdrawn again if the epoch moved while it was read. Entries also expire after {@code
@@ -35,6 +38,8 @@ final class AccessCache {
   private final Map<Long, Map<Long, Kept<Optional<ChannelView>>>> byUser =
       new ConcurrentHashMap<>();
   private final Map<Long, Kept<Reach>> reaches = new ConcurrentHashMap<>();
+  private final Map<Long, Kept<Optional<User>>> users = new ConcurrentHashMap<>();
+  private final Map<String, Kept<Optional<Standing>>> sessions = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
   private final LongSupplier nanoClock;
   private final long maxAgeNanos;
@@ -73,6 +78,19 @@ final class AccessCache {
   /** The kept reach of the user, or {@code load}'s answer (kept when nothing changed meanwhile). */
   Reach reach(long userId, Supplier<Reach> load) {
     return remembered(reaches, () -> reaches, userId, load, reach -> true, reaches);
+  }
+
+  /** The kept user, or {@code load}'s answer (kept when found and nothing changed meanwhile). */
+  Optional<User> user(long userId, Supplier<Optional<User>> load) {
+    return remembered(users, () -> users, userId, load, Optional::isPresent, users);
+  }
+
+  /**
+   * The kept standing of a session, or {@code load}'s answer (kept when the session stands and
+   * nothing changed meanwhile: a revoked or missing session is read again).
+   */
+  Optional<Standing> standing(String sessionId, Supplier<Optional<Standing>> load) {
+    return remembered(sessions, () -> sessions, sessionId, load, Optional::isPresent, sessions);
   }
 
   /**
@@ -147,6 +165,14 @@ final class AccessCache {
     epoch.incrementAndGet();
     byUser.remove(userId);
     reaches.remove(userId);
+    // Their sessions stay: a deleted user's sessions go by cascade, each announced on its own.
+    users.remove(userId);
+  }
+
+  /** The session was revoked, changed or deleted. */
+  void sessionChanged(String sessionId) {
+    epoch.incrementAndGet();
+    sessions.remove(sessionId);
   }
 
   /** The user joined or left a conversation. */
@@ -166,6 +192,8 @@ final class AccessCache {
     epoch.incrementAndGet();
     byUser.clear();
     reaches.clear();
+    users.clear();
+    sessions.clear();
   }
 
   /** Applies one announcement of the parley_access channel; anything unreadable drops all. */
@@ -177,6 +205,7 @@ final class AccessCache {
         case "c" -> channelChanged(Long.parseLong(parts[1]));
         case "m", "u" -> userChanged(Long.parseLong(parts[parts.length - 1]));
         case "p" -> participantChanged(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        case "s" -> sessionChanged(parts[1]);
         default -> clear();
       }
     } catch (RuntimeException e) {

@@ -23,10 +23,13 @@ public class JdbcSessionRepository implements SessionRepository {
 
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
+  private final AccessCache access;
 
-  JdbcSessionRepository(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+  JdbcSessionRepository(
+      JdbcOperations jdbc, TransactionOperations<Connection> tx, AccessCache access) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.access = access;
   }
 
   @Override
@@ -49,6 +52,18 @@ public class JdbcSessionRepository implements SessionRepository {
   @Override
   public Optional<Session> findById(String id) {
     return findOne("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", id);
+  }
+
+  /**
+   * Kept in memory between revocations (V13 announces each one on every node); a read inside a
+   * transaction is never kept.
+   */
+  @Override
+  public Optional<Standing> standing(String id) {
+    if (tx.findTransactionStatus().isPresent()) {
+      return SessionRepository.super.standing(id);
+    }
+    return access.standing(id, () -> SessionRepository.super.standing(id));
   }
 
   @Override
@@ -110,26 +125,31 @@ public class JdbcSessionRepository implements SessionRepository {
                   statement.setString(2, id);
                   return statement.executeUpdate();
                 }));
+    // At once on this node; the other nodes hear it from PostgreSQL after the commit.
+    access.sessionChanged(id);
   }
 
   @Override
   public List<String> revokeAllOf(long userId, Instant at) {
-    return tx.executeWrite(
-        status ->
-            jdbc.prepareStatement(
-                "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"
-                    + " RETURNING id",
-                statement -> {
-                  SqlTimes.set(statement, 1, at);
-                  statement.setLong(2, userId);
-                  List<String> ids = new ArrayList<>();
-                  try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                      ids.add(rs.getString(1));
-                    }
-                  }
-                  return ids;
-                }));
+    List<String> ids =
+        tx.executeWrite(
+            status ->
+                jdbc.prepareStatement(
+                    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"
+                        + " RETURNING id",
+                    statement -> {
+                      SqlTimes.set(statement, 1, at);
+                      statement.setLong(2, userId);
+                      List<String> revoked = new ArrayList<>();
+                      try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                          revoked.add(rs.getString(1));
+                        }
+                      }
+                      return revoked;
+                    }));
+    ids.forEach(access::sessionChanged);
+    return ids;
   }
 
   private Optional<Session> findOne(String sql, String key) {

@@ -6,7 +6,9 @@ import dev.parley.domain.user.Email;
 import dev.parley.domain.user.User;
 import dev.parley.domain.user.Username;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +19,13 @@ public class JdbcUserRepository implements UserRepository {
   private final UserRowRepository rows;
 
   private final AccessCache access;
+  private final TransactionOperations<Connection> tx;
 
-  JdbcUserRepository(UserRowRepository rows, AccessCache access) {
+  JdbcUserRepository(
+      UserRowRepository rows, AccessCache access, TransactionOperations<Connection> tx) {
     this.rows = rows;
     this.access = access;
+    this.tx = tx;
   }
 
   @Override
@@ -76,6 +81,14 @@ public class JdbcUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findById(long id) {
+    if (tx.findTransactionStatus().isPresent()) {
+      // What a transaction reads may yet roll back: never kept.
+      return load(id);
+    }
+    return access.user(id, () -> load(id));
+  }
+
+  private Optional<User> load(long id) {
     return rows.findById(id).map(JdbcUserRepository::toDomain);
   }
 

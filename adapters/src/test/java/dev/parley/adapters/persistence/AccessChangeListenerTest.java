@@ -8,6 +8,8 @@ import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ServerRepository.NewServer;
+import dev.parley.application.port.out.SessionRepository.Session;
+import dev.parley.application.port.out.SessionRepository.Standing;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -49,6 +51,7 @@ class AccessChangeListenerTest implements TestPropertyProvider {
   @Inject JdbcChannelRepository channels;
   @Inject JdbcMembershipRepository memberships;
   @Inject JdbcMessageRepository messages;
+  @Inject JdbcSessionRepository sessions;
   @Inject JdbcOperations jdbc;
   @Inject ConnectionOperations<Connection> connections;
 
@@ -205,6 +208,57 @@ class AccessChangeListenerTest implements TestPropertyProvider {
     long hits = listener.cache().hits();
     memberships.reachOf(member.id());
     return listener.cache().hits() == hits + 1;
+  }
+
+  private boolean readFromMemory(Runnable read) {
+    long hits = listener.cache().hits();
+    read.run();
+    return listener.cache().hits() == hits + 1;
+  }
+
+  @Test
+  void aSessionsStandingIsKeptUntilARevocationCommittedElsewhereIsHeard() {
+    String id = UUID.randomUUID().toString();
+    sessions.create(
+        new Session(
+            id, member.id(), "r".repeat(64 - id.length()) + id, now, now.plusSeconds(3600), null));
+    assertThat(sessions.standing(id)).contains(new Standing(member.id(), now.plusSeconds(3600)));
+    await().atMost(HEARD).until(() -> readFromMemory(() -> sessions.standing(id)));
+    await().atMost(HEARD).until(() -> readFromMemory(() -> users.findById(owner.id())));
+    // A new refresh hash is no change to the standing. Announcements come in commit order, so
+    // once the later change of the owner is heard, one of the session would have been too.
+    sql("UPDATE sessions SET refresh_hash = '" + "x".repeat(28) + id + "' WHERE id = '" + id + "'");
+    sql("UPDATE users SET display_name = 'unrelated' WHERE id = " + owner.id());
+    await()
+        .atMost(HEARD)
+        .until(() -> "unrelated".equals(users.findById(owner.id()).orElseThrow().displayName()));
+    assertThat(readFromMemory(() -> sessions.standing(id))).as("still from memory").isTrue();
+
+    sql("UPDATE sessions SET revoked_at = now() WHERE id = '" + id + "'");
+
+    await().atMost(HEARD).until(() -> sessions.standing(id).isEmpty());
+  }
+
+  @Test
+  void aRevocationThroughThisNodeIsSeenAtOnce() {
+    String id = UUID.randomUUID().toString();
+    sessions.create(
+        new Session(
+            id, member.id(), "q".repeat(64 - id.length()) + id, now, now.plusSeconds(3600), null));
+    await().atMost(HEARD).until(() -> readFromMemory(() -> sessions.standing(id)));
+
+    sessions.revokeAllOf(member.id(), now);
+
+    assertThat(sessions.standing(id)).isEmpty();
+  }
+
+  @Test
+  void aUserIsKeptUntilAChangeCommittedElsewhereIsHeard() {
+    await().atMost(HEARD).until(() -> readFromMemory(() -> users.findById(member.id())));
+
+    sql("UPDATE users SET active = false WHERE id = " + member.id());
+
+    await().atMost(HEARD).until(() -> !users.findById(member.id()).orElseThrow().active());
   }
 
   @Test

@@ -51,7 +51,7 @@ public final class AuthenticationService implements AuthenticateUseCase {
     Instant now = clock.instant();
     if (credential instanceof Credential.Own own) {
       sessions
-          .findById(own.sessionId())
+          .standing(own.sessionId())
           .filter(s -> s.userId() == own.userId() && s.isLive(now))
           .orElseThrow(InvalidCredentials::new);
       return identity(activeUser(own.userId()), own.sessionId());
@@ -64,7 +64,7 @@ public final class AuthenticationService implements AuthenticateUseCase {
           tickets.take(Secrets.hash(ticket.value()), now).orElseThrow(InvalidCredentials::new);
       if (spent.sessionId() != null) {
         sessions
-            .findById(spent.sessionId())
+            .standing(spent.sessionId())
             .filter(s -> s.isLive(now))
             .orElseThrow(InvalidCredentials::new);
       }

@@ -30,6 +30,25 @@ public interface SessionRepository {
   Optional<Session> findById(String id);
 
   /**
+   * The session as a request's session check needs it: its owner and expiry, when it exists and is
+   * not revoked. A store may answer this from memory as long as every revocation reaches it (unlike
+   * {@link #findById}, whose refresh hash must be current).
+   */
+  default Optional<Standing> standing(String id) {
+    return findById(id)
+        .filter(s -> s.revokedAt() == null)
+        .map(s -> new Standing(s.userId(), s.expiresAt()));
+  }
+
+  /** An unrevoked session's owner and expiry. */
+  record Standing(long userId, Instant expiresAt) {
+
+    public boolean isLive(Instant now) {
+      return now.isBefore(expiresAt);
+    }
+  }
+
+  /**
    * Replaces the refresh hash if it is still {@code expectedHash} and keeps {@code expectedHash}
    * among the session's retired hashes; false when another refresh won the race.
    */
