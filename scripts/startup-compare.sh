@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Startup time (launch to a 200 from /health) and idle memory (RSS 5 s after that) of the normal
-# jar (bootstrap/target/parley.jar) and the Micronaut AOT jar (bootstrap/target/parley-aot.jar),
-# each run N times, alternating, against one PostgreSQL; prints every run and the medians.
+# jar (bootstrap/target/parley.jar), the Micronaut AOT jar (bootstrap/target/parley-aot.jar) and,
+# when scripts/cds-archive.sh has made bootstrap/target/parley.jsa, the normal jar with that
+# class-data sharing archive; each run N times, alternating, against one PostgreSQL; prints every
+# run and the medians.
 #
 #   ./mvnw -q -B -pl bootstrap -am package -DskipTests   # builds both jars
 #   scripts/startup-compare.sh [N]                        # N runs of each, default 5
@@ -54,10 +56,11 @@ fi
 
 # One run: prints "<ms to healthy> <RSS KiB> <Micronaut's own startup ms>".
 run() {
-  local jar=$1 data=$2 log="$WORK/run.log"
+  local jar=$1 data=$2 log="$WORK/run.log" opts=()
+  [[ $jar == cds ]] && { jar=$NORMAL; opts=("-XX:SharedArchiveFile=$ARCHIVE"); }
   local start end
   start=$(date +%s%N)
-  PARLEY_DATA_DIR="$data" MICRONAUT_SERVER_PORT=$PORT "$JAVA" -jar "$jar" >"$log" 2>&1 &
+  PARLEY_DATA_DIR="$data" MICRONAUT_SERVER_PORT=$PORT "$JAVA" "${opts[@]}" -jar "$jar" >"$log" 2>&1 &
   SERVER_PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -82,13 +85,16 @@ run() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2))}'; }
 
 echo "Database: $DB_KIND; $RUNS runs of each jar, alternating; $(nproc) cores; $("$JAVA" -version 2>&1 | head -1)"
+ARCHIVE=bootstrap/target/parley.jsa
+KINDS=(normal aot)
+[[ -f $ARCHIVE ]] && KINDS+=(cds)
 run "$NORMAL" "$WORK/data-normal" >/dev/null
 run "$AOT" "$WORK/data-aot" >/dev/null
-: >"$WORK/normal" ; : >"$WORK/aot"
+for kind in "${KINDS[@]}"; do : >"$WORK/$kind"; done
 printf '%-8s %4s %16s %10s %18s\n' jar run "to healthy (ms)" "RSS (MiB)" "Micronaut (ms)"
 for i in $(seq 1 "$RUNS"); do
-  for kind in normal aot; do
-    jar=$NORMAL; [[ $kind == aot ]] && jar=$AOT
+  for kind in "${KINDS[@]}"; do
+    jar=$NORMAL; [[ $kind == aot ]] && jar=$AOT; [[ $kind == cds ]] && jar=cds
     read -r ms rss own < <(run "$jar" "$WORK/data-$kind")
     echo "$ms $rss $own" >>"$WORK/$kind"
     printf '%-8s %4d %16d %10d %18s\n' "$kind" "$i" "$ms" $(( rss / 1024 )) "$own"
@@ -96,7 +102,7 @@ for i in $(seq 1 "$RUNS"); do
 done
 echo
 printf '%-8s %22s %16s %24s\n' jar "median to healthy (ms)" "median RSS (MiB)" "median Micronaut (ms)"
-for kind in normal aot; do
+for kind in "${KINDS[@]}"; do
   printf '%-8s %22d %16d %24s\n' "$kind" \
     "$(cut -d' ' -f1 "$WORK/$kind" | median)" \
     "$(( $(cut -d' ' -f2 "$WORK/$kind" | median) / 1024 ))" \

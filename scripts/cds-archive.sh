@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Makes a class-data sharing (AppCDS) archive for Parley's jar: one training run that starts it,
+# sends a few read-only requests and stops it; the JVM writes every class it loaded into the
+# archive at exit. Later starts that map the archive skip loading, parsing and verifying those
+# classes (measured: docs/benchmarks.md, "Startup").
+#
+#   scripts/cds-archive.sh [jar] [archive]    # defaults: bootstrap/target/parley.jar, <jar>.jsa
+#   java -XX:SharedArchiveFile=bootstrap/target/parley.jsa -jar bootstrap/target/parley.jar
+#
+# The training run uses $DATABASE_URL when set (it only reads: nothing is written but Flyway's
+# migrations, which the real start would run anyway), else an embedded PostgreSQL in a scratch
+# dir. The archive fits one jar and one JDK: rebuild it after either changes (a JVM given a stale
+# archive warns and starts without it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${1:-bootstrap/target/parley.jar}
+ARCHIVE=${2:-${JAR%.jar}.jsa}
+PORT=${PORT:-18095}
+JAVA=${JAVA:-java}
+[[ -f $JAR ]] || { echo "missing $JAR: build with ./mvnw -q -B package -DskipTests" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/parley-cds.XXXXXX)
+PID=
+cleanup() {
+  if [[ -n $PID ]] && kill -0 "$PID" 2>/dev/null; then kill "$PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+rm -f "$ARCHIVE"
+# The training server needs a signing secret but never issues a token anyone keeps.
+PARLEY_JWT_SECRET=${PARLEY_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')} \
+PARLEY_DEMO_DATA=false PARLEY_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT \
+  "$JAVA" -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" >"$WORK/training.log" 2>&1 &
+PID=$!
+start=$(date +%s)
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    echo "the training run exited; its log:" >&2; tail -30 "$WORK/training.log" >&2; exit 1
+  fi
+  if (( $(date +%s) - start > 180 )); then echo "not healthy within 180 s" >&2; exit 1; fi
+  sleep 0.1
+done
+# Read-only requests: the HTTP, security and error paths load their classes too.
+for path in /health /index.html /chat/servers /users/me /openapi.yml; do
+  curl -s -o /dev/null "http://127.0.0.1:$PORT$path" || true
+done
+kill "$PID"
+wait "$PID" 2>/dev/null || true
+PID=
+[[ -s $ARCHIVE ]] || { echo "no archive written; see the JVM's output:" >&2; tail -30 "$WORK/training.log" >&2; exit 1; }
+echo "archive: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1))"
+echo "run:     $JAVA -XX:SharedArchiveFile=$ARCHIVE -jar $JAR"
