@@ -27,6 +27,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# One HTTP GET over bash's /dev/tcp (no curl needed); succeeds on a 200.
+get() {
+  local status
+  exec 3<>"/dev/tcp/127.0.0.1/$PORT" || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$1" >&3
+  read -r _ status _ <&3 || true
+  cat <&3 >/dev/null || true
+  exec 3<&-
+  [[ $status == 200 ]]
+}
+
 rm -f "$ARCHIVE"
 # The training server needs a signing secret but never issues a token anyone keeps.
 PARLEY_JWT_SECRET=${PARLEY_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')} \
@@ -34,7 +45,7 @@ PARLEY_DEMO_DATA=false PARLEY_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT 
   "$JAVA" -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" >"$WORK/training.log" 2>&1 &
 PID=$!
 start=$(date +%s)
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
+until get /health 2>/dev/null; do
   if ! kill -0 "$PID" 2>/dev/null; then
     echo "the training run exited; its log:" >&2; tail -30 "$WORK/training.log" >&2; exit 1
   fi
@@ -43,7 +54,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
 done
 # Read-only requests: the HTTP, security and error paths load their classes too.
 for path in /health /index.html /chat/servers /users/me /openapi.yml; do
-  curl -s -o /dev/null "http://127.0.0.1:$PORT$path" || true
+  get "$path" || true
 done
 kill "$PID"
 wait "$PID" 2>/dev/null || true
