@@ -34,6 +34,7 @@ public class SocketLimits {
   private Duration closeLinger = Duration.ofSeconds(1);
   private int maxConnectionsPerUser = 20;
   private int maxConnectionsPerAddress = 500;
+  private boolean compression;
 
   public long getSoftOutboundBytes() {
     return softOutboundBytes;
@@ -144,5 +145,17 @@ public class SocketLimits {
 
   public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
     this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+  }
+
+  /**
+   * Whether sockets may negotiate permessage-deflate (off by default: a negotiated deflate context
+   * costs about 120 KiB per socket, and chat frames are small).
+   */
+  public boolean isCompression() {
+    return compression;
+  }
+
+  public void setCompression(boolean compression) {
+    this.compression = compression;
   }
 }
