@@ -54,21 +54,9 @@ public final class SendMessageService implements SendMessageUseCase {
   /** How recent a resent message must be to be announced again (see {@link #duplicate}). */
   static final Duration REANNOUNCE_WITHIN = Duration.ofMinutes(5);
 
-  public SendMessageService(
-      AccessGuard guard,
-      MessageRepository messages,
-      UserRepository users,
-      ReadStateRepository readStates,
-      AttachmentRepository attachments,
-      Transactions tx,
-      ChatEventPublisher events,
-      Clock clock) {
-    this(guard, messages, users, readStates, attachments, tx, events, clock, Runnable::run);
-  }
-
   /**
    * {@code announcer} publishes pipelined sends once stored; it must not run work that waits for
-   * other sends (by default they are announced on the thread that completes their append).
+   * other sends ({@code Runnable::run} announces on the thread that completes the append).
    */
   public SendMessageService(
       AccessGuard guard,

@@ -20,10 +20,16 @@ import dev.parley.application.fakes.InMemoryServerRepository;
 import dev.parley.application.fakes.InMemoryStore;
 import dev.parley.application.fakes.InMemoryUserRepository;
 import dev.parley.application.fakes.RecordingConnection;
+import dev.parley.application.port.in.AddMemberCommand;
+import dev.parley.application.port.in.CreateChannelCommand;
+import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
 import dev.parley.domain.user.Username;
 import java.time.Clock;
@@ -85,7 +91,8 @@ final class ChatWorld {
           attachments,
           new DirectTransactions(),
           publisher,
-          clock);
+          clock,
+          Runnable::run);
   final ReadHistoryService history =
       new ReadHistoryService(
           guard, messages, new InMemoryHistoryPageReader(messages, users, attachments, reactions));
@@ -150,6 +157,20 @@ final class ChatWorld {
   User user(String name) {
     return users.create(
         new NewUser(new Username(name + (++userCount)), null, null, "hash", clock.instant()));
+  }
+
+  /**
+   * A server owned by {@code owner} with one text channel, "general", and the others added as
+   * members; returns the channel.
+   */
+  Channel channelOf(User owner, User... members) {
+    Server server = serverServices.create(new CreateServerCommand(owner.id(), "S", null, null));
+    for (User member : members) {
+      memberServices.add(new AddMemberCommand(owner.id(), server.id(), member.id(), null, null));
+    }
+    return channelServices.create(
+        new CreateChannelCommand(
+            owner.id(), server.id(), "general", ChannelKind.TEXT, null, null, null));
   }
 
   RecordingConnection connect(User user) {

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.fakes.DirectTransactions;
 import dev.parley.application.fakes.RecordingConnection;
-import dev.parley.application.port.in.AddMemberCommand;
-import dev.parley.application.port.in.CreateChannelCommand;
-import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.domain.channel.Channel;
-import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.Message;
-import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -29,18 +24,8 @@ class ResendAnnouncementTest {
   private final ChatWorld w = new ChatWorld();
   private final User alice = w.user("alice");
   private final User bob = w.user("bob");
-  private final Server server =
-      w.serverServices.create(new CreateServerCommand(alice.id(), "S", null, null));
-  private final Channel channel =
-      w.channelServices.create(
-          new CreateChannelCommand(
-              alice.id(), server.id(), "general", ChannelKind.TEXT, null, null, null));
-  private final RecordingConnection bobs;
-
-  ResendAnnouncementTest() {
-    w.memberServices.add(new AddMemberCommand(alice.id(), server.id(), bob.id(), null, null));
-    bobs = w.connect(bob);
-  }
+  private final Channel channel = w.channelOf(alice, bob);
+  private final RecordingConnection bobs = w.connect(bob);
 
   private SendMessageCommand withNonce(String text, String nonce) {
     return SendMessageCommand.of(alice.id(), channel.id(), null, text, nonce);
@@ -91,7 +76,8 @@ class ResendAnnouncementTest {
             w.attachments,
             new DirectTransactions(),
             w.publisher,
-            w.clock);
+            w.clock,
+            Runnable::run);
 
     assertThatThrownBy(() -> flaky.send(withNonce("stored, not announced", "n-2")))
         .hasMessageContaining("connection lost");

@@ -3,17 +3,12 @@ package dev.parley.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.application.fakes.DirectTransactions;
-import dev.parley.application.port.in.AddMemberCommand;
-import dev.parley.application.port.in.CreateChannelCommand;
-import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.domain.channel.Channel;
-import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.Message;
-import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +27,7 @@ class SendPipelineTest {
   private final ChatWorld w = new ChatWorld();
   private final User alice = w.user("alice");
   private final User bob = w.user("bob");
-  private final Server server =
-      w.serverServices.create(new CreateServerCommand(alice.id(), "S", null, null));
-  private final Channel channel =
-      w.channelServices.create(
-          new CreateChannelCommand(
-              alice.id(), server.id(), "general", ChannelKind.TEXT, null, null, null));
+  private final Channel channel = w.channelOf(alice, bob);
   private final HeldAppends held = new HeldAppends(w.messages);
   private final SendMessageService send =
       new SendMessageService(
@@ -48,11 +38,8 @@ class SendPipelineTest {
           w.attachments,
           new DirectTransactions(),
           w.publisher,
-          w.clock);
-
-  SendPipelineTest() {
-    w.memberServices.add(new AddMemberCommand(alice.id(), server.id(), bob.id(), null, null));
-  }
+          w.clock,
+          Runnable::run);
 
   /**
    * Stores each message at once (its seq is taken, as a queued batch's would be) but answers the

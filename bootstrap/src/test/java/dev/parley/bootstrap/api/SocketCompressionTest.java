@@ -2,6 +2,7 @@ package dev.parley.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.bootstrap.support.Api;
 import dev.parley.bootstrap.support.Api.Session;
 import dev.parley.bootstrap.support.ApiTestBase;
 import dev.parley.bootstrap.support.Handshake;
@@ -17,8 +18,17 @@ import org.junit.jupiter.api.TestInstance;
  * parley.socket.compression} is on.
  */
 class SocketCompressionTest {
-  private static final String OFFER =
-      "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits";
+  /** A new user's native socket, upgraded with an offer of deflate as browsers make it. */
+  private static Handshake offeringDeflate(Api api, String name) throws Exception {
+    Session user = api.newUser(name);
+    Handshake socket =
+        Handshake.send(
+            api.base(),
+            "/chat/ws?token=" + user.token(),
+            "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits");
+    assertThat(socket.status()).isEqualTo(101);
+    return socket;
+  }
 
   @MicronautTest(transactional = false)
   @Nested
@@ -26,10 +36,7 @@ class SocketCompressionTest {
   class ByDefault extends ApiTestBase {
     @Test
     void anOfferOfDeflateIsDeclinedAndFramesGoUncompressed() throws Exception {
-      Session alice = api.newUser("plain_socket");
-      try (Handshake socket =
-          Handshake.send(api.base(), "/chat/ws?token=" + alice.token(), OFFER)) {
-        assertThat(socket.status()).isEqualTo(101);
+      try (Handshake socket = offeringDeflate(api, "plain_socket")) {
         assertThat(socket.header("sec-websocket-extensions")).isNull();
         assertThat(socket.firstFrame(10_000)).contains("\"type\":\"connected\"");
       }
@@ -47,10 +54,7 @@ class SocketCompressionTest {
 
     @Test
     void anOfferOfDeflateIsAccepted() throws Exception {
-      Session alice = api.newUser("deflate_socket");
-      try (Handshake socket =
-          Handshake.send(api.base(), "/chat/ws?token=" + alice.token(), OFFER)) {
-        assertThat(socket.status()).isEqualTo(101);
+      try (Handshake socket = offeringDeflate(api, "deflate_socket")) {
         assertThat(socket.header("sec-websocket-extensions")).startsWith("permessage-deflate");
       }
     }

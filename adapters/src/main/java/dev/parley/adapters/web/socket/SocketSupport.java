@@ -1,12 +1,10 @@
 package dev.parley.adapters.web.socket;
 
-import dev.parley.adapters.web.error.ServerErrorHandler;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.ClientAddress;
 import dev.parley.adapters.web.support.WriteBudget;
 import dev.parley.application.port.in.GatewayUseCase;
 import dev.parley.application.realtime.ConnectionScope;
-import dev.parley.domain.error.DomainError;
 import dev.parley.domain.error.NotFound;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -19,7 +17,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -302,9 +299,14 @@ public class SocketSupport {
               : null;
       handler.handle(frame);
     } catch (RuntimeException e) {
-      String echoed = nonce;
-      connection.answers().then(() -> connection.send(errorFrame(connection, e, echoed)));
+      answerError(connection, e, nonce);
     }
+  }
+
+  /** The error event for a failed frame, after the connection's earlier answers. */
+  private void answerError(SocketConnection connection, Throwable failure, String nonce) {
+    String error = frames.write(ErrorFrame.forFailure(failure, connection.userId(), nonce));
+    connection.answers().then(() -> connection.send(error));
   }
 
   /**
@@ -327,26 +329,11 @@ public class SocketSupport {
                 connection.send(
                     failure == null
                         ? answer.apply(result)
-                        : errorFrame(connection, unwrapped(failure), nonce));
+                        : frames.write(ErrorFrame.forFailure(failure, connection.userId(), nonce)));
               } finally {
                 live.finished();
               }
             });
-  }
-
-  private static Throwable unwrapped(Throwable failure) {
-    return failure instanceof CompletionException wrapped && wrapped.getCause() != null
-        ? wrapped.getCause()
-        : failure;
-  }
-
-  /** The error event for a failed frame, echoing its nonce. */
-  private String errorFrame(SocketConnection connection, Throwable e, String nonce) {
-    if (e instanceof DomainError domain) {
-      return frames.write(ErrorFrame.of(domain, nonce));
-    }
-    RuntimeException runtime = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-    return frames.write(serverError(connection, runtime).withNonce(nonce));
   }
 
   /** Runs work in order for this connection; errors become error events. */
@@ -358,7 +345,7 @@ public class SocketSupport {
               try {
                 work.run();
               } catch (RuntimeException e) {
-                connection.answers().then(() -> connection.send(errorFrame(connection, e, null)));
+                answerError(connection, e, null);
               }
             });
     if (!queued && connection.isOpen()) {
@@ -366,20 +353,6 @@ public class SocketSupport {
           frames.write(
               ErrorFrame.of("rate_limited", "Too many frames waiting; slow down and resend")));
     }
-  }
-
-  /** The error event for an unexpected failure; a lost database is "unavailable", not a bug. */
-  private static ErrorFrame serverError(SocketConnection connection, RuntimeException e) {
-    if (ServerErrorHandler.isDatabaseUnavailable(e)) {
-      LOG.warn(
-          "Database unavailable for a socket frame of user {}: {}",
-          connection.userId(),
-          e.toString());
-      return ErrorFrame.of(
-          "unavailable", "The database is unavailable; nothing was done, try again shortly");
-    }
-    LOG.error("Socket frame failed for user {}", connection.userId(), e);
-    return ErrorFrame.of("internal_error", "Internal server error");
   }
 
   /** A pong (or any sign of life) from the client. */
