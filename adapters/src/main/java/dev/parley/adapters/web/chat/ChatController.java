@@ -10,6 +10,7 @@ import dev.parley.adapters.web.chat.ChatDtos.SendMessageRequest;
 import dev.parley.adapters.web.chat.ChatDtos.ServerDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.AddMemberUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;
@@ -186,6 +187,7 @@ public class ChatController {
    * {@code after_seq} a sequence number.
    */
   @Get("/servers/{serverId}/channels/{channelId}/messages")
+  @ExecuteOn(HistoryReads.EXECUTOR)
   public List<MessageDto> messages(
       Authentication auth,
       @PathVariable long serverId,

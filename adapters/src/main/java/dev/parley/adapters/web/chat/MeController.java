@@ -10,6 +10,7 @@ import dev.parley.adapters.web.chat.CommunityDtos.ReadStateDto;
 import dev.parley.adapters.web.chat.CommunityDtos.StatusRequest;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateConversationUseCase;
@@ -151,6 +152,7 @@ public class MeController {
 
   /** A page of a conversation's history, oldest first (same parameters as channel history). */
   @Get("/conversations/{conversationId}/messages")
+  @ExecuteOn(HistoryReads.EXECUTOR)
   public List<MessageDto> conversationMessages(
       Authentication auth,
       @PathVariable long conversationId,

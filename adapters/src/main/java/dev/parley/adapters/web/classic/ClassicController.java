@@ -8,6 +8,7 @@ import dev.parley.adapters.web.classic.ClassicDtos.MessageDto;
 import dev.parley.adapters.web.classic.ClassicDtos.SendRequest;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.in.CreateServerUseCase;
 import dev.parley.application.port.in.ListChannelsUseCase;
@@ -112,6 +113,7 @@ public class ClassicController {
    * skip} from the newest end.
    */
   @Get("/channels/{channelId}/messages")
+  @ExecuteOn(HistoryReads.EXECUTOR)
   public List<MessageDto> messages(
       Authentication auth,
       @PathVariable long channelId,

@@ -5,6 +5,7 @@ import dev.parley.adapters.web.conversations.ConversationDtos.CreateRequest;
 import dev.parley.adapters.web.conversations.ConversationDtos.MessageDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateConversationUseCase;
@@ -79,6 +80,7 @@ public class ConversationsController {
    * skipping {@code offset}, or the page {@code before} a message id.
    */
   @Get("/{conversationId}/messages")
+  @ExecuteOn(HistoryReads.EXECUTOR)
   public List<MessageDto> messages(
       Authentication auth,
       @PathVariable String conversationId,

@@ -5,6 +5,7 @@ import dev.parley.adapters.web.rooms.RoomDtos.MessageDto;
 import dev.parley.adapters.web.rooms.RoomDtos.RoomDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.RoomsUseCase;
@@ -63,6 +64,7 @@ public class RoomsController {
    * optionally {@code before} a message id.
    */
   @Get("/messages/{roomId}")
+  @ExecuteOn(HistoryReads.EXECUTOR)
   public List<MessageDto> history(
       Authentication auth,
       @PathVariable long roomId,
@@ -73,6 +75,7 @@ public class RoomsController {
 
   /** The newest {@code limit} messages (default 50), oldest first. */
   @Get("/messages/{roomId}/recent")
+  @ExecuteOn(HistoryReads.EXECUTOR)
   public List<MessageDto> recent(
       Authentication auth, @PathVariable long roomId, @QueryValue @Nullable Integer limit) {
     return page(Caller.id(auth), roomId, limit, null);
