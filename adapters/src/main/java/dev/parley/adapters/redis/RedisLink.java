@@ -9,6 +9,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -71,12 +74,25 @@ public class RedisLink {
   /** When a connection last dropped, until the next healthy check repairs what it missed. */
   private final AtomicReference<Instant> lostAt = new AtomicReference<>();
 
+  private final Timer publishLatency;
+
   RedisLink(
       RedisClient client,
       @Value("${parley.redis.key-prefix:parley:}") String prefix,
       @Value("${parley.redis.command-timeout:2s}") Duration commandTimeout,
-      @Value("${parley.redis.check-interval:1s}") Duration checkInterval) {
+      @Value("${parley.redis.check-interval:1s}") Duration checkInterval,
+      MeterRegistry registry) {
     this.client = client;
+    Gauge.builder("parley.redis.up", this, link -> link.isUp() ? 1 : 0)
+        .description("1 while the Redis fan-out link is up, 0 while this node is on its own")
+        .register(registry);
+    this.publishLatency =
+        Timer.builder("parley.redis.publish.latency")
+            .description("From publishing an event to Redis to its acknowledgement")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
     this.prefix = prefix;
     this.commandTimeout = commandTimeout;
     // Commands fail at once while disconnected (the callers fall back to local delivery) instead
@@ -172,6 +188,7 @@ public class RedisLink {
     if (c == null) {
       return;
     }
+    long start = System.nanoTime();
     try {
       c.async()
           .publish(eventChannel(), payload)
@@ -179,6 +196,8 @@ public class RedisLink {
               (receivers, error) -> {
                 if (error != null) {
                   failed(error);
+                } else {
+                  publishLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 }
               });
     } catch (RuntimeException e) {

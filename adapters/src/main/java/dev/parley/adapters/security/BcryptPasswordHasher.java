@@ -4,9 +4,13 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.domain.user.RawPassword;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * bcrypt (2b); passwords beyond bcrypt's 72-byte limit are pre-hashed with SHA-512, not cut. At
@@ -21,9 +25,20 @@ public class BcryptPasswordHasher implements PasswordHasher {
 
   BcryptPasswordHasher(
       @Value("${parley.security.bcrypt-cost:10}") int cost,
-      @Value("${parley.security.bcrypt-concurrency:0}") int concurrency) {
+      @Value("${parley.security.bcrypt-concurrency:0}") int concurrency,
+      MeterRegistry registry) {
     this.cost = cost;
-    this.gate = new HashingGate(concurrency > 0 ? concurrency : HashingGate.defaultConcurrency());
+    Timer waits =
+        Timer.builder("parley.password.hash.wait")
+            .description("How long a login or registration queued for a bcrypt slot")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
+    this.gate =
+        new HashingGate(
+            concurrency > 0 ? concurrency : HashingGate.defaultConcurrency(),
+            nanos -> waits.record(nanos, TimeUnit.NANOSECONDS));
     this.hasher =
         BCrypt.with(
             BCrypt.Version.VERSION_2B,

@@ -2,6 +2,7 @@ package dev.parley.adapters.security;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -13,8 +14,15 @@ final class HashingGate {
   private final Semaphore permits;
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger mostRunning = new AtomicInteger();
+  private final LongConsumer waited;
 
   HashingGate(int concurrency) {
+    this(concurrency, nanos -> {});
+  }
+
+  /** {@code waited} hears how long each hash queued for its turn, in nanoseconds. */
+  HashingGate(int concurrency, LongConsumer waited) {
+    this.waited = waited;
     if (concurrency < 1) {
       throw new IllegalArgumentException("hashing concurrency must be at least 1");
     }
@@ -27,7 +35,9 @@ final class HashingGate {
   }
 
   <T> T run(Supplier<T> hashing) {
+    long queued = System.nanoTime();
     permits.acquireUninterruptibly();
+    waited.accept(System.nanoTime() - queued);
     try {
       mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
       return hashing.get();

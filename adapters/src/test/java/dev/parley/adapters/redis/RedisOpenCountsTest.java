@@ -7,6 +7,7 @@ import dev.parley.adapters.testing.TestRedis;
 import dev.parley.application.contract.OpenCountsContract;
 import dev.parley.application.port.out.OpenCounts;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,13 @@ class RedisOpenCountsTest extends OpenCountsContract {
   private RedisOpenCounts node(TestRedis redis) {
     RedisClient client = RedisClient.create(redis.uri());
     clients.add(client);
-    RedisLink link = new RedisLink(client, prefix, Duration.ofSeconds(1), Duration.ofMillis(200));
+    RedisLink link =
+        new RedisLink(
+            client,
+            prefix,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            new SimpleMeterRegistry());
     links.add(link);
     return new RedisOpenCounts(link, TTL);
   }

@@ -8,6 +8,7 @@ import dev.parley.application.contract.PresenceStoreContract;
 import dev.parley.application.port.out.PresenceStore;
 import dev.parley.domain.server.Presence;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,13 @@ class RedisPresenceStoreTest extends PresenceStoreContract {
   private RedisPresenceStore node(TestRedis redis) {
     RedisClient client = RedisClient.create(redis.uri());
     clients.add(client);
-    RedisLink link = new RedisLink(client, prefix, Duration.ofSeconds(1), Duration.ofMillis(200));
+    RedisLink link =
+        new RedisLink(
+            client,
+            prefix,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            new SimpleMeterRegistry());
     links.add(link);
     return new RedisPresenceStore(link, TTL);
   }

@@ -2,6 +2,7 @@ package dev.parley.adapters.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +50,7 @@ class HashingGateTest {
 
   @Test
   void realHashesStillVerifyThroughTheGate() {
-    BcryptPasswordHasher hasher = new BcryptPasswordHasher(4, 1);
+    BcryptPasswordHasher hasher = new BcryptPasswordHasher(4, 1, new SimpleMeterRegistry());
     String hash = hasher.hash(dev.parley.domain.user.RawPassword.forLogin("correct horse"));
     assertThat(hasher.matches(dev.parley.domain.user.RawPassword.forLogin("correct horse"), hash))
         .isTrue();

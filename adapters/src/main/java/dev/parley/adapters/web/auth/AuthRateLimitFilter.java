@@ -2,6 +2,8 @@ package dev.parley.adapters.web.auth;
 
 import dev.parley.adapters.web.error.Refusals;
 import dev.parley.adapters.web.support.ClientAddress;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -28,10 +30,21 @@ public class AuthRateLimitFilter implements HttpServerFilter {
 
   private final ClientAddress addresses;
   private final AddressBudgets budgets;
+  private final Counter loginsThrottled;
+  private final Counter signUpsThrottled;
 
-  AuthRateLimitFilter(ClientAddress addresses, AddressBudgets budgets) {
+  AuthRateLimitFilter(ClientAddress addresses, AddressBudgets budgets, MeterRegistry registry) {
     this.addresses = addresses;
     this.budgets = budgets;
+    this.loginsThrottled = throttled(registry, "login");
+    this.signUpsThrottled = throttled(registry, "sign_up");
+  }
+
+  private static Counter throttled(MeterRegistry registry, String route) {
+    return Counter.builder("parley.auth.throttled")
+        .description("Logins and sign-ups refused for their address's rate")
+        .tag("route", route)
+        .register(registry);
   }
 
   @Override
@@ -48,6 +61,7 @@ public class AuthRateLimitFilter implements HttpServerFilter {
     if (wait.isEmpty()) {
       return chain.proceed(request);
     }
+    (login ? loginsThrottled : signUpsThrottled).increment();
     String what = login ? "login attempts" : "sign-ups";
     return Publishers.just(
         Refusals.rateLimited(

@@ -280,6 +280,11 @@ final class NativeFrames implements EventEncoder {
   }
 
   @Override
+  public String surface() {
+    return "native";
+  }
+
+  @Override
   public String encode(OutboundEvent event, SocketConnection recipient) {
     if (event.event() instanceof TypingChanged typing && typing.userId() == recipient.userId()) {
       return null;

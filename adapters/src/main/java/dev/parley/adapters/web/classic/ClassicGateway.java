@@ -109,6 +109,11 @@ public class ClassicGateway implements EventEncoder {
   }
 
   @Override
+  public String surface() {
+    return "classic";
+  }
+
+  @Override
   public String encode(OutboundEvent event, SocketConnection recipient) {
     if (!(event.event() instanceof MessageCreated created)) {
       return null;

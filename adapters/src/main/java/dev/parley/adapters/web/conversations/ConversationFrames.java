@@ -102,6 +102,11 @@ final class ConversationFrames implements EventEncoder {
       String type, String senderId, String senderUsername, String status, String conversationId) {}
 
   @Override
+  public String surface() {
+    return "conversations";
+  }
+
+  @Override
   public String encode(OutboundEvent event, SocketConnection recipient) {
     if (event.event() instanceof TypingChanged typing && typing.userId() == recipient.userId()) {
       return null;

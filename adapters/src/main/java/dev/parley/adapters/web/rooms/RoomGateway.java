@@ -108,6 +108,11 @@ public class RoomGateway implements EventEncoder {
   }
 
   @Override
+  public String surface() {
+    return "rooms";
+  }
+
+  @Override
   public String encode(OutboundEvent event, SocketConnection recipient) {
     if (event.event() instanceof TypingChanged t && t.userId() == recipient.userId()) {
       return null;

@@ -6,4 +6,9 @@ import dev.parley.application.realtime.OutboundEvent;
 @FunctionalInterface
 public interface EventEncoder {
   String encode(OutboundEvent event, SocketConnection recipient);
+
+  /** The surface's name in metrics: native, classic, rooms or conversations. */
+  default String surface() {
+    return "other";
+  }
 }

@@ -27,21 +27,37 @@ public class LiveSockets implements GracefulShutdownCapable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
 
   private final SocketLimits limits;
+  private final SocketMetrics metrics;
   private final Set<SocketConnection> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  LiveSockets(SocketLimits limits) {
+  LiveSockets(SocketLimits limits, SocketMetrics metrics) {
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   void add(SocketConnection connection) {
-    live.add(connection);
+    if (live.add(connection)) {
+      metrics.opened(connection.surface());
+    }
   }
 
   /** True when the connection was live (so its caps are released exactly once). */
   boolean remove(SocketConnection connection) {
-    return live.remove(connection);
+    boolean removed = live.remove(connection);
+    if (removed) {
+      metrics.closed(connection.surface());
+    }
+    return removed;
+  }
+
+  /** Samples every live socket's queued bytes into the queue-size distribution. */
+  @Scheduled(fixedDelay = "${parley.metrics.queue-sample-interval:5s}")
+  void sampleQueues() {
+    for (SocketConnection connection : live) {
+      metrics.queued(connection.queuedBytes());
+    }
   }
 
   /** Whether a graceful stop has begun: new frames are refused. */

@@ -38,6 +38,7 @@ public final class SocketConnection implements ClientConnection {
   private final SocketLimits limits;
   private final SerialExecutor inbound;
   private final FrameAnswers answers;
+  private final SocketMetrics metrics;
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -61,8 +62,10 @@ public final class SocketConnection implements ClientConnection {
       ConnectionScope scope,
       EventEncoder encoder,
       Executor workers,
-      SocketLimits limits) {
+      SocketLimits limits,
+      SocketMetrics metrics) {
     this.session = session;
+    this.metrics = metrics;
     this.userId = userId;
     this.username = username;
     this.sessionId = sessionId;
@@ -95,6 +98,16 @@ public final class SocketConnection implements ClientConnection {
 
   public String username() {
     return username;
+  }
+
+  /** The surface this socket speaks (its encoder's), for metrics. */
+  public String surface() {
+    return encoder.surface();
+  }
+
+  /** Bytes handed to the socket and not yet written. */
+  long queuedBytes() {
+    return queuedBytes.get();
   }
 
   @Override
@@ -194,6 +207,7 @@ public final class SocketConnection implements ClientConnection {
       closeWith(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and resume");
       return;
     }
+    metrics.frameOut(surface(), SocketMetrics.typeOf(frame));
     try {
       session.sendAsync(frame).whenComplete((sent, error) -> queuedBytes.addAndGet(-size));
     } catch (WebSocketSessionException closedMeanwhile) {
@@ -244,6 +258,9 @@ public final class SocketConnection implements ClientConnection {
   /** Closes once with the given code; later calls do nothing. */
   public void closeWith(int code, String reason) {
     if (closing.compareAndSet(false, true)) {
+      if (code == CloseCodes.SLOW_CONSUMER) {
+        metrics.slowConsumerClosed(surface());
+      }
       cancelResumeTimer();
       LOG.debug("Closing {} of user {} with {} ({})", id, userId, code, reason);
       try {

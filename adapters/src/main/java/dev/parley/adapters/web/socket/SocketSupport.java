@@ -44,6 +44,7 @@ public class SocketSupport {
   private final ConnectionCaps caps;
   private final ClientAddress addresses;
   private final LiveSockets live;
+  private final SocketMetrics metrics;
 
   SocketSupport(
       GatewayUseCase gateway,
@@ -53,7 +54,9 @@ public class SocketSupport {
       ConnectionCaps caps,
       ClientAddress addresses,
       LiveSockets live,
+      SocketMetrics metrics,
       JsonMapper json) {
+    this.metrics = metrics;
     this.gateway = gateway;
     this.workers = workers;
     this.limits = limits;
@@ -98,7 +101,8 @@ public class SocketSupport {
             scope,
             encoder,
             workers,
-            limits);
+            limits,
+            metrics);
     String address = addresses.of(request);
     Optional<String> overCap = caps.tryAcquire(userId, address);
     if (overCap.isPresent()) {
@@ -271,6 +275,7 @@ public class SocketSupport {
    * errors workers have already queued (on the event loop it would overtake them).
    */
   private void refused(SocketConnection connection, String message, boolean onEventLoop) {
+    metrics.rateLimited(connection.surface());
     synchronized (connection) {
       if (connection.refused() <= limits.getCloseAfterRefusals()) {
         connection.send(frames.write(ErrorFrame.of("rate_limited", message)));
@@ -293,6 +298,9 @@ public class SocketSupport {
     String nonce = null;
     try {
       JsonNode frame = frames.parseObject(text);
+      JsonNode type = frame.get("type");
+      metrics.frameIn(
+          connection.surface(), type != null && type.isString() ? type.getStringValue() : null);
       nonce =
           frame.get("nonce") != null && frame.get("nonce").isString()
               ? frame.get("nonce").getStringValue()

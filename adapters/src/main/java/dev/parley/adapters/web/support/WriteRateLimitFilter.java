@@ -1,6 +1,8 @@
 package dev.parley.adapters.web.support;
 
 import dev.parley.adapters.web.error.Refusals;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -27,9 +29,15 @@ public class WriteRateLimitFilter implements Ordered {
   private static final Pattern SESSION_ROUTE = Pattern.compile("/(api/)?auth/[a-z-]+/?");
 
   private final WriteBudget budget;
+  private final Counter refused;
 
-  WriteRateLimitFilter(WriteBudget budget) {
+  WriteRateLimitFilter(WriteBudget budget, MeterRegistry registry) {
     this.budget = budget;
+    this.refused =
+        Counter.builder("parley.rate.limited")
+            .description("Writes refused for the rate")
+            .tag("surface", "rest")
+            .register(registry);
   }
 
   /**
@@ -59,6 +67,7 @@ public class WriteRateLimitFilter implements Ordered {
     if (wait.isEmpty()) {
       return null;
     }
+    refused.increment();
     return Refusals.rateLimited(
         "Too many writes; retry in " + Refusals.retryAfterSeconds(wait.get()) + " seconds",
         wait.get());

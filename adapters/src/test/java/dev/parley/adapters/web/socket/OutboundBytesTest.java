@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.parley.application.realtime.ConnectionScope;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,8 @@ class OutboundBytesTest {
             ConnectionScope.EVERYTHING,
             (event, recipient) -> null,
             Runnable::run,
-            limits);
+            limits,
+            new SocketMetrics(new SimpleMeterRegistry()));
     connection.markReady();
     return connection;
   }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
 import dev.parley.domain.event.ServerDeleted;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.exceptions.WebSocketSessionException;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class SocketConnectionTest {
             ConnectionScope.EVERYTHING,
             (event, recipient) -> "{\"type\":\"server_deleted\"}",
             Runnable::run,
-            new SocketLimits());
+            new SocketLimits(),
+            new SocketMetrics(new SimpleMeterRegistry()));
     connection.markReady();
     OutboundEvent event = new OutboundEvent(new ServerDeleted(1, "gone"));
 
