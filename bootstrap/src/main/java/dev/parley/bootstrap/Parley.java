@@ -47,11 +47,14 @@ public final class Parley {
   }
 
   /**
-   * Parley's own parts first (sockets get their 1001 and in-flight frames commit), then the
-   * framework's (HTTP server, executors, event loops), which would otherwise cut the sockets
-   * without a close frame.
+   * Readiness off first (/health/readiness answers 503), then Parley's own parts (sockets get their
+   * 1001 and in-flight frames commit), then the framework's (HTTP server, executors, event loops),
+   * which would otherwise cut the sockets without a close frame.
    */
   private static void drain(ApplicationContext context) {
+    // Before any socket is told to go: its client reconnects through the balancer, which should
+    // no longer pick this node. The HTTP server keeps answering until the framework's part below.
+    context.findBean(DrainingIndicator.class).ifPresent(DrainingIndicator::begin);
     List<CompletableFuture<?>> first = new ArrayList<>();
     // Look at definitions, not beans: creating the framework's beans here would have effects.
     for (BeanDefinition<GracefulShutdownCapable> definition :
