@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 class JsonLogsTest {
   private static final String GIVEN_ID = "json-test.req_1";
   private static final String DB_DOWN_ID = "json-test.db-down";
+  private static final String BAD_TOKEN_ID = "json-test.bad-token";
 
   private Path dataDir;
   private String output;
@@ -110,6 +113,7 @@ class JsonLogsTest {
       unsafe = api.send("GET", "/users/me", null, null, token, "X-Request-Id", "x".repeat(65));
       quoted = api.send("GET", "/health", null, null, null, "X-Request-Id", "a \"b\": c");
       anonymous = api.get("/health", null);
+      api.send("GET", "/users/me", null, null, "not-a-jwt", "X-Request-Id", BAD_TOKEN_ID);
 
       bob = api.newUser("jsonlogs");
       Fixtures fx = new Fixtures(api);
@@ -131,12 +135,18 @@ class JsonLogsTest {
         ws.send(sendFrame(channel));
         socketError = ws.await("error");
       }
-      // Every socket of bob's has said it closed before the server is stopped.
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  socketLines(parse(Files.readString(log.toPath())), "Socket closed").size() == 3);
+      // Every socket of bob's has said it closed before the server is stopped. Without those
+      // lines (or without JSON) the wait ends and the tests below say what is missing.
+      try {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    socketLines(parse(Files.readString(log.toPath())), "Socket closed").size()
+                        == 3);
+      } catch (ConditionTimeoutException missing) {
+        // reported by the tests
+      }
     } finally {
       parley.destroy();
       if (!parley.waitFor(60, TimeUnit.SECONDS)) {
@@ -152,7 +162,7 @@ class JsonLogsTest {
   void removeData() throws IOException {
     if (dataDir != null && Files.exists(dataDir)) {
       try (var paths = Files.walk(dataDir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
       }
@@ -196,6 +206,14 @@ class JsonLogsTest {
     assertThat(access).allSatisfy(l -> assertThat(l.field("requestId")).isNotBlank());
     assertThat(access.stream().map(l -> l.field("requestId")).distinct()).hasSameSizeAs(access);
 
+    // Before any user is known: the security filter's own line carries the request's id.
+    assertThat(withField("requestId", BAD_TOKEN_ID))
+        .anySatisfy(
+            l -> {
+              assertThat(l.logger()).endsWith("ParleyTokenValidator");
+              assertThat(l.message()).isEqualTo("token rejected: ParseException");
+            })
+        .allSatisfy(l -> assertThat(l.field("userId")).isNull());
     // The lines of a request handled on another thread (the route's, after the database went
     // away) carry its id and its user too, not only the access line.
     assertThat(dbDown.status()).isEqualTo(503);
@@ -222,6 +240,7 @@ class JsonLogsTest {
     for (Line open : opened) {
       // The opening line names the upgrade request, whose access line has the same id.
       String upgrade = open.field("requestId");
+      assertThat(upgrade).as("the upgrade's request id on " + open).isNotNull();
       assertThat(withField("requestId", upgrade))
           .anySatisfy(
               l -> {
