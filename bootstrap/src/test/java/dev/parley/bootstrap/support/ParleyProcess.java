@@ -21,6 +21,13 @@ public final class ParleyProcess {
    * the test's environment are dropped, so only {@code properties} decide which database is used.
    */
   public static Process spawn(Map<String, String> properties, File log) throws IOException {
+    return spawn(properties, Map.of(), log);
+  }
+
+  /** As {@link #spawn(Map, File)}, with {@code environment} added to the inherited one. */
+  public static Process spawn(
+      Map<String, String> properties, Map<String, String> environment, File log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
     // C1 only: these servers live for seconds, and on a busy machine C2's compile threads would
@@ -37,6 +44,7 @@ public final class ParleyProcess {
     builder.environment().remove("DATABASE_URL");
     builder.environment().remove("DATASOURCES_DEFAULT_URL");
     builder.environment().remove("PARLEY_DATA_DIR");
+    builder.environment().putAll(environment);
     return builder.redirectErrorStream(true).redirectOutput(log).start();
   }
 

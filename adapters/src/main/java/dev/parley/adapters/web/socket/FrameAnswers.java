@@ -1,5 +1,6 @@
 package dev.parley.adapters.web.socket;
 
+import io.micronaut.core.propagation.PropagatedContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -37,20 +38,28 @@ public final class FrameAnswers {
       settle();
     }
     unanswered.incrementAndGet();
+    // The answer is written on whichever thread completes the work; it logs as the frame did.
+    PropagatedContext frame = PropagatedContext.getOrEmpty();
     written =
         written
             .thenCombine(work.handle(Outcome::new), (previous, outcome) -> outcome)
             .thenAccept(
                 outcome -> {
-                  try {
-                    answer.accept(outcome.result(), outcome.failure());
-                  } catch (RuntimeException e) {
-                    // A failed answer must not hold back the answers after it.
-                    LOG.warn("Writing a frame's answer failed", e);
-                  } finally {
-                    unanswered.decrementAndGet();
+                  try (PropagatedContext.Scope ignored = frame.propagate()) {
+                    write(answer, outcome);
                   }
                 });
+  }
+
+  private <T> void write(BiConsumer<T, Throwable> answer, Outcome<T> outcome) {
+    try {
+      answer.accept(outcome.result(), outcome.failure());
+    } catch (RuntimeException e) {
+      // A failed answer must not hold back the answers after it.
+      LOG.warn("Writing a frame's answer failed", e);
+    } finally {
+      unanswered.decrementAndGet();
+    }
   }
 
   /** Writes an answer now when nothing is outstanding, else after the earlier answers. */

@@ -1,5 +1,7 @@
 package dev.parley.adapters.web.socket;
 
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -16,12 +18,20 @@ final class SerialExecutor {
 
   private final Executor pool;
   private final int maxPending;
+  private final PropagatedContextElement logFields;
   private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
 
-  SerialExecutor(Executor pool, int maxPending) {
+  /** {@code logFields} are in the MDC (and the propagated context) of every task run. */
+  SerialExecutor(Executor pool, int maxPending, PropagatedContextElement logFields) {
     this.pool = pool;
     this.maxPending = maxPending;
+    this.logFields = logFields;
+  }
+
+  /** Wraps {@code task} to run with this executor's log fields, wherever it runs. */
+  Runnable withLogFields(Runnable task) {
+    return PropagatedContext.getOrEmpty().plus(logFields).wrap(task);
   }
 
   /** Queues the task; false when the connection already has too much pending. */
@@ -37,13 +47,17 @@ final class SerialExecutor {
   }
 
   private void drain() {
-    do {
-      Runnable task = queue.poll();
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.error("Socket task failed", e);
-      }
-    } while (size.decrementAndGet() > 0);
+    // Once per drain, not per task: the fields are the same for every task of the connection.
+    try (PropagatedContext.Scope ignored =
+        PropagatedContext.getOrEmpty().plus(logFields).propagate()) {
+      do {
+        Runnable task = queue.poll();
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.error("Socket task failed", e);
+        }
+      } while (size.decrementAndGet() > 0);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.adapters.web.socket;
 
+import dev.parley.adapters.web.support.LogContext;
 import dev.parley.application.realtime.ClientConnection;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
@@ -72,8 +73,15 @@ public final class SocketConnection implements ClientConnection {
     this.scope = scope;
     this.encoder = encoder;
     this.limits = limits;
-    this.inbound = new SerialExecutor(workers, limits.getMaxPendingFrames());
+    this.inbound =
+        new SerialExecutor(
+            workers, limits.getMaxPendingFrames(), LogContext.ofConnection(id, userId));
     this.answers = new FrameAnswers(limits.getMaxPendingFrames());
+  }
+
+  /** Wraps {@code task} to log with this connection's MDC fields (its frames always do). */
+  public Runnable withLogFields(Runnable task) {
+    return inbound.withLogFields(task);
   }
 
   /** The answers to this connection's frames, kept in frame order. */

@@ -114,6 +114,7 @@ public class SocketSupport {
     session.put(CONNECTION, connection);
     live.add(connection);
     gateway.open(connection);
+    SocketLog.opened(connection, request);
     return connection;
   }
 
@@ -385,9 +386,10 @@ public class SocketSupport {
     connection.markClosed();
     if (live.remove(connection)) {
       caps.release(connection.userId(), session.get(ADDRESS, String.class).orElse(""));
+      SocketLog.closed(connection);
     }
     gateway.disconnect(connection);
-    workers.execute(
+    Runnable release =
         () -> {
           try {
             gateway.release(connection);
@@ -397,6 +399,7 @@ public class SocketSupport {
           } catch (RuntimeException e) {
             LOG.warn("After-close work failed for user {}: {}", connection.userId(), e.toString());
           }
-        });
+        };
+    workers.execute(connection.withLogFields(release));
   }
 }
