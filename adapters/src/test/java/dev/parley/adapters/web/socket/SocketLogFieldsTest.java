@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 
 import dev.parley.adapters.web.support.LogContext;
 import dev.parley.application.realtime.ConnectionScope;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.websocket.WebSocketSession;
 import java.time.Duration;
@@ -37,7 +38,8 @@ class SocketLogFieldsTest {
         ConnectionScope.EVERYTHING,
         (event, recipient) -> null,
         pool,
-        new SocketLimits());
+        new SocketLimits(),
+        new SocketMetrics(new SimpleMeterRegistry()));
   }
 
   private static Map<String, String> mdc() {
