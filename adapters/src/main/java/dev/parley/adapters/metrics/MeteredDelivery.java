@@ -21,7 +21,7 @@ public final class MeteredDelivery implements DeliverEventUseCase {
         Timer.builder("parley.fanout.latency")
             .description("From an event reaching this node's delivery to its last local socket")
             .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
+            .minimumExpectedValue(Duration.ofNanos(20_000))
             .maximumExpectedValue(Duration.ofSeconds(10))
             .register(registry);
   }

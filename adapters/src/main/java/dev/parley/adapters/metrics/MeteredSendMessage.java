@@ -41,7 +41,7 @@ public final class MeteredSendMessage implements SendMessageUseCase {
         Timer.builder("parley.messages.ack.latency")
             .description("From a send reaching the use case to its commit and announcement")
             .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
+            .minimumExpectedValue(Duration.ofNanos(100_000))
             .maximumExpectedValue(Duration.ofSeconds(10))
             .register(registry);
   }

@@ -90,7 +90,7 @@ public class RedisLink {
         Timer.builder("parley.redis.publish.latency")
             .description("From publishing an event to Redis to its acknowledgement")
             .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
+            .minimumExpectedValue(Duration.ofNanos(100_000))
             .maximumExpectedValue(Duration.ofSeconds(10))
             .register(registry);
     this.prefix = prefix;

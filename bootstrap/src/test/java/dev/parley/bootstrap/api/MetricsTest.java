@@ -9,8 +9,14 @@ import dev.parley.bootstrap.support.ApiTestBase;
 import dev.parley.bootstrap.support.Fixtures;
 import dev.parley.bootstrap.support.WsClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -127,6 +133,43 @@ class MetricsTest {
       }
       assertThat(value(scrape(), "parley_rate_limited_total", "surface=\"rest\""))
           .isGreaterThan(0.0);
+    }
+
+    @Test
+    void theDashboardQueriesOnlyMetersParleyHas() throws Exception {
+      Fixtures fx = new Fixtures(api);
+      Session bob = api.newUser("dashboard");
+      long server = fx.server(bob, "Dashboard");
+      long channel = fx.channel(bob, server, "general", "TEXT");
+      try (WsClient ws = fx.gateway(bob)) {
+        ws.send(sendFrame(channel, "for the panels", "d-1"));
+        ws.await("message_ack");
+      }
+      try (WsClient resumed =
+          WsClient.connect(api.base(), "/chat/ws?resume=1&token=" + bob.token())) {
+        resumed.send("{\"type\":\"resume\",\"channels\":{}}");
+        resumed.await("resumed");
+      }
+      String dashboard = Files.readString(Path.of("../docs/grafana/parley.json"));
+      Set<String> queried = new TreeSet<>();
+      Matcher names =
+          Pattern.compile("\\b((?:parley|hikaricp|http_server)_[a-z_]+)").matcher(dashboard);
+      while (names.find()) {
+        queried.add(names.group(1));
+      }
+      assertThat(queried).contains("parley_messages_acked_total", "hikaricp_connections_active");
+      String scrape = scrape();
+      // Meters of parts this single node without Redis never uses, created on first use.
+      Set<String> absentHere =
+          Set.of(
+              "parley_redis_up",
+              "parley_redis_publish_latency_seconds_bucket",
+              "parley_socket_slow_consumer_closes_total");
+      for (String meter : queried) {
+        if (!absentHere.contains(meter)) {
+          assertThat(scrape).as(meter).contains("\n" + meter);
+        }
+      }
     }
 
     @Test
