@@ -102,6 +102,9 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /test", EVERYONE);
     rule("GET /health", EVERYONE);
     rule("GET /health/{selector}", EVERYONE);
+    // Open from this machine when no metrics token is set; MetricsTest covers the token and the
+    // refusal of remote callers, which a loopback matrix cannot be.
+    rule("GET /metrics", EVERYONE);
 
     // The caller's own account and sessions: any signed-in user, on themselves only.
     rule("GET /users/me", SIGNED_IN);
