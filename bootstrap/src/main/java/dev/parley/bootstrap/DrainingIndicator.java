@@ -24,6 +24,11 @@ public class DrainingIndicator implements HealthIndicator {
     draining = true;
   }
 
+  /** True from {@link #begin()} on. */
+  boolean draining() {
+    return draining;
+  }
+
   @Override
   public Publisher<HealthResult> getResult() {
     // Not @Liveness: a draining node is alive, and restarting it would cut the drain short.

@@ -18,7 +18,9 @@ import sun.misc.Signal;
 /** Starts Parley, and stops it gracefully on SIGTERM or SIGINT. */
 public final class Parley {
   private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
-  private static final Duration GRACE = Duration.ofSeconds(15);
+
+  /** Each of the drain's two phases gets this long unless {@code parley.drain.timeout} says. */
+  private static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
   private Parley() {}
 
@@ -55,6 +57,10 @@ public final class Parley {
     // Before any socket is told to go: its client reconnects through the balancer, which should
     // no longer pick this node. The HTTP server keeps answering until the framework's part below.
     context.findBean(DrainingIndicator.class).ifPresent(DrainingIndicator::begin);
+    // Two phases of at most this each: deployments size their stop timeout (Kubernetes'
+    // terminationGracePeriodSeconds, compose's stop_grace_period) above twice this value.
+    Duration grace =
+        context.getProperty("parley.drain.timeout", Duration.class).orElse(DEFAULT_DRAIN_TIMEOUT);
     List<CompletableFuture<?>> first = new ArrayList<>();
     // Look at definitions, not beans: creating the framework's beans here would have effects.
     for (BeanDefinition<GracefulShutdownCapable> definition :
@@ -64,7 +70,7 @@ public final class Parley {
       }
     }
     CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
-        .completeOnTimeout(null, GRACE.toMillis(), TimeUnit.MILLISECONDS)
+        .completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS)
         .join();
     context
         .findBean(GracefulShutdownManager.class)
@@ -73,7 +79,7 @@ public final class Parley {
                 manager
                     .shutdownGracefully()
                     .toCompletableFuture()
-                    .completeOnTimeout(null, GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                    .completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS)
                     .join());
   }
 
