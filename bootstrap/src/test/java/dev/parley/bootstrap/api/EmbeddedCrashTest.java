@@ -43,6 +43,9 @@ class EmbeddedCrashTest {
   // Killed once this many acks are in: commits are then flowing at full speed, so the last ones
   // acked are the freshest, those a commit that is not flushed before its ack would lose.
   private static final int KILL_AFTER_ACKS = 150;
+  // Sends in flight at once: enough to keep commits grouped, few enough that the kill lands
+  // mid-run.
+  private static final int IN_FLIGHT = 32;
 
   /** What the client was told about one message. */
   private record Ack(long id, long seq, boolean duplicate) {}
@@ -97,13 +100,19 @@ class EmbeddedCrashTest {
       serverId = fx.server(alice, "Crash");
       channel = fx.channel(alice, serverId, "general", "TEXT");
       try (WsClient ws = fx.gateway(alice)) {
-        for (int i = 0; i < TOTAL; i++) {
-          ws.send(send(channel, i));
+        // A window of sends in flight, topped up as acks come: a burst of all TOTAL at once can be
+        // acked in full before this thread has read the first KILL_AFTER_ACKS of them.
+        int sent = 0;
+        while (sent < IN_FLIGHT) {
+          ws.send(send(channel, sent++));
         }
         while (acked.size() < KILL_AFTER_ACKS) {
           JsonNode frame = ws.next(Duration.ofSeconds(30));
           assertThat(frame).as("acks stopped coming").isNotNull();
           collectAck(frame, acked);
+          while (sent < TOTAL && sent - acked.size() < IN_FLIGHT) {
+            ws.send(send(channel, sent++));
+          }
         }
         killEverything(first, pgData);
         // Acks already on the wire still count: the server sent them after the commit. PostgreSQL
