@@ -1,20 +1,17 @@
 package dev.parley.application.realtime;
 
 import dev.parley.domain.event.ChatEvent;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * An event on its way to many connections. Each wire format encodes it once, whatever the number of
- * recipients, through {@link #encoded}.
+ * An event on its way to many connections. Whatever is derived from it once for all recipients (a
+ * surface's frame) is computed by the first caller and shared through {@link #shared}.
  */
 public final class OutboundEvent {
-  private static final AtomicInteger FORMATS = new AtomicInteger();
-  private static final int MAX_FORMATS = 16;
-
   private final ChatEvent event;
-  private final AtomicReferenceArray<Object> encodings = new AtomicReferenceArray<>(MAX_FORMATS);
+  // A short list (one entry per surface that has recipients), so a scan beats a map.
+  private final AtomicReference<Derived> derived = new AtomicReference<>();
 
   public OutboundEvent(ChatEvent event) {
     this.event = event;
@@ -24,27 +21,37 @@ public final class OutboundEvent {
     return event;
   }
 
-  /** A wire format's slot; each format allocates one at class-load time. */
-  public record Format<T>(int slot) {}
+  /** One value derived from the event, under the identity of whoever derived it. */
+  private record Derived(Object owner, Object value, Derived next) {}
 
-  public static <T> Format<T> newFormat() {
-    int slot = FORMATS.getAndIncrement();
-    if (slot >= MAX_FORMATS) {
-      throw new IllegalStateException("too many wire formats");
-    }
-    return new Format<>(slot);
-  }
-
-  /** The event in the given format, computed by the first caller and shared with the rest. */
+  /**
+   * What {@code derive} makes of the event for {@code owner}, computed once: later callers with the
+   * same owner (compared by identity) get the first value.
+   */
   @SuppressWarnings("unchecked")
-  public <T> T encoded(Format<T> format, Function<ChatEvent, T> encoder) {
-    Object cached = encodings.get(format.slot());
-    if (cached == null) {
-      cached = encoder.apply(event);
-      if (!encodings.compareAndSet(format.slot(), null, cached)) {
-        cached = encodings.get(format.slot());
+  public <T> T shared(Object owner, Function<ChatEvent, T> derive) {
+    Derived head = derived.get();
+    Object found = find(head, owner);
+    if (found != null) {
+      return (T) found;
+    }
+    T value = derive.apply(event);
+    while (!derived.compareAndSet(head, new Derived(owner, value, head))) {
+      head = derived.get();
+      found = find(head, owner);
+      if (found != null) {
+        return (T) found;
       }
     }
-    return (T) cached;
+    return value;
+  }
+
+  private static Object find(Derived from, Object owner) {
+    for (Derived d = from; d != null; d = d.next()) {
+      if (d.owner() == owner) {
+        return d.value();
+      }
+    }
+    return null;
   }
 }

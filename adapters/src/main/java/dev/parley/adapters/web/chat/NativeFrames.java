@@ -6,12 +6,11 @@ import dev.parley.adapters.web.chat.ChatDtos.ChannelDto;
 import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
 import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
-import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
-import dev.parley.application.realtime.OutboundEvent;
 import dev.parley.domain.event.ChannelCreated;
 import dev.parley.domain.event.ChannelDeleted;
+import dev.parley.domain.event.ChannelPresence;
 import dev.parley.domain.event.ChannelUpdated;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.ConversationCreated;
@@ -26,16 +25,21 @@ import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.ServerUpdated;
+import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Message;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The native gateway's server-to-client frames (seed 000 names, plus Parley's additions). */
 final class NativeFrames implements EventEncoder {
-  private static final OutboundEvent.Format<String> FORMAT = OutboundEvent.newFormat();
+  // Channel presence is a seed 002 notice (the native surface has presence_update); a session's
+  // end closes its sockets rather than reaching them as a frame.
+  private static final Set<Class<? extends ChatEvent>> NOT_SHOWN =
+      Set.of(ChannelPresence.class, SessionEnded.class);
 
   private final Frames frames;
 
@@ -230,11 +234,7 @@ final class NativeFrames implements EventEncoder {
 
   /** A replayed change, as the live event announced it. */
   String replayed(ChatEvent event) {
-    String frame = toFrame(event);
-    if (frame == null) {
-      throw new IllegalStateException("no native frame for " + event.getClass().getSimpleName());
-    }
-    return frame;
+    return frame(event);
   }
 
   String resync(ResumeUseCase.Resync r) {
@@ -285,14 +285,12 @@ final class NativeFrames implements EventEncoder {
   }
 
   @Override
-  public String encode(OutboundEvent event, SocketConnection recipient) {
-    if (event.event() instanceof TypingChanged typing && typing.userId() == recipient.userId()) {
-      return null;
-    }
-    return event.encoded(FORMAT, this::toFrame);
+  public Set<Class<? extends ChatEvent>> notShown() {
+    return NOT_SHOWN;
   }
 
-  private String toFrame(ChatEvent event) {
+  @Override
+  public String frame(ChatEvent event) {
     Object frame;
     if (event instanceof MessageCreated created) {
       frame =
@@ -391,7 +389,7 @@ final class NativeFrames implements EventEncoder {
     } else if (event instanceof StatusChanged s) {
       frame = new PresenceFrame("presence_update", s.userId(), s.username(), s.status());
     } else {
-      return null;
+      throw EventEncoder.unhandled(surface(), event);
     }
     return frames.write(frame);
   }

@@ -1,9 +1,6 @@
 package dev.parley.adapters.web.classic;
 
-import dev.parley.adapters.web.classic.ClassicDtos.MessageDto;
-import dev.parley.adapters.web.classic.ClassicDtos.MessageFrame;
 import dev.parley.adapters.web.socket.CloseCodes;
-import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.adapters.web.socket.SocketSupport;
@@ -11,8 +8,6 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
-import dev.parley.application.realtime.OutboundEvent;
-import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
@@ -33,15 +28,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/ws/{userId}/{serverId}/{channelId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class ClassicGateway implements EventEncoder {
-  private static final OutboundEvent.Format<String> FORMAT = OutboundEvent.newFormat();
-
+public class ClassicGateway {
   private final SocketSupport sockets;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
+  private final ClassicFrames frames;
 
   ClassicGateway(SocketSupport sockets, SendMessageUseCase sendMessage, SetTypingUseCase typing) {
     this.sockets = sockets;
+    this.frames = new ClassicFrames(sockets.frames());
     this.sendMessage = sendMessage;
     this.typing = typing;
   }
@@ -70,7 +65,7 @@ public class ClassicGateway implements EventEncoder {
       return;
     }
     SocketConnection connection =
-        sockets.open(session, request, new ConnectionScope.SingleChannel(channel, server), this);
+        sockets.open(session, request, new ConnectionScope.SingleChannel(channel, server), frames);
     sockets.attach(connection, () -> {});
   }
 
@@ -106,22 +101,6 @@ public class ClassicGateway implements EventEncoder {
             new MessageText(Frames.requireString(body, "content", "text")),
             Frames.optionalString(frame, "nonce"),
             null));
-  }
-
-  @Override
-  public String surface() {
-    return "classic";
-  }
-
-  @Override
-  public String encode(OutboundEvent event, SocketConnection recipient) {
-    if (!(event.event() instanceof MessageCreated created)) {
-      return null;
-    }
-    return event.encoded(
-        FORMAT,
-        e ->
-            sockets.frames().write(new MessageFrame("message", MessageDto.from(created.posted()))));
   }
 
   private static Long parse(String id) {

@@ -2,14 +2,24 @@ package dev.parley.adapters.web.conversations;
 
 import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
-import dev.parley.adapters.web.socket.SocketConnection;
-import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.event.ChannelCreated;
+import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChannelPresence;
+import dev.parley.domain.event.ChannelUpdated;
 import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.event.ConversationCreated;
+import dev.parley.domain.event.MemberJoined;
+import dev.parley.domain.event.MemberLeft;
+import dev.parley.domain.event.MemberUpdated;
+import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
 import dev.parley.domain.event.ReactionChanged;
+import dev.parley.domain.event.ReadStateChanged;
+import dev.parley.domain.event.ServerDeleted;
+import dev.parley.domain.event.ServerUpdated;
+import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.Topic;
 import dev.parley.domain.event.TypingChanged;
@@ -17,10 +27,26 @@ import dev.parley.domain.message.Message;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
+import java.util.Set;
 
 /** Seed 002's server-to-client frames; ids are strings. */
 final class ConversationFrames implements EventEncoder {
-  private static final OutboundEvent.Format<String> FORMAT = OutboundEvent.newFormat();
+  // Seed 002 shows a conversation's messages, typing, joins and presence; server and
+  // membership events have no frame there.
+  private static final Set<Class<? extends ChatEvent>> NOT_SHOWN =
+      Set.of(
+          MemberJoined.class,
+          MemberLeft.class,
+          ChannelCreated.class,
+          ConversationCreated.class,
+          ServerUpdated.class,
+          ServerDeleted.class,
+          ChannelUpdated.class,
+          ChannelDeleted.class,
+          MemberUpdated.class,
+          MentionCreated.class,
+          ReadStateChanged.class,
+          SessionEnded.class);
 
   private final Frames frames;
 
@@ -107,14 +133,12 @@ final class ConversationFrames implements EventEncoder {
   }
 
   @Override
-  public String encode(OutboundEvent event, SocketConnection recipient) {
-    if (event.event() instanceof TypingChanged typing && typing.userId() == recipient.userId()) {
-      return null;
-    }
-    return event.encoded(FORMAT, this::toFrame);
+  public Set<Class<? extends ChatEvent>> notShown() {
+    return NOT_SHOWN;
   }
 
-  private String toFrame(ChatEvent event) {
+  @Override
+  public String frame(ChatEvent event) {
     Object frame;
     if (event instanceof MessageCreated created) {
       Message m = created.posted().message();
@@ -180,7 +204,7 @@ final class ConversationFrames implements EventEncoder {
                   .map(t -> id(t.id()))
                   .orElse(null));
     } else {
-      return null;
+      throw EventEncoder.unhandled(surface(), event);
     }
     return frames.write(frame);
   }

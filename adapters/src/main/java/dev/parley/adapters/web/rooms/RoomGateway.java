@@ -1,9 +1,6 @@
 package dev.parley.adapters.web.rooms;
 
-import dev.parley.adapters.web.rooms.RoomDtos.MessageDto;
-import dev.parley.adapters.web.rooms.RoomDtos.TypingFrame;
 import dev.parley.adapters.web.socket.CloseCodes;
-import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.adapters.web.socket.SocketSupport;
@@ -12,11 +9,7 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
-import dev.parley.application.realtime.OutboundEvent;
 import dev.parley.domain.error.InvalidInput;
-import dev.parley.domain.event.ChatEvent;
-import dev.parley.domain.event.MessageCreated;
-import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
@@ -37,13 +30,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/ws/chat/{roomId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class RoomGateway implements EventEncoder {
-  private static final OutboundEvent.Format<String> FORMAT = OutboundEvent.newFormat();
-
+public class RoomGateway {
   private final SocketSupport sockets;
   private final RoomsUseCase rooms;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
+  private final RoomFrames frames;
 
   RoomGateway(
       SocketSupport sockets,
@@ -54,6 +46,7 @@ public class RoomGateway implements EventEncoder {
     this.rooms = rooms;
     this.sendMessage = sendMessage;
     this.typing = typing;
+    this.frames = new RoomFrames(sockets.frames());
   }
 
   @OnOpen
@@ -65,7 +58,8 @@ public class RoomGateway implements EventEncoder {
       sockets.refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Room not found");
       return;
     }
-    SocketConnection connection = sockets.open(session, request, ConnectionScope.channel(id), this);
+    SocketConnection connection =
+        sockets.open(session, request, ConnectionScope.channel(id), frames);
     sockets.attach(
         connection,
         () -> rooms.get(connection.userId(), id),
@@ -105,30 +99,5 @@ public class RoomGateway implements EventEncoder {
       case "typing" -> typing.setTyping(connection.userId(), roomId, null, true);
       default -> throw new InvalidInput("type", "unknown message type '" + type + "'");
     }
-  }
-
-  @Override
-  public String surface() {
-    return "rooms";
-  }
-
-  @Override
-  public String encode(OutboundEvent event, SocketConnection recipient) {
-    if (event.event() instanceof TypingChanged t && t.userId() == recipient.userId()) {
-      return null;
-    }
-    return event.encoded(FORMAT, this::toFrame);
-  }
-
-  private String toFrame(ChatEvent event) {
-    if (event instanceof MessageCreated created) {
-      return sockets.frames().write(MessageDto.from(created.posted()));
-    }
-    if (event instanceof TypingChanged t) {
-      return sockets
-          .frames()
-          .write(new TypingFrame("typing", t.channelId(), t.username(), t.typing()));
-    }
-    return null;
   }
 }

@@ -38,7 +38,7 @@ class OutboundBytesTest {
             "alice",
             "s1",
             ConnectionScope.EVERYTHING,
-            (event, recipient) -> null,
+            new FixedEncoder(null),
             Runnable::run,
             limits,
             new SocketMetrics(new SimpleMeterRegistry()));

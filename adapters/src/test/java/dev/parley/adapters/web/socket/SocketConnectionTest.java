@@ -30,7 +30,7 @@ class SocketConnectionTest {
             "alice",
             "s1",
             ConnectionScope.EVERYTHING,
-            (event, recipient) -> "{\"type\":\"server_deleted\"}",
+            new FixedEncoder("{\"type\":\"server_deleted\"}"),
             Runnable::run,
             new SocketLimits(),
             new SocketMetrics(new SimpleMeterRegistry()));

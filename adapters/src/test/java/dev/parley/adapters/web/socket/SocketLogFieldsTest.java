@@ -36,7 +36,7 @@ class SocketLogFieldsTest {
         "alice",
         "s1",
         ConnectionScope.EVERYTHING,
-        (event, recipient) -> null,
+        new FixedEncoder(null),
         pool,
         new SocketLimits(),
         new SocketMetrics(new SimpleMeterRegistry()));
