@@ -61,6 +61,6 @@ public class RequestLogFilter implements HttpServerFilter {
 
   @Override
   public int getOrder() {
-    return HIGHEST_PRECEDENCE;
+    return HIGHEST_PRECEDENCE + 1;
   }
 }
