@@ -5,13 +5,13 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-/**
- * The PostgreSQL repositories as {@link OutPorts}; each is looked up when first asked for, so a
- * contract test creates only the repositories it uses (the message one starts a committer thread).
- */
+/** The PostgreSQL repositories as {@link OutPorts}, for the contract tests. */
+// Bootstrap's tests have the adapters test-jar on their classpath; this keeps them from the bean.
 @Singleton
 @Requires(env = "adapters-test")
 class JdbcOutPorts implements OutPorts {
+  // Looked up when asked for, not injected, so that a test class creates only the repositories it
+  // uses, as it did when it injected them itself (the message repository starts a thread).
   private final BeanContext beans;
 
   JdbcOutPorts(BeanContext beans) {

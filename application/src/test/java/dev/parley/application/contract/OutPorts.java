@@ -15,10 +15,7 @@ import dev.parley.application.port.out.SessionRepository;
 import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.UserRepository;
 
-/**
- * The stored-state out-ports the repository contracts run against, all over one store, so a
- * contract can build the rows its port refers to through the other ports.
- */
+/** The stored-state out-ports the repository contracts use, all over one store. */
 public interface OutPorts {
   UserRepository users();
 
