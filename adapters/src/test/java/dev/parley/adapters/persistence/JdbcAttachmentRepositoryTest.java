@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.AttachmentRepositoryContract;
-import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.port.out.AttachmentRepository.NewAttachment;
-import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -38,55 +34,35 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcAttachmentRepositoryTest extends AttachmentRepositoryContract
     implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
-  @Inject JdbcAttachmentRepository attachments;
+  @Inject JdbcOutPorts ports;
   @Inject JdbcTransactions tx;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
-  }
-
-  @Override
-  protected AttachmentRepository attachments() {
-    return attachments;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Test
   void namesStoredBeforeTheyWereCleanedAreShownClean() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User user =
-        users.create(
-            new NewUser(
-                new Username("an" + UUID.randomUUID().toString().substring(0, 8)),
-                null,
-                null,
-                "h",
-                now));
+        ports
+            .users()
+            .create(
+                new NewUser(
+                    new Username("an" + UUID.randomUUID().toString().substring(0, 8)),
+                    null,
+                    null,
+                    "h",
+                    now));
     Channel dm =
-        channels.create(
-            new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
+        ports
+            .channels()
+            .create(new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
     // The repository stores what it is given; the upload service cleans names before that.
     Attachment old =
-        attachments
+        ports
+            .attachments()
             .saveWithinQuota(
                 new NewAttachment(
                     dm.id(),
@@ -100,25 +76,30 @@ class JdbcAttachmentRepositoryTest extends AttachmentRepositoryContract
                 Long.MAX_VALUE)
             .orElseThrow();
 
-    assertThat(attachments.findById(old.id()).orElseThrow().filename()).isEqualTo("invoicefdp.exe");
+    assertThat(ports.attachments().findById(old.id()).orElseThrow().filename())
+        .isEqualTo("invoicefdp.exe");
   }
 
   @Test
   void attachingInsideTheSendersTransactionRollsBackWithIt() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User user =
-        users.create(
-            new NewUser(
-                new Username("at" + UUID.randomUUID().toString().substring(0, 8)),
-                null,
-                null,
-                "h",
-                now));
+        ports
+            .users()
+            .create(
+                new NewUser(
+                    new Username("at" + UUID.randomUUID().toString().substring(0, 8)),
+                    null,
+                    null,
+                    "h",
+                    now));
     Channel dm =
-        channels.create(
-            new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
+        ports
+            .channels()
+            .create(new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
     Attachment file =
-        attachments
+        ports
+            .attachments()
             .saveWithinQuota(
                 new NewAttachment(
                     dm.id(),
@@ -137,15 +118,17 @@ class JdbcAttachmentRepositoryTest extends AttachmentRepositoryContract
                 tx.inTransaction(
                     () -> {
                       Message m =
-                          messages.append(new NewMessage(dm.id(), user.id(), "", now, null, null));
-                      assertThat(attachments.attachToMessage(List.of(file.id()), m.id()))
+                          ports
+                              .messages()
+                              .append(new NewMessage(dm.id(), user.id(), "", now, null, null));
+                      assertThat(ports.attachments().attachToMessage(List.of(file.id()), m.id()))
                           .isEqualTo(1);
                       throw new IllegalStateException("the send failed after attaching");
                     }))
         .hasMessageContaining("the send failed");
 
-    assertThat(attachments.findById(file.id()).orElseThrow().messageId()).isNull();
-    assertThat(channels.findById(dm.id()).orElseThrow().lastSeq()).isZero();
+    assertThat(ports.attachments().findById(file.id()).orElseThrow().messageId()).isNull();
+    assertThat(ports.channels().findById(dm.id()).orElseThrow().lastSeq()).isZero();
   }
 
   @Override

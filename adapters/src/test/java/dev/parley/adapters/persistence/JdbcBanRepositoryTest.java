@@ -2,9 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.BanRepositoryContract;
-import dev.parley.application.port.out.BanRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.contract.OutPorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -15,23 +13,11 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcBanRepositoryTest extends BanRepositoryContract implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcBanRepository bans;
+  @Inject JdbcOutPorts ports;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected BanRepository bans() {
-    return bans;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Override

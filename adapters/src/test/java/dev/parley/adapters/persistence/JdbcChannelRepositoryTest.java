@@ -2,11 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.ChannelRepositoryContract;
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MessageRepository;
-import dev.parley.application.port.out.ReactionRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.contract.OutPorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -19,35 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcChannelRepositoryTest extends ChannelRepositoryContract implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
-  @Inject JdbcReactionRepository reactions;
+  @Inject JdbcOutPorts ports;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
-  }
-
-  @Override
-  protected ReactionRepository reactions() {
-    return reactions;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Override

@@ -2,10 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.MembershipRepositoryContract;
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MembershipRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.contract.OutPorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -19,29 +16,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcMembershipRepositoryTest extends MembershipRepositoryContract
     implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcMembershipRepository memberships;
-  @Inject JdbcChannelRepository channels;
+  @Inject JdbcOutPorts ports;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected MembershipRepository memberships() {
-    return memberships;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Override

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.MessageRepositoryContract;
-import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
-import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.ServerRepository.NewServer;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -36,94 +33,89 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcMessageRepositoryTest extends MessageRepositoryContract implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
+  @Inject JdbcOutPorts ports;
   @Inject JdbcTransactions tx;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Test
   void aNonceClashInsideATransactionLeavesTheTransactionUsable() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User author =
-        users.create(
-            new NewUser(
-                new Username("tx" + UUID.randomUUID().toString().substring(0, 8)),
-                null,
-                null,
-                "h",
-                now));
-    Server server = servers.create(new NewServer("tx server", null, null, author.id(), false, now));
+        ports
+            .users()
+            .create(
+                new NewUser(
+                    new Username("tx" + UUID.randomUUID().toString().substring(0, 8)),
+                    null,
+                    null,
+                    "h",
+                    now));
+    Server server =
+        ports.servers().create(new NewServer("tx server", null, null, author.id(), false, now));
     Channel channel =
-        channels.create(
-            new NewChannel(
-                server.id(), ChannelKind.TEXT, "tx", null, null, null, author.id(), now));
+        ports
+            .channels()
+            .create(
+                new NewChannel(
+                    server.id(), ChannelKind.TEXT, "tx", null, null, null, author.id(), now));
     NewMessage send = new NewMessage(channel.id(), author.id(), "once", now, null, "tx-nonce");
 
     Message found =
         tx.inTransaction(
             () -> {
-              Message first = messages.append(send);
-              assertThatThrownBy(() -> messages.append(send)).isInstanceOf(NonceAlreadyUsed.class);
-              assertThat(messages.findByNonce(author.id(), "tx-nonce")).contains(first);
-              return messages.append(
-                  new NewMessage(channel.id(), author.id(), "next", now, null, null));
+              Message first = ports.messages().append(send);
+              assertThatThrownBy(() -> ports.messages().append(send))
+                  .isInstanceOf(NonceAlreadyUsed.class);
+              assertThat(ports.messages().findByNonce(author.id(), "tx-nonce")).contains(first);
+              return ports
+                  .messages()
+                  .append(new NewMessage(channel.id(), author.id(), "next", now, null, null));
             });
 
     assertThat(found.seq()).isEqualTo(2);
-    assertThat(channels.findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(2);
-    assertThat(messages.findById(found.id())).contains(found);
+    assertThat(ports.channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(2);
+    assertThat(ports.messages().findById(found.id())).contains(found);
   }
 
   @Test
   void aFailedTransactionTakesItsAppendsWithIt() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User author =
-        users.create(
-            new NewUser(
-                new Username("rb" + UUID.randomUUID().toString().substring(0, 8)),
-                null,
-                null,
-                "h",
-                now));
+        ports
+            .users()
+            .create(
+                new NewUser(
+                    new Username("rb" + UUID.randomUUID().toString().substring(0, 8)),
+                    null,
+                    null,
+                    "h",
+                    now));
     Channel dm =
-        channels.create(
-            new NewChannel(null, ChannelKind.DM, null, null, null, null, author.id(), now));
+        ports
+            .channels()
+            .create(new NewChannel(null, ChannelKind.DM, null, null, null, null, author.id(), now));
 
     assertThatThrownBy(
             () ->
                 tx.run(
                     () -> {
-                      messages.append(
-                          new NewMessage(dm.id(), author.id(), "gone", now, null, "rb-nonce"));
+                      ports
+                          .messages()
+                          .append(
+                              new NewMessage(dm.id(), author.id(), "gone", now, null, "rb-nonce"));
                       throw new IllegalStateException("boom");
                     }))
         .hasMessage("boom");
 
-    assertThat(channels.findById(dm.id()).orElseThrow().lastSeq()).isZero();
-    assertThat(messages.findByNonce(author.id(), "rb-nonce")).isEmpty();
+    assertThat(ports.channels().findById(dm.id()).orElseThrow().lastSeq()).isZero();
+    assertThat(ports.messages().findByNonce(author.id(), "rb-nonce")).isEmpty();
     assertThat(
-            messages
+            ports
+                .messages()
                 .append(new NewMessage(dm.id(), author.id(), "kept", now, null, "rb-nonce"))
                 .seq())
         .isEqualTo(1);

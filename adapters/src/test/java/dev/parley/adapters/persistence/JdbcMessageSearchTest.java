@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.adapters.testing.TestPostgres;
 import dev.parley.application.contract.MessageSearchContract;
-import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
-import dev.parley.application.port.out.MessageSearch;
 import dev.parley.application.port.out.MessageSearch.Criteria;
-import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.ServerRepository.NewServer;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -41,37 +37,13 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcMessageSearchTest extends MessageSearchContract implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
-  @Inject JdbcMessageSearch search;
+  @Inject JdbcOutPorts ports;
   @Inject JdbcOperations jdbc;
   @Inject TransactionOperations<Connection> tx;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
-  }
-
-  @Override
-  protected MessageSearch search() {
-    return search;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Test
@@ -82,12 +54,12 @@ class JdbcMessageSearchTest extends MessageSearchContract implements TestPropert
     Message other = post(channel, "deploy the fix");
     List<Long> in = List.of(channel.id());
 
-    assertThat(search.search(new Criteria("\"release today\"", in, null, null, 10)))
+    assertThat(ports.search().search(new Criteria("\"release today\"", in, null, null, 10)))
         .containsExactly(phrase);
-    assertThat(search.search(new Criteria("release -ship", in, null, null, 10))).isEmpty();
-    assertThat(search.search(new Criteria("fix or phrase", in, null, null, 10)))
+    assertThat(ports.search().search(new Criteria("release -ship", in, null, null, 10))).isEmpty();
+    assertThat(ports.search().search(new Criteria("fix or phrase", in, null, null, 10)))
         .containsExactly(other);
-    assertThat(search.search(new Criteria("today release", in, null, null, 10)))
+    assertThat(ports.search().search(new Criteria("today release", in, null, null, 10)))
         .containsExactly(scattered, phrase);
   }
 
@@ -120,8 +92,9 @@ class JdbcMessageSearchTest extends MessageSearchContract implements TestPropert
                 }));
 
     List<Long> in = List.of(bulk.id(), rare.id());
-    assertThat(search.search(new Criteria("quokka", in, null, null, 26))).containsExactly(needle);
-    assertThat(search.search(new Criteria("filler", in, null, null, 26))).hasSize(26);
+    assertThat(ports.search().search(new Criteria("quokka", in, null, null, 26)))
+        .containsExactly(needle);
+    assertThat(ports.search().search(new Criteria("filler", in, null, null, 26))).hasSize(26);
     assertThat(explain("quokka", in)).contains("messages_search");
   }
 
@@ -154,27 +127,35 @@ class JdbcMessageSearchTest extends MessageSearchContract implements TestPropert
   private Channel freshChannel() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User owner =
-        users.create(
-            new NewUser(
-                new Username("srch" + UUID.randomUUID().toString().substring(0, 8)),
-                null,
-                null,
-                "h",
-                now));
-    Server server = servers.create(new NewServer("search", null, null, owner.id(), false, now));
-    return channels.create(
-        new NewChannel(server.id(), ChannelKind.TEXT, "bulk", null, null, null, owner.id(), now));
+        ports
+            .users()
+            .create(
+                new NewUser(
+                    new Username("srch" + UUID.randomUUID().toString().substring(0, 8)),
+                    null,
+                    null,
+                    "h",
+                    now));
+    Server server =
+        ports.servers().create(new NewServer("search", null, null, owner.id(), false, now));
+    return ports
+        .channels()
+        .create(
+            new NewChannel(
+                server.id(), ChannelKind.TEXT, "bulk", null, null, null, owner.id(), now));
   }
 
   private Message post(Channel channel, String text) {
-    return messages.append(
-        new NewMessage(
-            channel.id(),
-            channel.createdBy(),
-            text,
-            Instant.now().truncatedTo(ChronoUnit.MICROS),
-            null,
-            null));
+    return ports
+        .messages()
+        .append(
+            new NewMessage(
+                channel.id(),
+                channel.createdBy(),
+                text,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                null,
+                null));
   }
 
   @Override

@@ -3,16 +3,12 @@ package dev.parley.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.adapters.testing.TestPostgres;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.contract.ReactionRepositoryContract;
-import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
-import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReactionRepository.Added;
 import dev.parley.application.port.out.ReactionRepository.Bounds;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -36,70 +32,50 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcReactionRepositoryTest extends ReactionRepositoryContract
     implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
-  @Inject JdbcReactionRepository reactions;
+  @Inject JdbcOutPorts ports;
   @Inject JdbcTransactions tx;
 
   private static final Bounds BOUNDS = new Bounds(20, 10);
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
-  }
-
-  @Override
-  protected ReactionRepository reactions() {
-    return reactions;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Test
   void aRepeatedReactionInsideATransactionLeavesTheTransactionUsable() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     User user =
-        users.create(
-            new NewUser(
-                new Username("rx" + UUID.randomUUID().toString().substring(0, 8)),
-                null,
-                null,
-                "h",
-                now));
+        ports
+            .users()
+            .create(
+                new NewUser(
+                    new Username("rx" + UUID.randomUUID().toString().substring(0, 8)),
+                    null,
+                    null,
+                    "h",
+                    now));
     Channel dm =
-        channels.create(
-            new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
-    Message message = messages.append(new NewMessage(dm.id(), user.id(), "hi", now, null, null));
+        ports
+            .channels()
+            .create(new NewChannel(null, ChannelKind.DM, null, null, null, null, user.id(), now));
+    Message message =
+        ports.messages().append(new NewMessage(dm.id(), user.id(), "hi", now, null, null));
 
     int count =
         tx.inTransaction(
             () -> {
-              assertThat(reactions.add(message.id(), user.id(), "👍", now, BOUNDS))
+              assertThat(ports.reactions().add(message.id(), user.id(), "👍", now, BOUNDS))
                   .isEqualTo(Added.ADDED);
-              assertThat(reactions.add(message.id(), user.id(), "👍", now, BOUNDS))
+              assertThat(ports.reactions().add(message.id(), user.id(), "👍", now, BOUNDS))
                   .isEqualTo(Added.ALREADY);
-              assertThat(reactions.add(message.id(), user.id(), "🎉", now, BOUNDS))
+              assertThat(ports.reactions().add(message.id(), user.id(), "🎉", now, BOUNDS))
                   .isEqualTo(Added.ADDED);
-              return reactions.count(message.id(), "👍");
+              return ports.reactions().count(message.id(), "👍");
             });
 
     assertThat(count).isEqualTo(1);
-    assertThat(reactions.count(message.id(), "🎉")).isEqualTo(1);
+    assertThat(ports.reactions().count(message.id(), "🎉")).isEqualTo(1);
   }
 
   @Override

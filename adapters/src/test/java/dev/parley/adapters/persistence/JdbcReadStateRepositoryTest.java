@@ -1,13 +1,8 @@
 package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.contract.ReadStateRepositoryContract;
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MembershipRepository;
-import dev.parley.application.port.out.MessageRepository;
-import dev.parley.application.port.out.ReadStateRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -21,41 +16,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcReadStateRepositoryTest extends ReadStateRepositoryContract
     implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcMembershipRepository memberships;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
-  @Inject JdbcReadStateRepository readStates;
+  @Inject JdbcOutPorts ports;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected MembershipRepository memberships() {
-    return memberships;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
-  }
-
-  @Override
-  protected ReadStateRepository readStates() {
-    return readStates;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Override

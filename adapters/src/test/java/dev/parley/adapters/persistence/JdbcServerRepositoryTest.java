@@ -1,12 +1,8 @@
 package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.contract.ServerRepositoryContract;
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MembershipRepository;
-import dev.parley.application.port.out.MessageRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -17,35 +13,11 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcServerRepositoryTest extends ServerRepositoryContract implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
-  @Inject JdbcServerRepository servers;
-  @Inject JdbcMembershipRepository memberships;
-  @Inject JdbcChannelRepository channels;
-  @Inject JdbcMessageRepository messages;
+  @Inject JdbcOutPorts ports;
 
   @Override
-  protected UserRepository users() {
-    return users;
-  }
-
-  @Override
-  protected ServerRepository servers() {
-    return servers;
-  }
-
-  @Override
-  protected MembershipRepository memberships() {
-    return memberships;
-  }
-
-  @Override
-  protected ChannelRepository channels() {
-    return channels;
-  }
-
-  @Override
-  protected MessageRepository messages() {
-    return messages;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.parley.adapters.persistence;
 
 import dev.parley.adapters.testing.TestPostgres;
+import dev.parley.application.contract.OutPorts;
 import dev.parley.application.contract.UserRepositoryContract;
-import dev.parley.application.port.out.UserRepository;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false, environments = "adapters-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcUserRepositoryTest extends UserRepositoryContract implements TestPropertyProvider {
-  @Inject JdbcUserRepository users;
+  @Inject JdbcOutPorts ports;
 
   @Override
-  protected UserRepository users() {
-    return users;
+  protected OutPorts ports() {
+    return ports;
   }
 
   @Override

@@ -10,11 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.AttachmentRepository.NewAttachment;
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Attachment;
@@ -36,15 +32,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link AttachmentRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class AttachmentRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
-
-  protected abstract AttachmentRepository attachments();
+  protected abstract OutPorts ports();
 
   private User uploader;
   private Server server;
@@ -52,15 +40,16 @@ public abstract class AttachmentRepositoryContract {
 
   @BeforeEach
   void createAChannel() {
-    uploader = user(users());
-    server = server(servers(), uploader);
-    channel = textChannel(channels(), server, null);
+    uploader = user(ports().users());
+    server = server(ports().servers(), uploader);
+    channel = textChannel(ports().channels(), server, null);
   }
 
   @Test
   void aSavedUploadIsFoundAndNotAttached() {
     Attachment saved =
-        attachments()
+        ports()
+            .attachments()
             .saveWithinQuota(
                 new NewAttachment(
                     channel.id(),
@@ -88,8 +77,8 @@ public abstract class AttachmentRepositoryContract {
                 "key-1",
                 NOW,
                 null));
-    assertThat(attachments().findById(saved.id())).contains(saved);
-    assertThat(attachments().findById(987_654_321L)).isEmpty();
+    assertThat(ports().attachments().findById(saved.id())).contains(saved);
+    assertThat(ports().attachments().findById(987_654_321L)).isEmpty();
   }
 
   @Test
@@ -100,15 +89,20 @@ public abstract class AttachmentRepositoryContract {
     Message first = post(channel);
     Message second = post(channel);
 
-    assertThat(attachments().attachToMessage(List.of(a.id(), b.id()), first.id())).isEqualTo(2);
-    assertThat(attachments().attachToMessage(List.of(a.id()), second.id())).isZero();
-    assertThat(attachments().attachToMessage(List.of(c.id(), b.id()), second.id())).isEqualTo(1);
-    assertThat(attachments().attachToMessage(List.of(), second.id())).isZero();
-    assertThat(attachments().attachToMessage(List.of(987_654_321L), second.id())).isZero();
+    assertThat(ports().attachments().attachToMessage(List.of(a.id(), b.id()), first.id()))
+        .isEqualTo(2);
+    assertThat(ports().attachments().attachToMessage(List.of(a.id()), second.id())).isZero();
+    assertThat(ports().attachments().attachToMessage(List.of(c.id(), b.id()), second.id()))
+        .isEqualTo(1);
+    assertThat(ports().attachments().attachToMessage(List.of(), second.id())).isZero();
+    assertThat(ports().attachments().attachToMessage(List.of(987_654_321L), second.id())).isZero();
 
-    assertThat(attachments().findById(a.id()).orElseThrow().messageId()).isEqualTo(first.id());
-    assertThat(attachments().findById(b.id()).orElseThrow().messageId()).isEqualTo(first.id());
-    assertThat(attachments().findById(c.id()).orElseThrow().messageId()).isEqualTo(second.id());
+    assertThat(ports().attachments().findById(a.id()).orElseThrow().messageId())
+        .isEqualTo(first.id());
+    assertThat(ports().attachments().findById(b.id()).orElseThrow().messageId())
+        .isEqualTo(first.id());
+    assertThat(ports().attachments().findById(c.id()).orElseThrow().messageId())
+        .isEqualTo(second.id());
   }
 
   @Test
@@ -120,25 +114,28 @@ public abstract class AttachmentRepositoryContract {
     Attachment b = upload(channel);
     Attachment c = upload(channel);
     Attachment loose = upload(channel);
-    attachments().attachToMessage(List.of(c.id()), first.id());
-    attachments().attachToMessage(List.of(b.id(), a.id()), second.id());
+    ports().attachments().attachToMessage(List.of(c.id()), first.id());
+    ports().attachments().attachToMessage(List.of(b.id(), a.id()), second.id());
 
     List<Attachment> found =
-        attachments().findByMessageIds(List.of(second.id(), bare.id(), first.id(), 987_654_321L));
+        ports()
+            .attachments()
+            .findByMessageIds(List.of(second.id(), bare.id(), first.id(), 987_654_321L));
 
     assertThat(found)
         .extracting(Attachment::id)
         .containsExactly(c.id(), a.id(), b.id())
         .doesNotContain(loose.id());
     assertThat(found.get(0).messageId()).isEqualTo(first.id());
-    assertThat(attachments().findByMessageIds(List.of())).isEmpty();
+    assertThat(ports().attachments().findByMessageIds(List.of())).isEmpty();
   }
 
   @Test
   void savingForAMissingChannelOrUserFails() {
     assertThatThrownBy(
             () ->
-                attachments()
+                ports()
+                    .attachments()
                     .saveWithinQuota(
                         new NewAttachment(
                             987_654_321L, uploader.id(), "a.txt", "text/plain", 1, "x", "k", NOW),
@@ -147,7 +144,8 @@ public abstract class AttachmentRepositoryContract {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
-                attachments()
+                ports()
+                    .attachments()
                     .saveWithinQuota(
                         new NewAttachment(
                             channel.id(), 987_654_321L, "a.txt", "text/plain", 1, "x", "k", NOW),
@@ -160,19 +158,19 @@ public abstract class AttachmentRepositoryContract {
   void attachmentsGoWithTheirServersChannels() {
     Attachment doomed = upload(channel);
     Attachment doomedLoose = upload(channel);
-    Channel dm = conversation(channels(), ChannelKind.DM, uploader);
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, uploader);
     Attachment kept = upload(dm);
     Message message = post(channel);
-    attachments().attachToMessage(List.of(doomed.id()), message.id());
+    ports().attachments().attachToMessage(List.of(doomed.id()), message.id());
 
-    servers().delete(server.id());
+    ports().servers().delete(server.id());
 
-    assertThat(attachments().findById(doomed.id())).isEmpty();
-    assertThat(attachments().findById(doomedLoose.id())).isEmpty();
-    assertThat(attachments().findById(kept.id())).isPresent();
-    assertThat(attachments().findByMessageIds(List.of(message.id()))).isEmpty();
+    assertThat(ports().attachments().findById(doomed.id())).isEmpty();
+    assertThat(ports().attachments().findById(doomedLoose.id())).isEmpty();
+    assertThat(ports().attachments().findById(kept.id())).isPresent();
+    assertThat(ports().attachments().findByMessageIds(List.of(message.id()))).isEmpty();
     // Their bytes are queued for removal like those the cleanup sweep deletes.
-    assertThat(attachments().filesToRemove(10_000))
+    assertThat(ports().attachments().filesToRemove(10_000))
         .contains(doomed.storageKey(), doomedLoose.storageKey())
         .doesNotContain(kept.storageKey());
   }
@@ -194,7 +192,7 @@ public abstract class AttachmentRepositoryContract {
             pool.submit(
                 () -> {
                   start.await();
-                  return attachments().attachToMessage(List.of(file.id()), candidate.id());
+                  return ports().attachments().attachToMessage(List.of(file.id()), candidate.id());
                 }));
       }
       start.countDown();
@@ -207,21 +205,21 @@ public abstract class AttachmentRepositoryContract {
       pool.shutdownNow();
     }
     assertThat(candidates)
-        .filteredOn(m -> !attachments().findByMessageIds(List.of(m.id())).isEmpty())
+        .filteredOn(m -> !ports().attachments().findByMessageIds(List.of(m.id())).isEmpty())
         .hasSize(1);
   }
 
   @Test
   void storedBytesCountEveryKeptUploadOfTheUser() {
-    User other = user(users());
-    assertThat(attachments().storedBytesOf(uploader.id())).isZero();
+    User other = user(ports().users());
+    assertThat(ports().attachments().storedBytesOf(uploader.id())).isZero();
     upload(channel);
     Attachment sent = upload(channel);
-    attachments().attachToMessage(List.of(sent.id()), post(channel).id());
+    ports().attachments().attachToMessage(List.of(sent.id()), post(channel).id());
     upload(channel, other, NOW);
 
-    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(6);
-    assertThat(attachments().storedBytesOf(other.id())).isEqualTo(3);
+    assertThat(ports().attachments().storedBytesOf(uploader.id())).isEqualTo(6);
+    assertThat(ports().attachments().storedBytesOf(other.id())).isEqualTo(3);
   }
 
   @Test
@@ -232,29 +230,29 @@ public abstract class AttachmentRepositoryContract {
     Attachment ofDeleted = upload(channel, uploader, NOW);
     Message kept = post(channel);
     Message deleted = post(channel);
-    attachments().attachToMessage(List.of(oldButSent.id()), kept.id());
-    attachments().attachToMessage(List.of(ofDeleted.id()), deleted.id());
-    messages().markDeleted(deleted.id(), NOW);
+    ports().attachments().attachToMessage(List.of(oldButSent.id()), kept.id());
+    ports().attachments().attachToMessage(List.of(ofDeleted.id()), deleted.id());
+    ports().messages().markDeleted(deleted.id(), NOW);
 
-    assertThat(attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isEqualTo(2);
+    assertThat(ports().attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isEqualTo(2);
 
     // The queue is shared with what other tests deleted: look at this test's keys only.
-    assertThat(attachments().filesToRemove(10_000))
+    assertThat(ports().attachments().filesToRemove(10_000))
         .contains(old.storageKey(), ofDeleted.storageKey())
         .doesNotContain(fresh.storageKey(), oldButSent.storageKey());
-    assertThat(attachments().findById(old.id())).isEmpty();
-    assertThat(attachments().findById(ofDeleted.id())).isEmpty();
-    assertThat(attachments().findById(fresh.id())).isPresent();
-    assertThat(attachments().findById(oldButSent.id())).isPresent();
-    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(6);
-    assertThat(attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isZero();
+    assertThat(ports().attachments().findById(old.id())).isEmpty();
+    assertThat(ports().attachments().findById(ofDeleted.id())).isEmpty();
+    assertThat(ports().attachments().findById(fresh.id())).isPresent();
+    assertThat(ports().attachments().findById(oldButSent.id())).isPresent();
+    assertThat(ports().attachments().storedBytesOf(uploader.id())).isEqualTo(6);
+    assertThat(ports().attachments().deleteUnwanted(NOW.minusSeconds(10), 100)).isZero();
 
-    attachments().filesRemoved(List.of(old.storageKey()));
-    assertThat(attachments().filesToRemove(10_000))
+    ports().attachments().filesRemoved(List.of(old.storageKey()));
+    assertThat(ports().attachments().filesToRemove(10_000))
         .contains(ofDeleted.storageKey())
         .doesNotContain(old.storageKey());
-    attachments().filesRemoved(List.of(ofDeleted.storageKey(), "never-queued"));
-    assertThat(attachments().filesToRemove(10_000)).doesNotContain(ofDeleted.storageKey());
+    ports().attachments().filesRemoved(List.of(ofDeleted.storageKey(), "never-queued"));
+    assertThat(ports().attachments().filesToRemove(10_000)).doesNotContain(ofDeleted.storageKey());
   }
 
   @Test
@@ -264,11 +262,11 @@ public abstract class AttachmentRepositoryContract {
       keys.add(upload(channel, uploader, NOW.minusSeconds(100)).storageKey());
     }
 
-    assertThat(attachments().deleteUnwanted(NOW, 3)).isEqualTo(3);
-    assertThat(attachments().deleteUnwanted(NOW, 3)).isEqualTo(2);
-    assertThat(attachments().deleteUnwanted(NOW, 3)).isZero();
-    assertThat(attachments().filesToRemove(4)).hasSize(4);
-    assertThat(attachments().filesToRemove(10_000)).containsAll(keys);
+    assertThat(ports().attachments().deleteUnwanted(NOW, 3)).isEqualTo(3);
+    assertThat(ports().attachments().deleteUnwanted(NOW, 3)).isEqualTo(2);
+    assertThat(ports().attachments().deleteUnwanted(NOW, 3)).isZero();
+    assertThat(ports().attachments().filesToRemove(4)).hasSize(4);
+    assertThat(ports().attachments().filesToRemove(10_000)).containsAll(keys);
   }
 
   @Test
@@ -278,10 +276,10 @@ public abstract class AttachmentRepositoryContract {
         new NewAttachment(
             channel.id(), uploader.id(), "a.txt", "text/plain", 4, "x", "quota-key", NOW);
 
-    assertThat(attachments().saveWithinQuota(four, 6)).isEmpty();
-    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(3);
-    assertThat(attachments().saveWithinQuota(four, 7)).isPresent();
-    assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(7);
+    assertThat(ports().attachments().saveWithinQuota(four, 6)).isEmpty();
+    assertThat(ports().attachments().storedBytesOf(uploader.id())).isEqualTo(3);
+    assertThat(ports().attachments().saveWithinQuota(four, 7)).isPresent();
+    assertThat(ports().attachments().storedBytesOf(uploader.id())).isEqualTo(7);
   }
 
   @Test
@@ -306,7 +304,7 @@ public abstract class AttachmentRepositoryContract {
             pool.submit(
                 () -> {
                   start.await();
-                  return attachments().saveWithinQuota(three, 10).isPresent();
+                  return ports().attachments().saveWithinQuota(three, 10).isPresent();
                 }));
       }
       start.countDown();
@@ -315,7 +313,7 @@ public abstract class AttachmentRepositoryContract {
         saved += future.get(60, TimeUnit.SECONDS) ? 1 : 0;
       }
       assertThat(saved).isEqualTo(3);
-      assertThat(attachments().storedBytesOf(uploader.id())).isEqualTo(9);
+      assertThat(ports().attachments().storedBytesOf(uploader.id())).isEqualTo(9);
     } finally {
       pool.shutdownNow();
     }
@@ -326,7 +324,8 @@ public abstract class AttachmentRepositoryContract {
   }
 
   private Attachment upload(Channel target, User by, Instant at) {
-    return attachments()
+    return ports()
+        .attachments()
         .saveWithinQuota(
             new NewAttachment(
                 target.id(),
@@ -342,6 +341,8 @@ public abstract class AttachmentRepositoryContract {
   }
 
   private Message post(Channel target) {
-    return messages().append(new NewMessage(target.id(), uploader.id(), "hi", NOW, null, null));
+    return ports()
+        .messages()
+        .append(new NewMessage(target.id(), uploader.id(), "hi", NOW, null, null));
   }
 }

@@ -10,11 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ReactionRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
@@ -26,23 +23,16 @@ import org.junit.jupiter.api.Test;
 /** What every {@link ChannelRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class ChannelRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
-
-  protected abstract ReactionRepository reactions();
+  protected abstract OutPorts ports();
 
   @Test
   void createsAServerChannelAndFindsItById() {
-    User owner = user(users());
-    Server server = server(servers(), owner);
+    User owner = user(ports().users());
+    Server server = server(ports().servers(), owner);
 
     Channel created =
-        channels()
+        ports()
+            .channels()
             .create(
                 new NewChannel(
                     server.id(),
@@ -70,26 +60,26 @@ public abstract class ChannelRepositoryContract {
                 owner.id(),
                 NOW,
                 NOW));
-    assertThat(channels().findById(created.id())).contains(created);
+    assertThat(ports().channels().findById(created.id())).contains(created);
   }
 
   @Test
   void unknownChannelIsEmpty() {
-    assertThat(channels().findById(987_654_321L)).isEmpty();
-    assertThat(channels().listByServer(987_654_321L)).isEmpty();
+    assertThat(ports().channels().findById(987_654_321L)).isEmpty();
+    assertThat(ports().channels().listByServer(987_654_321L)).isEmpty();
   }
 
   @Test
   void aMissingPositionGoesAfterTheLastChannelOfThatServer() {
-    User owner = user(users());
-    Server server = server(servers(), owner);
-    Server other = server(servers(), owner);
+    User owner = user(ports().users());
+    Server server = server(ports().servers(), owner);
+    Server other = server(ports().servers(), owner);
 
-    Channel first = textChannel(channels(), server, null);
-    Channel second = textChannel(channels(), server, null);
-    Channel placed = textChannel(channels(), server, 7);
-    Channel after = textChannel(channels(), server, null);
-    Channel elsewhere = textChannel(channels(), other, null);
+    Channel first = textChannel(ports().channels(), server, null);
+    Channel second = textChannel(ports().channels(), server, null);
+    Channel placed = textChannel(ports().channels(), server, 7);
+    Channel after = textChannel(ports().channels(), server, null);
+    Channel elsewhere = textChannel(ports().channels(), other, null);
 
     assertThat(first.position()).isZero();
     assertThat(second.position()).isEqualTo(1);
@@ -100,31 +90,32 @@ public abstract class ChannelRepositoryContract {
 
   @Test
   void listsAServersChannelsByPositionThenId() {
-    User owner = user(users());
-    Server server = server(servers(), owner);
-    Server other = server(servers(), owner);
-    Channel twoA = textChannel(channels(), server, 2);
-    Channel zero = textChannel(channels(), server, 0);
-    Channel twoB = textChannel(channels(), server, 2);
-    Channel one = textChannel(channels(), server, 1);
-    textChannel(channels(), other, 1);
-    Channel dm = conversation(channels(), ChannelKind.DM, owner);
-    channels().addParticipants(dm.id(), List.of(owner.id()), NOW);
+    User owner = user(ports().users());
+    Server server = server(ports().servers(), owner);
+    Server other = server(ports().servers(), owner);
+    Channel twoA = textChannel(ports().channels(), server, 2);
+    Channel zero = textChannel(ports().channels(), server, 0);
+    Channel twoB = textChannel(ports().channels(), server, 2);
+    Channel one = textChannel(ports().channels(), server, 1);
+    textChannel(ports().channels(), other, 1);
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, owner);
+    ports().channels().addParticipants(dm.id(), List.of(owner.id()), NOW);
 
-    assertThat(channels().listByServer(server.id())).containsExactly(zero, one, twoA, twoB);
+    assertThat(ports().channels().listByServer(server.id())).containsExactly(zero, one, twoA, twoB);
   }
 
   @Test
   void conversationsHaveNoServerAndStartAtSeqZero() {
-    User creator = user(users());
+    User creator = user(ports().users());
 
     Channel group =
-        channels()
+        ports()
+            .channels()
             .create(
                 new NewChannel(
                     null, ChannelKind.GROUP, "Friends", null, null, null, creator.id(), NOW));
 
-    assertThat(channels().findById(group.id()))
+    assertThat(ports().channels().findById(group.id()))
         .contains(
             new Channel(
                 group.id(),
@@ -143,99 +134,103 @@ public abstract class ChannelRepositoryContract {
 
   @Test
   void addsParticipantsIdempotentlyAndListsTheirIdsAscending() {
-    User a = user(users());
-    User b = user(users());
-    User c = user(users());
-    User outsider = user(users());
-    Channel group = conversation(channels(), ChannelKind.GROUP, a);
+    User a = user(ports().users());
+    User b = user(ports().users());
+    User c = user(ports().users());
+    User outsider = user(ports().users());
+    Channel group = conversation(ports().channels(), ChannelKind.GROUP, a);
 
-    channels().addParticipants(group.id(), List.of(b.id(), a.id()), NOW);
-    channels().addParticipants(group.id(), List.of(a.id(), c.id()), NOW.plusSeconds(5));
-    channels().addParticipants(group.id(), List.of(), NOW);
+    ports().channels().addParticipants(group.id(), List.of(b.id(), a.id()), NOW);
+    ports().channels().addParticipants(group.id(), List.of(a.id(), c.id()), NOW.plusSeconds(5));
+    ports().channels().addParticipants(group.id(), List.of(), NOW);
 
-    assertThat(channels().participantIds(group.id())).containsExactly(a.id(), b.id(), c.id());
-    assertThat(channels().isParticipant(group.id(), a.id())).isTrue();
-    assertThat(channels().isParticipant(group.id(), c.id())).isTrue();
-    assertThat(channels().isParticipant(group.id(), outsider.id())).isFalse();
-    assertThat(channels().participantIds(conversation(channels(), ChannelKind.DM, a).id()))
+    assertThat(ports().channels().participantIds(group.id()))
+        .containsExactly(a.id(), b.id(), c.id());
+    assertThat(ports().channels().isParticipant(group.id(), a.id())).isTrue();
+    assertThat(ports().channels().isParticipant(group.id(), c.id())).isTrue();
+    assertThat(ports().channels().isParticipant(group.id(), outsider.id())).isFalse();
+    assertThat(
+            ports()
+                .channels()
+                .participantIds(conversation(ports().channels(), ChannelKind.DM, a).id()))
         .isEmpty();
   }
 
   @Test
   void listsAUsersConversationsNewestFirst() {
-    User me = user(users());
-    User friend = user(users());
-    Server server = server(servers(), me);
-    Channel olderDm = conversation(channels(), ChannelKind.DM, me);
-    Channel notMine = conversation(channels(), ChannelKind.DM, friend);
-    Channel newerGroup = conversation(channels(), ChannelKind.GROUP, friend);
-    Channel serverChannel = textChannel(channels(), server, null);
-    channels().addParticipants(olderDm.id(), List.of(me.id(), friend.id()), NOW);
-    channels().addParticipants(notMine.id(), List.of(friend.id()), NOW);
-    channels().addParticipants(newerGroup.id(), List.of(friend.id(), me.id()), NOW);
+    User me = user(ports().users());
+    User friend = user(ports().users());
+    Server server = server(ports().servers(), me);
+    Channel olderDm = conversation(ports().channels(), ChannelKind.DM, me);
+    Channel notMine = conversation(ports().channels(), ChannelKind.DM, friend);
+    Channel newerGroup = conversation(ports().channels(), ChannelKind.GROUP, friend);
+    Channel serverChannel = textChannel(ports().channels(), server, null);
+    ports().channels().addParticipants(olderDm.id(), List.of(me.id(), friend.id()), NOW);
+    ports().channels().addParticipants(notMine.id(), List.of(friend.id()), NOW);
+    ports().channels().addParticipants(newerGroup.id(), List.of(friend.id(), me.id()), NOW);
     // Only DM and GROUP channels count, even if a server channel somehow has participants.
-    channels().addParticipants(serverChannel.id(), List.of(me.id()), NOW);
+    ports().channels().addParticipants(serverChannel.id(), List.of(me.id()), NOW);
 
-    assertThat(channels().conversationsOf(me.id())).containsExactly(newerGroup, olderDm);
-    assertThat(channels().conversationsOf(friend.id()))
+    assertThat(ports().channels().conversationsOf(me.id())).containsExactly(newerGroup, olderDm);
+    assertThat(ports().channels().conversationsOf(friend.id()))
         .containsExactly(newerGroup, notMine, olderDm);
-    assertThat(channels().conversationsOf(user(users()).id())).isEmpty();
+    assertThat(ports().channels().conversationsOf(user(ports().users()).id())).isEmpty();
   }
 
   @Test
   void findsTheDirectConversationOfTwoUsersInEitherOrder() {
-    User a = user(users());
-    User b = user(users());
-    Channel dm = conversation(channels(), ChannelKind.DM, a);
-    channels().addParticipants(dm.id(), List.of(a.id(), b.id()), NOW);
+    User a = user(ports().users());
+    User b = user(ports().users());
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, a);
+    ports().channels().addParticipants(dm.id(), List.of(a.id(), b.id()), NOW);
 
-    assertThat(channels().findDirectConversation(a.id(), b.id())).contains(dm);
-    assertThat(channels().findDirectConversation(b.id(), a.id())).contains(dm);
+    assertThat(ports().channels().findDirectConversation(a.id(), b.id())).contains(dm);
+    assertThat(ports().channels().findDirectConversation(b.id(), a.id())).contains(dm);
   }
 
   @Test
   void onlyADmWithExactlyThoseTwoParticipantsMatches() {
-    User a = user(users());
-    User b = user(users());
-    User c = user(users());
-    Channel group = conversation(channels(), ChannelKind.GROUP, a);
-    channels().addParticipants(group.id(), List.of(a.id(), b.id()), NOW);
-    Channel withSomeoneElse = conversation(channels(), ChannelKind.DM, a);
-    channels().addParticipants(withSomeoneElse.id(), List.of(a.id(), c.id()), NOW);
-    Channel crowded = conversation(channels(), ChannelKind.DM, a);
-    channels().addParticipants(crowded.id(), List.of(a.id(), b.id(), c.id()), NOW);
-    Channel alone = conversation(channels(), ChannelKind.DM, a);
-    channels().addParticipants(alone.id(), List.of(a.id()), NOW);
+    User a = user(ports().users());
+    User b = user(ports().users());
+    User c = user(ports().users());
+    Channel group = conversation(ports().channels(), ChannelKind.GROUP, a);
+    ports().channels().addParticipants(group.id(), List.of(a.id(), b.id()), NOW);
+    Channel withSomeoneElse = conversation(ports().channels(), ChannelKind.DM, a);
+    ports().channels().addParticipants(withSomeoneElse.id(), List.of(a.id(), c.id()), NOW);
+    Channel crowded = conversation(ports().channels(), ChannelKind.DM, a);
+    ports().channels().addParticipants(crowded.id(), List.of(a.id(), b.id(), c.id()), NOW);
+    Channel alone = conversation(ports().channels(), ChannelKind.DM, a);
+    ports().channels().addParticipants(alone.id(), List.of(a.id()), NOW);
 
-    assertThat(channels().findDirectConversation(a.id(), b.id())).isEmpty();
-    assertThat(channels().findDirectConversation(a.id(), c.id())).contains(withSomeoneElse);
-    assertThat(channels().findDirectConversation(b.id(), c.id())).isEmpty();
-    assertThat(channels().findDirectConversation(a.id(), 987_654_321L)).isEmpty();
+    assertThat(ports().channels().findDirectConversation(a.id(), b.id())).isEmpty();
+    assertThat(ports().channels().findDirectConversation(a.id(), c.id())).contains(withSomeoneElse);
+    assertThat(ports().channels().findDirectConversation(b.id(), c.id())).isEmpty();
+    assertThat(ports().channels().findDirectConversation(a.id(), 987_654_321L)).isEmpty();
   }
 
   @Test
   void theOldestOfSeveralDirectConversationsWins() {
-    User a = user(users());
-    User b = user(users());
-    Channel older = conversation(channels(), ChannelKind.DM, a);
-    Channel newer = conversation(channels(), ChannelKind.DM, b);
-    channels().addParticipants(newer.id(), List.of(b.id(), a.id()), NOW);
-    channels().addParticipants(older.id(), List.of(a.id(), b.id()), NOW);
+    User a = user(ports().users());
+    User b = user(ports().users());
+    Channel older = conversation(ports().channels(), ChannelKind.DM, a);
+    Channel newer = conversation(ports().channels(), ChannelKind.DM, b);
+    ports().channels().addParticipants(newer.id(), List.of(b.id(), a.id()), NOW);
+    ports().channels().addParticipants(older.id(), List.of(a.id(), b.id()), NOW);
 
-    assertThat(channels().findDirectConversation(a.id(), b.id())).contains(older);
+    assertThat(ports().channels().findDirectConversation(a.id(), b.id())).contains(older);
   }
 
   @Test
   void updateReplacesNameDescriptionCategoryAndPosition() {
-    User owner = user(users());
-    Server server = server(servers(), owner);
-    Channel moved = textChannel(channels(), server, 0);
-    Channel stays = textChannel(channels(), server, 1);
+    User owner = user(ports().users());
+    Server server = server(ports().servers(), owner);
+    Channel moved = textChannel(ports().channels(), server, 0);
+    Channel stays = textChannel(ports().channels(), server, 1);
     post(moved, owner);
     post(moved, owner);
 
     Channel updated =
-        channels().update(moved.id(), "renamed", "About", "Games", 5, NOW.plusSeconds(60));
+        ports().channels().update(moved.id(), "renamed", "About", "Games", 5, NOW.plusSeconds(60));
 
     assertThat(updated)
         .isEqualTo(
@@ -252,75 +247,82 @@ public abstract class ChannelRepositoryContract {
                 owner.id(),
                 NOW,
                 NOW.plusSeconds(60)));
-    assertThat(channels().findById(moved.id())).contains(updated);
-    assertThat(channels().listByServer(server.id())).containsExactly(stays, updated);
+    assertThat(ports().channels().findById(moved.id())).contains(updated);
+    assertThat(ports().channels().listByServer(server.id())).containsExactly(stays, updated);
 
-    Channel cleared = channels().update(moved.id(), "renamed", null, null, 0, NOW.plusSeconds(90));
+    Channel cleared =
+        ports().channels().update(moved.id(), "renamed", null, null, 0, NOW.plusSeconds(90));
 
     assertThat(cleared.description()).isNull();
     assertThat(cleared.category()).isNull();
-    assertThat(channels().findById(moved.id())).contains(cleared);
-    assertThat(channels().listByServer(server.id())).containsExactly(cleared, stays);
+    assertThat(ports().channels().findById(moved.id())).contains(cleared);
+    assertThat(ports().channels().listByServer(server.id())).containsExactly(cleared, stays);
   }
 
   @Test
   void updatingAnUnknownChannelFails() {
-    assertThatThrownBy(() -> channels().update(987_654_321L, "ghost", null, null, 0, NOW))
+    assertThatThrownBy(() -> ports().channels().update(987_654_321L, "ghost", null, null, 0, NOW))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void deleteTakesTheChannelsMessagesReactionsAndParticipantsWithIt() {
-    User owner = user(users());
-    User friend = user(users());
-    Server server = server(servers(), owner);
-    Channel doomed = textChannel(channels(), server, null);
-    Channel kept = textChannel(channels(), server, null);
+    User owner = user(ports().users());
+    User friend = user(ports().users());
+    Server server = server(ports().servers(), owner);
+    Channel doomed = textChannel(ports().channels(), server, null);
+    Channel kept = textChannel(ports().channels(), server, null);
     Message doomedMessage = post(doomed, owner);
     Message keptMessage = post(kept, owner);
-    reactions()
+    ports()
+        .reactions()
         .add(doomedMessage.id(), owner.id(), "👍", NOW, new ReactionRepository.Bounds(20, 10));
-    reactions().add(keptMessage.id(), owner.id(), "👍", NOW, new ReactionRepository.Bounds(20, 10));
-    Channel doomedDm = conversation(channels(), ChannelKind.DM, owner);
-    Channel keptGroup = conversation(channels(), ChannelKind.GROUP, owner);
-    channels().addParticipants(doomedDm.id(), List.of(owner.id(), friend.id()), NOW);
-    channels().addParticipants(keptGroup.id(), List.of(owner.id(), friend.id()), NOW);
+    ports()
+        .reactions()
+        .add(keptMessage.id(), owner.id(), "👍", NOW, new ReactionRepository.Bounds(20, 10));
+    Channel doomedDm = conversation(ports().channels(), ChannelKind.DM, owner);
+    Channel keptGroup = conversation(ports().channels(), ChannelKind.GROUP, owner);
+    ports().channels().addParticipants(doomedDm.id(), List.of(owner.id(), friend.id()), NOW);
+    ports().channels().addParticipants(keptGroup.id(), List.of(owner.id(), friend.id()), NOW);
     Message dmMessage = post(doomedDm, friend);
 
-    channels().delete(doomed.id());
-    channels().delete(doomedDm.id());
+    ports().channels().delete(doomed.id());
+    ports().channels().delete(doomedDm.id());
 
-    assertThat(channels().findById(doomed.id())).isEmpty();
-    assertThat(channels().listByServer(server.id()))
+    assertThat(ports().channels().findById(doomed.id())).isEmpty();
+    assertThat(ports().channels().listByServer(server.id()))
         .extracting(Channel::id)
         .containsExactly(kept.id());
-    assertThat(messages().findById(doomedMessage.id())).isEmpty();
-    assertThat(reactions().count(doomedMessage.id(), "👍")).isZero();
-    assertThat(channels().findById(doomedDm.id())).isEmpty();
-    assertThat(messages().findById(dmMessage.id())).isEmpty();
-    assertThat(channels().participantIds(doomedDm.id())).isEmpty();
-    assertThat(channels().isParticipant(doomedDm.id(), friend.id())).isFalse();
-    assertThat(channels().findDirectConversation(owner.id(), friend.id())).isEmpty();
-    assertThat(channels().conversationsOf(friend.id()))
+    assertThat(ports().messages().findById(doomedMessage.id())).isEmpty();
+    assertThat(ports().reactions().count(doomedMessage.id(), "👍")).isZero();
+    assertThat(ports().channels().findById(doomedDm.id())).isEmpty();
+    assertThat(ports().messages().findById(dmMessage.id())).isEmpty();
+    assertThat(ports().channels().participantIds(doomedDm.id())).isEmpty();
+    assertThat(ports().channels().isParticipant(doomedDm.id(), friend.id())).isFalse();
+    assertThat(ports().channels().findDirectConversation(owner.id(), friend.id())).isEmpty();
+    assertThat(ports().channels().conversationsOf(friend.id()))
         .extracting(Channel::id)
         .containsExactly(keptGroup.id());
 
-    assertThat(messages().findById(keptMessage.id())).contains(keptMessage);
-    assertThat(reactions().count(keptMessage.id(), "👍")).isEqualTo(1);
-    assertThat(channels().participantIds(keptGroup.id())).containsExactly(owner.id(), friend.id());
+    assertThat(ports().messages().findById(keptMessage.id())).contains(keptMessage);
+    assertThat(ports().reactions().count(keptMessage.id(), "👍")).isEqualTo(1);
+    assertThat(ports().channels().participantIds(keptGroup.id()))
+        .containsExactly(owner.id(), friend.id());
   }
 
   @Test
   void deletingAnUnknownChannelDoesNothing() {
-    User owner = user(users());
-    Channel kept = textChannel(channels(), server(servers(), owner), null);
+    User owner = user(ports().users());
+    Channel kept = textChannel(ports().channels(), server(ports().servers(), owner), null);
 
-    channels().delete(987_654_321L);
+    ports().channels().delete(987_654_321L);
 
-    assertThat(channels().findById(kept.id())).contains(kept);
+    assertThat(ports().channels().findById(kept.id())).contains(kept);
   }
 
   private Message post(Channel channel, User author) {
-    return messages().append(new NewMessage(channel.id(), author.id(), "hi", NOW, null, null));
+    return ports()
+        .messages()
+        .append(new NewMessage(channel.id(), author.id(), "hi", NOW, null, null));
   }
 }

@@ -1,21 +1,11 @@
 package dev.parley.application.contract;
 
-import dev.parley.application.fakes.InMemorySessionRepository;
-import dev.parley.application.fakes.InMemoryUserRepository;
-import dev.parley.application.port.out.SessionRepository;
-import dev.parley.application.port.out.UserRepository;
-
+/** Runs the {@link SessionRepositoryContract} against the in-memory fake. */
 class InMemorySessionRepositoryTest extends SessionRepositoryContract {
-  private final SessionRepository sessions = new InMemorySessionRepository();
-  private final UserRepository users = new InMemoryUserRepository();
+  private final OutPorts ports = new InMemoryOutPorts();
 
   @Override
-  protected SessionRepository sessions() {
-    return sessions;
-  }
-
-  @Override
-  protected UserRepository users() {
-    return users;
+  protected OutPorts ports() {
+    return ports;
   }
 }

@@ -1,21 +1,11 @@
 package dev.parley.application.contract;
 
-import dev.parley.application.fakes.InMemorySocketTicketStore;
-import dev.parley.application.fakes.InMemoryUserRepository;
-import dev.parley.application.port.out.SocketTicketStore;
-import dev.parley.application.port.out.UserRepository;
-
+/** Runs the {@link SocketTicketStoreContract} against the in-memory fake. */
 class InMemorySocketTicketStoreTest extends SocketTicketStoreContract {
-  private final SocketTicketStore tickets = new InMemorySocketTicketStore();
-  private final UserRepository users = new InMemoryUserRepository();
+  private final OutPorts ports = new InMemoryOutPorts();
 
   @Override
-  protected SocketTicketStore tickets() {
-    return tickets;
-  }
-
-  @Override
-  protected UserRepository users() {
-    return users;
+  protected OutPorts ports() {
+    return ports;
   }
 }

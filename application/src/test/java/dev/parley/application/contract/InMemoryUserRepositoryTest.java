@@ -1,13 +1,11 @@
 package dev.parley.application.contract;
 
-import dev.parley.application.fakes.InMemoryUserRepository;
-import dev.parley.application.port.out.UserRepository;
-
+/** Runs the {@link UserRepositoryContract} against the in-memory fake. */
 class InMemoryUserRepositoryTest extends UserRepositoryContract {
-  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final OutPorts ports = new InMemoryOutPorts();
 
   @Override
-  protected UserRepository users() {
-    return users;
+  protected OutPorts ports() {
+    return ports;
   }
 }

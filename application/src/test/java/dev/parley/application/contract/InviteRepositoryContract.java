@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.port.out.InviteRepository;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.server.Invite;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
@@ -28,19 +26,15 @@ import org.junit.jupiter.api.Test;
 /** What every {@link InviteRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class InviteRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract InviteRepository invites();
+  protected abstract OutPorts ports();
 
   private User creator;
   private Server server;
 
   @BeforeEach
   void createAServer() {
-    creator = user(users());
-    server = server(servers(), creator);
+    creator = user(ports().users());
+    server = server(ports().servers(), creator);
   }
 
   @Test
@@ -49,20 +43,20 @@ public abstract class InviteRepositoryContract {
         new Invite(unique("c"), server.id(), creator.id(), NOW, NOW.plusSeconds(3600), 10, 0, null);
     Invite open = invite(null, null);
 
-    assertThat(invites().create(limited)).isEqualTo(limited);
+    assertThat(ports().invites().create(limited)).isEqualTo(limited);
 
-    assertThat(invites().find(limited.code())).contains(limited);
-    assertThat(invites().find(open.code())).contains(open);
+    assertThat(ports().invites().find(limited.code())).contains(limited);
+    assertThat(ports().invites().find(open.code())).contains(open);
   }
 
   @Test
   void unknownInvitesAreEmpty() {
     invite(null, null);
 
-    assertThat(invites().find("no-such-code")).isEmpty();
-    assertThat(invites().use("no-such-code", NOW)).isEmpty();
-    assertThat(invites().revoke("no-such-code", NOW)).isFalse();
-    assertThat(invites().listByServer(987_654_321L)).isEmpty();
+    assertThat(ports().invites().find("no-such-code")).isEmpty();
+    assertThat(ports().invites().use("no-such-code", NOW)).isEmpty();
+    assertThat(ports().invites().revoke("no-such-code", NOW)).isFalse();
+    assertThat(ports().invites().listByServer(987_654_321L)).isEmpty();
   }
 
   @Test
@@ -71,7 +65,8 @@ public abstract class InviteRepositoryContract {
 
     assertThatThrownBy(
             () ->
-                invites()
+                ports()
+                    .invites()
                     .create(
                         new Invite(
                             first.code(),
@@ -83,26 +78,28 @@ public abstract class InviteRepositoryContract {
                             0,
                             null)))
         .isInstanceOf(RuntimeException.class);
-    assertThat(invites().find(first.code())).contains(first);
+    assertThat(ports().invites().find(first.code())).contains(first);
   }
 
   @Test
   void anInviteToAMissingServerOrByAMissingUserFails() {
     assertThatThrownBy(
             () ->
-                invites()
+                ports()
+                    .invites()
                     .create(
                         new Invite(
                             unique("c"), 987_654_321L, creator.id(), NOW, null, null, 0, null)))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
-                invites()
+                ports()
+                    .invites()
                     .create(
                         new Invite(
                             unique("c"), server.id(), 987_654_321L, NOW, null, null, 0, null)))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(invites().listByServer(server.id())).isEmpty();
+    assertThat(ports().invites().listByServer(server.id())).isEmpty();
   }
 
   @Test
@@ -110,14 +107,16 @@ public abstract class InviteRepositoryContract {
     Invite oldest = create(NOW);
     Invite newest = create(NOW.plusSeconds(20));
     Invite middle = create(NOW.plusSeconds(10));
-    invites().revoke(middle.code(), NOW.plusSeconds(30));
-    Server other = server(servers(), creator);
-    invites().create(new Invite(unique("c"), other.id(), creator.id(), NOW, null, null, 0, null));
+    ports().invites().revoke(middle.code(), NOW.plusSeconds(30));
+    Server other = server(ports().servers(), creator);
+    ports()
+        .invites()
+        .create(new Invite(unique("c"), other.id(), creator.id(), NOW, null, null, 0, null));
 
-    assertThat(invites().listByServer(server.id()))
+    assertThat(ports().invites().listByServer(server.id()))
         .extracting(Invite::code)
         .containsExactly(newest.code(), middle.code(), oldest.code());
-    assertThat(invites().listByServer(server.id()).get(1).revokedAt())
+    assertThat(ports().invites().listByServer(server.id()).get(1).revokedAt())
         .isEqualTo(NOW.plusSeconds(30));
   }
 
@@ -125,12 +124,12 @@ public abstract class InviteRepositoryContract {
   void eachUseCountsUntilTheLimit() {
     Invite invite = invite(null, 2);
 
-    assertThat(invites().use(invite.code(), NOW)).map(Invite::uses).contains(1);
-    Optional<Invite> last = invites().use(invite.code(), NOW);
-    assertThat(invites().use(invite.code(), NOW)).isEmpty();
+    assertThat(ports().invites().use(invite.code(), NOW)).map(Invite::uses).contains(1);
+    Optional<Invite> last = ports().invites().use(invite.code(), NOW);
+    assertThat(ports().invites().use(invite.code(), NOW)).isEmpty();
 
     assertThat(last).contains(withUses(invite, 2));
-    assertThat(invites().find(invite.code())).contains(withUses(invite, 2));
+    assertThat(ports().invites().find(invite.code())).contains(withUses(invite, 2));
   }
 
   @Test
@@ -138,21 +137,21 @@ public abstract class InviteRepositoryContract {
     Invite invite = invite(null, null);
 
     for (int i = 0; i < 20; i++) {
-      assertThat(invites().use(invite.code(), NOW.plusSeconds(i))).isPresent();
+      assertThat(ports().invites().use(invite.code(), NOW.plusSeconds(i))).isPresent();
     }
 
-    assertThat(invites().find(invite.code())).map(Invite::uses).contains(20);
+    assertThat(ports().invites().find(invite.code())).map(Invite::uses).contains(20);
   }
 
   @Test
   void anExpiredInviteCannotBeUsed() {
     Invite invite = invite(NOW.plusSeconds(60), null);
 
-    assertThat(invites().use(invite.code(), NOW.plusSeconds(59))).isPresent();
-    assertThat(invites().use(invite.code(), NOW.plusSeconds(60))).isEmpty();
-    assertThat(invites().use(invite.code(), NOW.plusSeconds(61))).isEmpty();
+    assertThat(ports().invites().use(invite.code(), NOW.plusSeconds(59))).isPresent();
+    assertThat(ports().invites().use(invite.code(), NOW.plusSeconds(60))).isEmpty();
+    assertThat(ports().invites().use(invite.code(), NOW.plusSeconds(61))).isEmpty();
 
-    assertThat(invites().find(invite.code())).map(Invite::uses).contains(1);
+    assertThat(ports().invites().find(invite.code())).map(Invite::uses).contains(1);
   }
 
   @Test
@@ -160,15 +159,15 @@ public abstract class InviteRepositoryContract {
     Invite invite = invite(null, null);
     Invite other = invite(null, null);
 
-    assertThat(invites().revoke(invite.code(), NOW.plusSeconds(5))).isTrue();
-    assertThat(invites().revoke(invite.code(), NOW.plusSeconds(9))).isTrue();
+    assertThat(ports().invites().revoke(invite.code(), NOW.plusSeconds(5))).isTrue();
+    assertThat(ports().invites().revoke(invite.code(), NOW.plusSeconds(9))).isTrue();
 
-    assertThat(invites().use(invite.code(), NOW.plusSeconds(10))).isEmpty();
-    Invite revoked = invites().find(invite.code()).orElseThrow();
+    assertThat(ports().invites().use(invite.code(), NOW.plusSeconds(10))).isEmpty();
+    Invite revoked = ports().invites().find(invite.code()).orElseThrow();
     assertThat(revoked.revokedAt()).isEqualTo(NOW.plusSeconds(5));
     assertThat(revoked.uses()).isZero();
-    assertThat(invites().find(other.code())).contains(other);
-    assertThat(invites().use(other.code(), NOW.plusSeconds(10))).isPresent();
+    assertThat(ports().invites().find(other.code())).contains(other);
+    assertThat(ports().invites().use(other.code(), NOW.plusSeconds(10))).isPresent();
   }
 
   @Test
@@ -187,7 +186,10 @@ public abstract class InviteRepositoryContract {
                   start.await();
                   List<Integer> mine = new ArrayList<>();
                   for (int i = 0; i < 3; i++) {
-                    invites().use(invite.code(), NOW).ifPresent(used -> mine.add(used.uses()));
+                    ports()
+                        .invites()
+                        .use(invite.code(), NOW)
+                        .ifPresent(used -> mine.add(used.uses()));
                   }
                   return mine;
                 }));
@@ -201,33 +203,36 @@ public abstract class InviteRepositoryContract {
     }
 
     assertThat(uses).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-    assertThat(invites().find(invite.code())).map(Invite::uses).contains(5);
+    assertThat(ports().invites().find(invite.code())).map(Invite::uses).contains(5);
   }
 
   @Test
   void deletingTheServerDeletesItsInvites() {
     Invite doomed = invite(null, null);
-    Server other = server(servers(), creator);
+    Server other = server(ports().servers(), creator);
     Invite kept =
-        invites()
+        ports()
+            .invites()
             .create(new Invite(unique("c"), other.id(), creator.id(), NOW, null, null, 0, null));
 
-    servers().delete(server.id());
+    ports().servers().delete(server.id());
 
-    assertThat(invites().find(doomed.code())).isEmpty();
-    assertThat(invites().listByServer(server.id())).isEmpty();
-    assertThat(invites().use(doomed.code(), NOW)).isEmpty();
-    assertThat(invites().find(kept.code())).contains(kept);
+    assertThat(ports().invites().find(doomed.code())).isEmpty();
+    assertThat(ports().invites().listByServer(server.id())).isEmpty();
+    assertThat(ports().invites().use(doomed.code(), NOW)).isEmpty();
+    assertThat(ports().invites().find(kept.code())).contains(kept);
   }
 
   private Invite invite(Instant expiresAt, Integer maxUses) {
-    return invites()
+    return ports()
+        .invites()
         .create(
             new Invite(unique("c"), server.id(), creator.id(), NOW, expiresAt, maxUses, 0, null));
   }
 
   private Invite create(Instant createdAt) {
-    return invites()
+    return ports()
+        .invites()
         .create(new Invite(unique("c"), server.id(), creator.id(), createdAt, null, null, 0, null));
   }
 

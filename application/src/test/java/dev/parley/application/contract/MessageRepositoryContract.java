@@ -8,13 +8,10 @@ import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
 import dev.parley.application.port.out.MessageRepository.Page;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
@@ -34,27 +31,23 @@ import org.junit.jupiter.api.Test;
 /** What every {@link MessageRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class MessageRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
+  protected abstract OutPorts ports();
 
   private User author;
   private Channel channel;
 
   @BeforeEach
   void createAChannel() {
-    author = user(users());
-    channel = textChannel(channels(), server(servers(), author), null);
+    author = user(ports().users());
+    channel = textChannel(ports().channels(), server(ports().servers(), author), null);
   }
 
   @Test
   void appendStoresTheMessageWithSeqOne() {
     Message stored =
-        messages().append(new NewMessage(channel.id(), author.id(), "Hello <b>", NOW, null, "n-1"));
+        ports()
+            .messages()
+            .append(new NewMessage(channel.id(), author.id(), "Hello <b>", NOW, null, "n-1"));
 
     assertThat(stored.id()).isPositive();
     assertThat(stored)
@@ -71,13 +64,13 @@ public abstract class MessageRepositoryContract {
                 null,
                 "n-1",
                 1));
-    assertThat(messages().findById(stored.id())).contains(stored);
-    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
+    assertThat(ports().messages().findById(stored.id())).contains(stored);
+    assertThat(ports().channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
   }
 
   @Test
   void seqCountsUpWithoutGapsIndependentlyPerChannel() {
-    Channel dm = conversation(channels(), ChannelKind.DM, author);
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, author);
 
     List<Long> first = new ArrayList<>();
     List<Long> second = new ArrayList<>();
@@ -90,8 +83,8 @@ public abstract class MessageRepositoryContract {
 
     assertThat(first).containsExactly(1L, 2L, 3L);
     assertThat(second).containsExactly(1L, 2L);
-    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(3);
-    assertThat(channels().findById(dm.id()).orElseThrow().lastSeq()).isEqualTo(2);
+    assertThat(ports().channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(3);
+    assertThat(ports().channels().findById(dm.id()).orElseThrow().lastSeq()).isEqualTo(2);
   }
 
   @Test
@@ -99,11 +92,13 @@ public abstract class MessageRepositoryContract {
     Message original = post(channel, null);
 
     Message reply =
-        messages()
+        ports()
+            .messages()
             .append(new NewMessage(channel.id(), author.id(), "re", NOW, original.id(), null));
 
     assertThat(reply.replyToId()).isEqualTo(original.id());
-    assertThat(messages().findById(reply.id()).orElseThrow().replyToId()).isEqualTo(original.id());
+    assertThat(ports().messages().findById(reply.id()).orElseThrow().replyToId())
+        .isEqualTo(original.id());
   }
 
   @Test
@@ -111,26 +106,28 @@ public abstract class MessageRepositoryContract {
     Message original = post(channel, "retry-me");
 
     assertThatThrownBy(() -> post(channel, "retry-me")).isInstanceOf(NonceAlreadyUsed.class);
-    Channel elsewhere = textChannel(channels(), server(servers(), author), null);
+    Channel elsewhere = textChannel(ports().channels(), server(ports().servers(), author), null);
     assertThatThrownBy(() -> post(elsewhere, "retry-me")).isInstanceOf(NonceAlreadyUsed.class);
 
-    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
-    assertThat(channels().findById(elsewhere.id()).orElseThrow().lastSeq()).isZero();
+    assertThat(ports().channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
+    assertThat(ports().channels().findById(elsewhere.id()).orElseThrow().lastSeq()).isZero();
     assertThat(post(channel, "fresh").seq()).isEqualTo(2);
-    assertThat(messages().findByNonce(author.id(), "retry-me")).contains(original);
+    assertThat(ports().messages().findByNonce(author.id(), "retry-me")).contains(original);
   }
 
   @Test
   void theSameNonceByAnotherAuthorIsFine() {
-    User other = user(users());
+    User other = user(ports().users());
     Message mine = post(channel, "shared");
 
     Message theirs =
-        messages().append(new NewMessage(channel.id(), other.id(), "x", NOW, null, "shared"));
+        ports()
+            .messages()
+            .append(new NewMessage(channel.id(), other.id(), "x", NOW, null, "shared"));
 
     assertThat(theirs.seq()).isEqualTo(2);
-    assertThat(messages().findByNonce(author.id(), "shared")).contains(mine);
-    assertThat(messages().findByNonce(other.id(), "shared")).contains(theirs);
+    assertThat(ports().messages().findByNonce(author.id(), "shared")).contains(mine);
+    assertThat(ports().messages().findByNonce(other.id(), "shared")).contains(theirs);
   }
 
   @Test
@@ -146,16 +143,17 @@ public abstract class MessageRepositoryContract {
   void unknownMessagesAreEmpty() {
     post(channel, "known");
 
-    assertThat(messages().findById(987_654_321L)).isEmpty();
-    assertThat(messages().findByNonce(author.id(), "unknown")).isEmpty();
-    assertThat(messages().findByNonce(user(users()).id(), "known")).isEmpty();
+    assertThat(ports().messages().findById(987_654_321L)).isEmpty();
+    assertThat(ports().messages().findByNonce(author.id(), "unknown")).isEmpty();
+    assertThat(ports().messages().findByNonce(user(ports().users()).id(), "known")).isEmpty();
   }
 
   @Test
   void appendingToAMissingChannelFails() {
     assertThatThrownBy(
             () ->
-                messages()
+                ports()
+                    .messages()
                     .append(new NewMessage(987_654_321L, author.id(), "lost", NOW, null, null)))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -164,10 +162,11 @@ public abstract class MessageRepositoryContract {
   void editReplacesTheTextAndSetsEditedAt() {
     Message original = post(channel, "to-edit");
     Message reply =
-        messages()
+        ports()
+            .messages()
             .append(new NewMessage(channel.id(), author.id(), "typo", NOW, original.id(), null));
 
-    Message edited = messages().edit(reply.id(), "fixed", NOW.plusSeconds(60));
+    Message edited = ports().messages().edit(reply.id(), "fixed", NOW.plusSeconds(60));
 
     assertThat(edited)
         .isEqualTo(
@@ -184,11 +183,11 @@ public abstract class MessageRepositoryContract {
                 null,
                 2));
     assertThat(edited.isEdited()).isTrue();
-    assertThat(messages().findById(reply.id())).contains(edited);
-    assertThat(messages().findById(original.id())).contains(original);
-    assertThat(messages().page(channel.id(), new Page.Newest(10, 0)))
+    assertThat(ports().messages().findById(reply.id())).contains(edited);
+    assertThat(ports().messages().findById(original.id())).contains(original);
+    assertThat(ports().messages().page(channel.id(), new Page.Newest(10, 0)))
         .containsExactly(original, edited);
-    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(2);
+    assertThat(ports().channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(2);
   }
 
   @Test
@@ -197,7 +196,7 @@ public abstract class MessageRepositoryContract {
     Message doomed = post(channel, "doomed");
     Message last = post(channel, null);
 
-    Message deleted = messages().markDeleted(doomed.id(), NOW.plusSeconds(90));
+    Message deleted = ports().messages().markDeleted(doomed.id(), NOW.plusSeconds(90));
 
     assertThat(deleted)
         .isEqualTo(
@@ -214,10 +213,10 @@ public abstract class MessageRepositoryContract {
                 "doomed",
                 2));
     assertThat(deleted.isDeleted()).isTrue();
-    assertThat(messages().findById(doomed.id())).contains(deleted);
-    assertThat(messages().page(channel.id(), new Page.Newest(10, 0)))
+    assertThat(ports().messages().findById(doomed.id())).contains(deleted);
+    assertThat(ports().messages().page(channel.id(), new Page.Newest(10, 0)))
         .containsExactly(first, deleted, last);
-    assertThat(messages().page(channel.id(), new Page.AfterSeq(10, 1)))
+    assertThat(ports().messages().page(channel.id(), new Page.AfterSeq(10, 1)))
         .containsExactly(deleted, last);
     assertThat(post(channel, null).seq()).isEqualTo(4);
   }
@@ -225,21 +224,21 @@ public abstract class MessageRepositoryContract {
   @Test
   void deletingAnEditedMessageKeepsWhenItWasEdited() {
     Message message = post(channel, null);
-    messages().edit(message.id(), "second thoughts", NOW.plusSeconds(1));
+    ports().messages().edit(message.id(), "second thoughts", NOW.plusSeconds(1));
 
-    Message deleted = messages().markDeleted(message.id(), NOW.plusSeconds(2));
+    Message deleted = ports().messages().markDeleted(message.id(), NOW.plusSeconds(2));
 
     assertThat(deleted.content()).isEmpty();
     assertThat(deleted.editedAt()).isEqualTo(NOW.plusSeconds(1));
     assertThat(deleted.deletedAt()).isEqualTo(NOW.plusSeconds(2));
-    assertThat(messages().findById(message.id())).contains(deleted);
+    assertThat(ports().messages().findById(message.id())).contains(deleted);
   }
 
   @Test
   void editingOrDeletingAMissingMessageFails() {
-    assertThatThrownBy(() -> messages().edit(987_654_321L, "ghost", NOW))
+    assertThatThrownBy(() -> ports().messages().edit(987_654_321L, "ghost", NOW))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> messages().markDeleted(987_654_321L, NOW))
+    assertThatThrownBy(() -> ports().messages().markDeleted(987_654_321L, NOW))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -276,16 +275,18 @@ public abstract class MessageRepositoryContract {
 
   @Test
   void pagesHoldWholeMessagesOfTheirChannelOnly() {
-    Channel other = conversation(channels(), ChannelKind.DM, author);
+    Channel other = conversation(ports().channels(), ChannelKind.DM, author);
     Message a = post(channel, null);
     post(other, null);
     Message b = post(channel, "b");
 
-    assertThat(messages().page(channel.id(), new Page.Newest(10, 0))).containsExactly(a, b);
-    assertThat(messages().page(channel.id(), new Page.AfterSeq(10, 0))).containsExactly(a, b);
-    assertThat(messages().page(channel.id(), new Page.BeforeSeq(10, 3))).containsExactly(a, b);
-    Channel empty = conversation(channels(), ChannelKind.GROUP, author);
-    assertThat(messages().page(empty.id(), new Page.Newest(10, 0))).isEmpty();
+    assertThat(ports().messages().page(channel.id(), new Page.Newest(10, 0))).containsExactly(a, b);
+    assertThat(ports().messages().page(channel.id(), new Page.AfterSeq(10, 0)))
+        .containsExactly(a, b);
+    assertThat(ports().messages().page(channel.id(), new Page.BeforeSeq(10, 3)))
+        .containsExactly(a, b);
+    Channel empty = conversation(ports().channels(), ChannelKind.GROUP, author);
+    assertThat(ports().messages().page(empty.id(), new Page.Newest(10, 0))).isEmpty();
   }
 
   @Test
@@ -305,7 +306,7 @@ public abstract class MessageRepositoryContract {
 
     int total = threads * perThread;
     assertThat(seqs).hasSize(total).containsExactlyInAnyOrderElementsOf(range(1, total));
-    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(total);
+    assertThat(ports().channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(total);
     assertThat(seqs(new Page.AfterSeq(total, 0))).containsExactlyElementsOf(range(1, total));
   }
 
@@ -323,7 +324,7 @@ public abstract class MessageRepositoryContract {
             });
 
     assertThat(stored).containsExactly(1L);
-    assertThat(channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
+    assertThat(ports().channels().findById(channel.id()).orElseThrow().lastSeq()).isEqualTo(1);
   }
 
   private List<Long> runConcurrently(int threads, Callable<List<Long>> work) throws Exception {
@@ -357,11 +358,13 @@ public abstract class MessageRepositoryContract {
   }
 
   private Message post(Channel target, String nonce) {
-    return messages().append(new NewMessage(target.id(), author.id(), "message", NOW, null, nonce));
+    return ports()
+        .messages()
+        .append(new NewMessage(target.id(), author.id(), "message", NOW, null, nonce));
   }
 
   private List<Long> seqs(Page page) {
-    return messages().page(channel.id(), page).stream().map(Message::seq).toList();
+    return ports().messages().page(channel.id(), page).stream().map(Message::seq).toList();
   }
 
   private static List<Long> range(long from, long to) {

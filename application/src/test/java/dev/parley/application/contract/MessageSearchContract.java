@@ -7,13 +7,9 @@ import static dev.parley.application.contract.Fixtures.textChannel;
 import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.MessageSearch;
 import dev.parley.application.port.out.MessageSearch.Criteria;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
@@ -27,15 +23,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link MessageSearch} must do; run against the in-memory and JDBC versions. */
 public abstract class MessageSearchContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
-
-  protected abstract MessageSearch search();
+  protected abstract OutPorts ports();
 
   private User alice;
   private User bob;
@@ -45,12 +33,12 @@ public abstract class MessageSearchContract {
 
   @BeforeEach
   void channelsToSearch() {
-    alice = user(users());
-    bob = user(users());
-    Server server = server(servers(), alice);
-    general = textChannel(channels(), server, null);
-    random = textChannel(channels(), server, null);
-    dm = conversation(channels(), ChannelKind.DM, alice);
+    alice = user(ports().users());
+    bob = user(ports().users());
+    Server server = server(ports().servers(), alice);
+    general = textChannel(ports().channels(), server, null);
+    random = textChannel(ports().channels(), server, null);
+    dm = conversation(ports().channels(), ChannelKind.DM, alice);
   }
 
   @Test
@@ -86,9 +74,9 @@ public abstract class MessageSearchContract {
     Message mine = post(general, alice, "deploy now");
     Message theirs = post(random, bob, "deploy later");
 
-    assertThat(search().search(new Criteria("deploy", all(), alice.id(), null, 10)))
+    assertThat(ports().search().search(new Criteria("deploy", all(), alice.id(), null, 10)))
         .containsExactly(mine);
-    assertThat(search().search(new Criteria("deploy", all(), bob.id(), null, 10)))
+    assertThat(ports().search().search(new Criteria("deploy", all(), bob.id(), null, 10)))
         .containsExactly(theirs);
   }
 
@@ -113,8 +101,8 @@ public abstract class MessageSearchContract {
     Message gone = post(general, alice, "secret code");
     Message edited = post(general, bob, "old wording");
 
-    messages().markDeleted(gone.id(), NOW.plusSeconds(1));
-    Message changed = messages().edit(edited.id(), "secret wording", NOW.plusSeconds(2));
+    ports().messages().markDeleted(gone.id(), NOW.plusSeconds(1));
+    Message changed = ports().messages().edit(edited.id(), "secret wording", NOW.plusSeconds(2));
 
     assertThat(find("secret", all())).containsExactly(changed, kept);
     assertThat(find("code", all())).isEmpty();
@@ -134,14 +122,16 @@ public abstract class MessageSearchContract {
   }
 
   private List<Message> find(String text, Collection<Long> channelIds) {
-    return search().search(new Criteria(text, channelIds, null, null, 100));
+    return ports().search().search(new Criteria(text, channelIds, null, null, 100));
   }
 
   private List<Message> page(Long beforeId, int limit) {
-    return search().search(new Criteria("ticket", all(), null, beforeId, limit));
+    return ports().search().search(new Criteria("ticket", all(), null, beforeId, limit));
   }
 
   private Message post(Channel channel, User author, String text) {
-    return messages().append(new NewMessage(channel.id(), author.id(), text, NOW, null, null));
+    return ports()
+        .messages()
+        .append(new NewMessage(channel.id(), author.id(), text, NOW, null, null));
   }
 }

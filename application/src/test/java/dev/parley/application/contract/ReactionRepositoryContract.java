@@ -8,14 +8,10 @@ import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReactionRepository.Added;
 import dev.parley.application.port.out.ReactionRepository.Bounds;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
@@ -37,15 +33,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link ReactionRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class ReactionRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
-
-  protected abstract ReactionRepository reactions();
+  protected abstract OutPorts ports();
 
   private User author;
   private Server server;
@@ -53,24 +41,24 @@ public abstract class ReactionRepositoryContract {
 
   @BeforeEach
   void createAChannel() {
-    author = user(users());
-    server = server(servers(), author);
-    channel = textChannel(channels(), server, null);
+    author = user(ports().users());
+    server = server(ports().servers(), author);
+    channel = textChannel(ports().channels(), server, null);
   }
 
   @Test
   void aUserReactsOnceWithEachEmoji() {
     Message message = post(channel);
-    User other = user(users());
+    User other = user(ports().users());
 
     assertThat(add(message.id(), author.id(), "👍", NOW)).isTrue();
     assertThat(add(message.id(), author.id(), "👍", NOW.plusSeconds(1))).isFalse();
     assertThat(add(message.id(), other.id(), "👍", NOW.plusSeconds(2))).isTrue();
     assertThat(add(message.id(), author.id(), ":tada:", NOW.plusSeconds(3))).isTrue();
 
-    assertThat(reactions().count(message.id(), "👍")).isEqualTo(2);
-    assertThat(reactions().count(message.id(), ":tada:")).isEqualTo(1);
-    assertThat(reactions().forMessages(List.of(message.id())))
+    assertThat(ports().reactions().count(message.id(), "👍")).isEqualTo(2);
+    assertThat(ports().reactions().count(message.id(), ":tada:")).isEqualTo(1);
+    assertThat(ports().reactions().forMessages(List.of(message.id())))
         .containsExactly(
             Map.entry(
                 message.id(),
@@ -87,25 +75,25 @@ public abstract class ReactionRepositoryContract {
     assertThat(add(message.id(), author.id(), ":Smile:", NOW)).isTrue();
     assertThat(add(message.id(), author.id(), "👍🏽", NOW)).isTrue();
 
-    assertThat(reactions().count(message.id(), ":smile:")).isEqualTo(1);
-    assertThat(reactions().count(message.id(), "👍")).isZero();
+    assertThat(ports().reactions().count(message.id(), ":smile:")).isEqualTo(1);
+    assertThat(ports().reactions().count(message.id(), "👍")).isZero();
   }
 
   @Test
   void removeReportsWhetherThereWasAReaction() {
     Message message = post(channel);
-    User other = user(users());
+    User other = user(ports().users());
     add(message.id(), author.id(), "👍", NOW);
     add(message.id(), other.id(), "👍", NOW);
 
-    assertThat(reactions().remove(message.id(), author.id(), "👍")).isTrue();
-    assertThat(reactions().remove(message.id(), author.id(), "👍")).isFalse();
-    assertThat(reactions().remove(message.id(), other.id(), "👎")).isFalse();
-    assertThat(reactions().remove(987_654_321L, author.id(), "👍")).isFalse();
+    assertThat(ports().reactions().remove(message.id(), author.id(), "👍")).isTrue();
+    assertThat(ports().reactions().remove(message.id(), author.id(), "👍")).isFalse();
+    assertThat(ports().reactions().remove(message.id(), other.id(), "👎")).isFalse();
+    assertThat(ports().reactions().remove(987_654_321L, author.id(), "👍")).isFalse();
 
-    assertThat(reactions().count(message.id(), "👍")).isEqualTo(1);
+    assertThat(ports().reactions().count(message.id(), "👍")).isEqualTo(1);
     assertThat(add(message.id(), author.id(), "👍", NOW.plusSeconds(5))).isTrue();
-    assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
+    assertThat(ports().reactions().forMessages(List.of(message.id())).get(message.id()))
         .containsExactly(new ReactionCount("👍", 2, List.of(other.id(), author.id())));
   }
 
@@ -113,15 +101,15 @@ public abstract class ReactionRepositoryContract {
   void countIsZeroWithoutReactions() {
     Message message = post(channel);
 
-    assertThat(reactions().count(message.id(), "👍")).isZero();
-    assertThat(reactions().count(987_654_321L, "👍")).isZero();
+    assertThat(ports().reactions().count(message.id(), "👍")).isZero();
+    assertThat(ports().reactions().count(987_654_321L, "👍")).isZero();
   }
 
   @Test
   void forMessagesOrdersEmojisByFirstUseAndUsersByWhenTheyReacted() {
-    User a = user(users());
-    User b = user(users());
-    User c = user(users());
+    User a = user(ports().users());
+    User b = user(ports().users());
+    User c = user(ports().users());
     Message busy = post(channel);
     Message quiet = post(channel);
     Message silent = post(channel);
@@ -137,7 +125,7 @@ public abstract class ReactionRepositoryContract {
     add(quiet.id(), b.id(), "❤", NOW);
 
     Map<Long, List<ReactionCount>> found =
-        reactions().forMessages(List.of(busy.id(), quiet.id(), silent.id(), 987_654_321L));
+        ports().reactions().forMessages(List.of(busy.id(), quiet.id(), silent.id(), 987_654_321L));
 
     assertThat(found).containsOnlyKeys(busy.id(), quiet.id());
     assertThat(found.get(busy.id()))
@@ -157,7 +145,7 @@ public abstract class ReactionRepositoryContract {
     add(message.id(), author.id(), "！", NOW);
     add(message.id(), author.id(), "+1", NOW);
 
-    assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
+    assertThat(ports().reactions().forMessages(List.of(message.id())).get(message.id()))
         .extracting(ReactionCount::emoji)
         .containsExactly("+1", "！", "😀");
   }
@@ -166,16 +154,16 @@ public abstract class ReactionRepositoryContract {
   void forMessagesLeavesOutMessagesWhoseReactionsWereAllRemoved() {
     Message message = post(channel);
     add(message.id(), author.id(), "👍", NOW);
-    reactions().remove(message.id(), author.id(), "👍");
+    ports().reactions().remove(message.id(), author.id(), "👍");
 
-    assertThat(reactions().forMessages(List.of(message.id()))).isEmpty();
+    assertThat(ports().reactions().forMessages(List.of(message.id()))).isEmpty();
   }
 
   @Test
   void forNoMessagesIsEmpty() {
     add(post(channel).id(), author.id(), "👍", NOW);
 
-    assertThat(reactions().forMessages(List.of())).isEmpty();
+    assertThat(ports().reactions().forMessages(List.of())).isEmpty();
   }
 
   @Test
@@ -186,21 +174,21 @@ public abstract class ReactionRepositoryContract {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> add(message.id(), 987_654_321L, "👍", NOW))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(reactions().count(message.id(), "👍")).isZero();
+    assertThat(ports().reactions().count(message.id(), "👍")).isZero();
   }
 
   @Test
   void reactionsGoWithTheirServersMessages() {
     Message doomed = post(channel);
-    Channel dm = conversation(channels(), ChannelKind.DM, author);
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, author);
     Message kept = post(dm);
     add(doomed.id(), author.id(), "👍", NOW);
     add(kept.id(), author.id(), "👍", NOW);
 
-    servers().delete(server.id());
+    ports().servers().delete(server.id());
 
-    assertThat(reactions().count(doomed.id(), "👍")).isZero();
-    assertThat(reactions().forMessages(List.of(doomed.id(), kept.id())))
+    assertThat(ports().reactions().count(doomed.id(), "👍")).isZero();
+    assertThat(ports().reactions().forMessages(List.of(doomed.id(), kept.id())))
         .containsOnlyKeys(kept.id());
   }
 
@@ -229,33 +217,33 @@ public abstract class ReactionRepositoryContract {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(reactions().count(message.id(), "👍")).isEqualTo(1);
+    assertThat(ports().reactions().count(message.id(), "👍")).isEqualTo(1);
   }
 
   @Test
   void aNewEmojiIsRefusedOnceTheMessageHasTheMostDifferentOnes() {
     Message message = post(channel);
-    User other = user(users());
+    User other = user(ports().users());
     Bounds bounds = new Bounds(2, 10);
 
-    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().add(message.id(), author.id(), ":b:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":b:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.TOO_MANY_EMOJIS);
-    assertThat(reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.TOO_MANY_EMOJIS);
     // An emoji the message already has is still open to everyone.
-    assertThat(reactions().add(message.id(), other.id(), ":a:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), other.id(), ":a:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
         .isEqualTo(Added.ALREADY);
     // Once an emoji is gone from the message, a new one fits.
-    reactions().remove(message.id(), author.id(), ":b:");
-    assertThat(reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
+    ports().reactions().remove(message.id(), author.id(), ":b:");
+    assertThat(ports().reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().forMessages(List.of(message.id())).get(message.id()))
+    assertThat(ports().reactions().forMessages(List.of(message.id())).get(message.id()))
         .extracting(ReactionCount::emoji)
         .containsExactly(":a:", ":c:");
   }
@@ -264,26 +252,26 @@ public abstract class ReactionRepositoryContract {
   void aUserMayReactOnlySoManyTimesToOneMessage() {
     Message message = post(channel);
     Message another = post(channel);
-    User other = user(users());
+    User other = user(ports().users());
     Bounds bounds = new Bounds(20, 2);
 
-    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().add(message.id(), author.id(), ":b:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":b:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), other.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.TOO_MANY_BY_USER);
-    assertThat(reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
+    assertThat(ports().reactions().add(message.id(), author.id(), ":a:", NOW, bounds))
         .isEqualTo(Added.ALREADY);
-    assertThat(reactions().add(another.id(), author.id(), ":c:", NOW, bounds))
+    assertThat(ports().reactions().add(another.id(), author.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.ADDED);
 
-    reactions().remove(message.id(), author.id(), ":a:");
-    assertThat(reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
+    ports().reactions().remove(message.id(), author.id(), ":a:");
+    assertThat(ports().reactions().add(message.id(), author.id(), ":c:", NOW, bounds))
         .isEqualTo(Added.ADDED);
-    assertThat(reactions().count(message.id(), ":c:")).isEqualTo(2);
+    assertThat(ports().reactions().count(message.id(), ":c:")).isEqualTo(2);
   }
 
   @Test
@@ -291,17 +279,20 @@ public abstract class ReactionRepositoryContract {
     Message message = post(channel);
     List<User> reactors = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      reactors.add(user(users()));
+      reactors.add(user(ports().users()));
     }
     Bounds bounds = new Bounds(5, 10);
 
     int added =
         concurrently(
             reactors.size(),
-            i -> reactions().add(message.id(), reactors.get(i).id(), ":e" + i + ":", NOW, bounds));
+            i ->
+                ports()
+                    .reactions()
+                    .add(message.id(), reactors.get(i).id(), ":e" + i + ":", NOW, bounds));
 
     assertThat(added).isEqualTo(5);
-    assertThat(reactions().forMessages(List.of(message.id())).get(message.id())).hasSize(5);
+    assertThat(ports().reactions().forMessages(List.of(message.id())).get(message.id())).hasSize(5);
   }
 
   @Test
@@ -311,10 +302,11 @@ public abstract class ReactionRepositoryContract {
 
     int added =
         concurrently(
-            12, i -> reactions().add(message.id(), author.id(), ":e" + i + ":", NOW, bounds));
+            12,
+            i -> ports().reactions().add(message.id(), author.id(), ":e" + i + ":", NOW, bounds));
 
     assertThat(added).isEqualTo(3);
-    assertThat(reactions().forMessages(List.of(message.id())).get(message.id())).hasSize(3);
+    assertThat(ports().reactions().forMessages(List.of(message.id())).get(message.id())).hasSize(3);
   }
 
   /** Runs the adds at once from as many threads; how many of them stored a reaction. */
@@ -348,10 +340,12 @@ public abstract class ReactionRepositoryContract {
   private static final Bounds ROOMY = new Bounds(100, 100);
 
   private boolean add(long messageId, long userId, String emoji, Instant at) {
-    return reactions().add(messageId, userId, emoji, at, ROOMY) == Added.ADDED;
+    return ports().reactions().add(messageId, userId, emoji, at, ROOMY) == Added.ADDED;
   }
 
   private Message post(Channel target) {
-    return messages().append(new NewMessage(target.id(), author.id(), "hi", NOW, null, null));
+    return ports()
+        .messages()
+        .append(new NewMessage(target.id(), author.id(), "hi", NOW, null, null));
   }
 }

@@ -8,15 +8,10 @@ import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChannelRepository.NewChannel;
-import dev.parley.application.port.out.MembershipRepository;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
-import dev.parley.application.port.out.ServerRepository;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
@@ -31,17 +26,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link ReadStateRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class ReadStateRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract MembershipRepository memberships();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
-
-  protected abstract ReadStateRepository readStates();
+  protected abstract OutPorts ports();
 
   private User me;
   private User other;
@@ -50,12 +35,12 @@ public abstract class ReadStateRepositoryContract {
 
   @BeforeEach
   void joinAServerWithAChannel() {
-    me = user(users());
-    other = user(users());
-    server = server(servers(), other);
-    memberships().add(new Membership(server.id(), me.id(), Role.MEMBER, NOW));
-    memberships().add(new Membership(server.id(), other.id(), Role.ADMIN, NOW));
-    channel = textChannel(channels(), server, null);
+    me = user(ports().users());
+    other = user(ports().users());
+    server = server(ports().servers(), other);
+    ports().memberships().add(new Membership(server.id(), me.id(), Role.MEMBER, NOW));
+    ports().memberships().add(new Membership(server.id(), other.id(), Role.ADMIN, NOW));
+    channel = textChannel(ports().channels(), server, null);
   }
 
   @Test
@@ -68,7 +53,7 @@ public abstract class ReadStateRepositoryContract {
     post(channel);
     assertThat(stateOf(me, channel).unread()).isEqualTo(3);
 
-    assertThat(readStates().markRead(me.id(), channel.id(), 2, NOW)).isEqualTo(2);
+    assertThat(ports().readStates().markRead(me.id(), channel.id(), 2, NOW)).isEqualTo(2);
     assertThat(stateOf(me, channel))
         .isEqualTo(new ChannelState(channel.id(), server.id(), 3, 2, 0));
     assertThat(stateOf(me, channel).unread()).isEqualTo(1);
@@ -77,7 +62,8 @@ public abstract class ReadStateRepositoryContract {
     post(channel);
     assertThat(stateOf(me, channel).unread()).isEqualTo(3);
 
-    assertThat(readStates().markRead(me.id(), channel.id(), 5, NOW.plusSeconds(1))).isEqualTo(5);
+    assertThat(ports().readStates().markRead(me.id(), channel.id(), 5, NOW.plusSeconds(1)))
+        .isEqualTo(5);
     assertThat(stateOf(me, channel))
         .isEqualTo(new ChannelState(channel.id(), server.id(), 5, 5, 0));
   }
@@ -88,12 +74,15 @@ public abstract class ReadStateRepositoryContract {
       post(channel);
     }
 
-    assertThat(readStates().markRead(me.id(), channel.id(), 4, NOW)).isEqualTo(4);
-    assertThat(readStates().markRead(me.id(), channel.id(), 2, NOW.plusSeconds(1))).isEqualTo(4);
-    assertThat(readStates().markRead(me.id(), channel.id(), 4, NOW.plusSeconds(2))).isEqualTo(4);
+    assertThat(ports().readStates().markRead(me.id(), channel.id(), 4, NOW)).isEqualTo(4);
+    assertThat(ports().readStates().markRead(me.id(), channel.id(), 2, NOW.plusSeconds(1)))
+        .isEqualTo(4);
+    assertThat(ports().readStates().markRead(me.id(), channel.id(), 4, NOW.plusSeconds(2)))
+        .isEqualTo(4);
 
     assertThat(stateOf(me, channel).lastReadSeq()).isEqualTo(4);
-    assertThat(readStates().markRead(me.id(), channel.id(), 6, NOW.plusSeconds(3))).isEqualTo(6);
+    assertThat(ports().readStates().markRead(me.id(), channel.id(), 6, NOW.plusSeconds(3)))
+        .isEqualTo(6);
   }
 
   @Test
@@ -101,11 +90,11 @@ public abstract class ReadStateRepositoryContract {
     post(channel);
     post(channel);
     post(channel);
-    Channel second = textChannel(channels(), server, null);
+    Channel second = textChannel(ports().channels(), server, null);
     post(second);
 
-    readStates().markRead(me.id(), channel.id(), 3, NOW);
-    readStates().markRead(other.id(), channel.id(), 1, NOW);
+    ports().readStates().markRead(me.id(), channel.id(), 3, NOW);
+    ports().readStates().markRead(other.id(), channel.id(), 1, NOW);
 
     assertThat(stateOf(me, channel).unread()).isZero();
     assertThat(stateOf(other, channel).unread()).isEqualTo(2);
@@ -119,20 +108,22 @@ public abstract class ReadStateRepositoryContract {
     post(channel);
     Message third = post(channel);
     Message fourth = post(channel);
-    readStates().addMentions(first.id(), channel.id(), first.seq(), List.of(me.id()));
-    readStates().addMentions(third.id(), channel.id(), third.seq(), List.of(me.id(), other.id()));
-    readStates().addMentions(fourth.id(), channel.id(), fourth.seq(), List.of(other.id()));
+    ports().readStates().addMentions(first.id(), channel.id(), first.seq(), List.of(me.id()));
+    ports()
+        .readStates()
+        .addMentions(third.id(), channel.id(), third.seq(), List.of(me.id(), other.id()));
+    ports().readStates().addMentions(fourth.id(), channel.id(), fourth.seq(), List.of(other.id()));
 
     assertThat(stateOf(me, channel).mentions()).isEqualTo(2);
     assertThat(stateOf(other, channel).mentions()).isEqualTo(2);
 
-    readStates().markRead(me.id(), channel.id(), 1, NOW);
+    ports().readStates().markRead(me.id(), channel.id(), 1, NOW);
     assertThat(stateOf(me, channel).mentions()).isEqualTo(1);
-    readStates().markRead(me.id(), channel.id(), 3, NOW);
+    ports().readStates().markRead(me.id(), channel.id(), 3, NOW);
     assertThat(stateOf(me, channel).mentions()).isZero();
 
     assertThat(stateOf(other, channel).mentions()).isEqualTo(2);
-    readStates().markRead(other.id(), channel.id(), 3, NOW);
+    ports().readStates().markRead(other.id(), channel.id(), 3, NOW);
     assertThat(stateOf(other, channel).mentions()).isEqualTo(1);
   }
 
@@ -140,9 +131,11 @@ public abstract class ReadStateRepositoryContract {
   void aRepeatedMentionCountsOnce() {
     Message message = post(channel);
 
-    readStates().addMentions(message.id(), channel.id(), message.seq(), List.of(me.id(), me.id()));
-    readStates().addMentions(message.id(), channel.id(), message.seq(), List.of(me.id()));
-    readStates().addMentions(message.id(), channel.id(), message.seq(), List.of());
+    ports()
+        .readStates()
+        .addMentions(message.id(), channel.id(), message.seq(), List.of(me.id(), me.id()));
+    ports().readStates().addMentions(message.id(), channel.id(), message.seq(), List.of(me.id()));
+    ports().readStates().addMentions(message.id(), channel.id(), message.seq(), List.of());
 
     assertThat(stateOf(me, channel).mentions()).isEqualTo(1);
     assertThat(stateOf(other, channel).mentions()).isZero();
@@ -151,64 +144,65 @@ public abstract class ReadStateRepositoryContract {
   @Test
   void listsTheChannelsOfTheUsersServersAndTheirConversationsOnly() {
     Channel voice =
-        channels()
+        ports()
+            .channels()
             .create(
                 new NewChannel(
                     server.id(), ChannelKind.VOICE, "talk", null, null, null, other.id(), NOW));
-    Server notMine = server(servers(), other);
-    Channel elsewhere = textChannel(channels(), notMine, null);
+    Server notMine = server(ports().servers(), other);
+    Channel elsewhere = textChannel(ports().channels(), notMine, null);
     // A server channel is seen through membership only, even if it somehow has participants.
-    channels().addParticipants(elsewhere.id(), List.of(me.id()), NOW);
-    Channel dm = conversation(channels(), ChannelKind.DM, other);
-    channels().addParticipants(dm.id(), List.of(me.id(), other.id()), NOW);
-    Channel theirs = conversation(channels(), ChannelKind.GROUP, other);
-    channels().addParticipants(theirs.id(), List.of(other.id()), NOW);
+    ports().channels().addParticipants(elsewhere.id(), List.of(me.id()), NOW);
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, other);
+    ports().channels().addParticipants(dm.id(), List.of(me.id(), other.id()), NOW);
+    Channel theirs = conversation(ports().channels(), ChannelKind.GROUP, other);
+    ports().channels().addParticipants(theirs.id(), List.of(other.id()), NOW);
     post(dm);
     post(dm);
     post(elsewhere);
-    readStates().markRead(me.id(), dm.id(), 1, NOW);
+    ports().readStates().markRead(me.id(), dm.id(), 1, NOW);
 
-    assertThat(readStates().statesFor(me.id()))
+    assertThat(ports().readStates().statesFor(me.id()))
         .containsExactlyInAnyOrder(
             new ChannelState(channel.id(), server.id(), 0, 0, 0),
             new ChannelState(voice.id(), server.id(), 0, 0, 0),
             new ChannelState(dm.id(), null, 2, 1, 0));
-    assertThat(readStates().statesFor(user(users()).id())).isEmpty();
+    assertThat(ports().readStates().statesFor(user(ports().users()).id())).isEmpty();
   }
 
   @Test
   void leavingAServerHidesItsChannels() {
     post(channel);
-    readStates().markRead(me.id(), channel.id(), 1, NOW);
+    ports().readStates().markRead(me.id(), channel.id(), 1, NOW);
 
-    memberships().remove(server.id(), me.id());
+    ports().memberships().remove(server.id(), me.id());
 
-    assertThat(readStates().statesFor(me.id())).isEmpty();
-    assertThat(readStates().statesFor(other.id()))
+    assertThat(ports().readStates().statesFor(me.id())).isEmpty();
+    assertThat(ports().readStates().statesFor(other.id()))
         .containsExactly(new ChannelState(channel.id(), server.id(), 1, 0, 0));
   }
 
   @Test
   void deletingAChannelOrItsServerRemovesItsState() {
-    Channel doomed = textChannel(channels(), server, null);
+    Channel doomed = textChannel(ports().channels(), server, null);
     Message message = post(doomed);
-    readStates().addMentions(message.id(), doomed.id(), message.seq(), List.of(me.id()));
-    readStates().markRead(me.id(), doomed.id(), 1, NOW);
-    Channel dm = conversation(channels(), ChannelKind.DM, me);
-    channels().addParticipants(dm.id(), List.of(me.id(), other.id()), NOW);
-    readStates().markRead(me.id(), dm.id(), 0, NOW);
+    ports().readStates().addMentions(message.id(), doomed.id(), message.seq(), List.of(me.id()));
+    ports().readStates().markRead(me.id(), doomed.id(), 1, NOW);
+    Channel dm = conversation(ports().channels(), ChannelKind.DM, me);
+    ports().channels().addParticipants(dm.id(), List.of(me.id(), other.id()), NOW);
+    ports().readStates().markRead(me.id(), dm.id(), 0, NOW);
 
-    channels().delete(doomed.id());
+    ports().channels().delete(doomed.id());
 
-    assertThat(readStates().statesFor(me.id()))
+    assertThat(ports().readStates().statesFor(me.id()))
         .extracting(ChannelState::channelId)
         .containsExactlyInAnyOrder(channel.id(), dm.id());
 
-    servers().delete(server.id());
+    ports().servers().delete(server.id());
 
-    assertThat(readStates().statesFor(me.id()))
+    assertThat(ports().readStates().statesFor(me.id()))
         .containsExactly(new ChannelState(dm.id(), null, 0, 0, 0));
-    assertThat(readStates().statesFor(other.id()))
+    assertThat(ports().readStates().statesFor(other.id()))
         .containsExactly(new ChannelState(dm.id(), null, 0, 0, 0));
   }
 
@@ -216,28 +210,33 @@ public abstract class ReadStateRepositoryContract {
   void readingOrMentioningInAMissingChannelFails() {
     Message message = post(channel);
 
-    assertThatThrownBy(() -> readStates().markRead(me.id(), 987_654_321L, 1, NOW))
+    assertThatThrownBy(() -> ports().readStates().markRead(me.id(), 987_654_321L, 1, NOW))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> readStates().markRead(987_654_321L, channel.id(), 1, NOW))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(
-            () -> readStates().addMentions(987_654_321L, channel.id(), 1, List.of(me.id())))
+    assertThatThrownBy(() -> ports().readStates().markRead(987_654_321L, channel.id(), 1, NOW))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
-            () -> readStates().addMentions(message.id(), channel.id(), 1, List.of(987_654_321L)))
+            () -> ports().readStates().addMentions(987_654_321L, channel.id(), 1, List.of(me.id())))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                ports()
+                    .readStates()
+                    .addMentions(message.id(), channel.id(), 1, List.of(987_654_321L)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(stateOf(me, channel))
         .isEqualTo(new ChannelState(channel.id(), server.id(), 1, 0, 0));
   }
 
   private ChannelState stateOf(User user, Channel target) {
-    return readStates().statesFor(user.id()).stream()
+    return ports().readStates().statesFor(user.id()).stream()
         .filter(state -> state.channelId() == target.id())
         .findFirst()
         .orElseThrow(() -> new AssertionError(user.id() + " cannot see " + target.id()));
   }
 
   private Message post(Channel target) {
-    return messages().append(new NewMessage(target.id(), other.id(), "hello", NOW, null, null));
+    return ports()
+        .messages()
+        .append(new NewMessage(target.id(), other.id(), "hello", NOW, null, null));
   }
 }

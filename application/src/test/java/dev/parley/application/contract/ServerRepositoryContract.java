@@ -8,14 +8,10 @@ import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.port.out.ChannelRepository;
-import dev.parley.application.port.out.MembershipRepository;
-import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.ServerRepository.NewServer;
 import dev.parley.application.port.out.ServerRepository.ServerWithRole;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Message;
@@ -29,22 +25,15 @@ import org.junit.jupiter.api.Test;
 /** What every {@link ServerRepository} must do; run against the in-memory and JDBC versions. */
 public abstract class ServerRepositoryContract {
 
-  protected abstract UserRepository users();
-
-  protected abstract ServerRepository servers();
-
-  protected abstract MembershipRepository memberships();
-
-  protected abstract ChannelRepository channels();
-
-  protected abstract MessageRepository messages();
+  protected abstract OutPorts ports();
 
   @Test
   void createsAndFindsById() {
-    User owner = user(users());
+    User owner = user(ports().users());
     String name = unique("Guild ");
     Server created =
-        servers()
+        ports()
+            .servers()
             .create(new NewServer(name, "About us", "https://x.io/i.png", owner.id(), false, NOW));
 
     assertThat(created.id()).isPositive();
@@ -52,138 +41,156 @@ public abstract class ServerRepositoryContract {
         .isEqualTo(
             new Server(
                 created.id(), name, "About us", "https://x.io/i.png", owner.id(), false, NOW));
-    assertThat(servers().findById(created.id())).contains(created);
+    assertThat(ports().servers().findById(created.id())).contains(created);
   }
 
   @Test
   void keepsOptionalFieldsNull() {
-    Server created = servers().create(new NewServer(unique("Bare "), null, null, null, false, NOW));
+    Server created =
+        ports().servers().create(new NewServer(unique("Bare "), null, null, null, false, NOW));
 
-    assertThat(servers().findById(created.id()))
+    assertThat(ports().servers().findById(created.id()))
         .contains(new Server(created.id(), created.name(), null, null, null, false, NOW));
   }
 
   @Test
   void unknownServerIsEmpty() {
-    assertThat(servers().findById(987_654_321L)).isEmpty();
+    assertThat(ports().servers().findById(987_654_321L)).isEmpty();
   }
 
   @Test
   void findsTheSinglePublicServer() {
     // A migration may already have inserted the built-in public server.
     Server pub =
-        servers()
+        ports()
+            .servers()
             .findPublic()
             .orElseGet(
-                () -> servers().create(new NewServer("Public", null, null, null, true, NOW)));
-    server(servers(), user(users()));
+                () ->
+                    ports().servers().create(new NewServer("Public", null, null, null, true, NOW)));
+    server(ports().servers(), user(ports().users()));
 
     assertThat(pub.isPublic()).isTrue();
-    assertThat(servers().findPublic()).contains(pub);
+    assertThat(ports().servers().findPublic()).contains(pub);
     assertThatThrownBy(
-            () -> servers().create(new NewServer(unique("Other "), null, null, null, true, NOW)))
+            () ->
+                ports()
+                    .servers()
+                    .create(new NewServer(unique("Other "), null, null, null, true, NOW)))
         .isInstanceOf(RuntimeException.class);
-    assertThat(servers().findPublic()).contains(pub);
+    assertThat(ports().servers().findPublic()).contains(pub);
   }
 
   @Test
   void listsOnlyTheUsersServersWithTheirRoleInJoiningOrder() {
-    User me = user(users());
-    User other = user(users());
-    Server joinedLast = server(servers(), other);
-    Server joinedFirst = server(servers(), other);
-    Server notMine = server(servers(), other);
-    Server joinedSameTimeA = server(servers(), other);
-    Server joinedSameTimeB = server(servers(), other);
-    memberships().add(new Membership(joinedLast.id(), me.id(), Role.ADMIN, NOW.plusSeconds(30)));
-    memberships().add(new Membership(joinedFirst.id(), me.id(), Role.MEMBER, NOW.plusSeconds(10)));
-    memberships()
+    User me = user(ports().users());
+    User other = user(ports().users());
+    Server joinedLast = server(ports().servers(), other);
+    Server joinedFirst = server(ports().servers(), other);
+    Server notMine = server(ports().servers(), other);
+    Server joinedSameTimeA = server(ports().servers(), other);
+    Server joinedSameTimeB = server(ports().servers(), other);
+    ports()
+        .memberships()
+        .add(new Membership(joinedLast.id(), me.id(), Role.ADMIN, NOW.plusSeconds(30)));
+    ports()
+        .memberships()
+        .add(new Membership(joinedFirst.id(), me.id(), Role.MEMBER, NOW.plusSeconds(10)));
+    ports()
+        .memberships()
         .add(new Membership(joinedSameTimeB.id(), me.id(), Role.MODERATOR, NOW.plusSeconds(20)));
-    memberships()
+    ports()
+        .memberships()
         .add(new Membership(joinedSameTimeA.id(), me.id(), Role.MEMBER, NOW.plusSeconds(20)));
-    memberships().add(new Membership(notMine.id(), other.id(), Role.ADMIN, NOW));
+    ports().memberships().add(new Membership(notMine.id(), other.id(), Role.ADMIN, NOW));
 
-    assertThat(servers().listForUser(me.id()))
+    assertThat(ports().servers().listForUser(me.id()))
         .containsExactly(
             new ServerWithRole(joinedFirst, Role.MEMBER),
             new ServerWithRole(joinedSameTimeA, Role.MEMBER),
             new ServerWithRole(joinedSameTimeB, Role.MODERATOR),
             new ServerWithRole(joinedLast, Role.ADMIN));
-    assertThat(servers().listForUser(user(users()).id())).isEmpty();
+    assertThat(ports().servers().listForUser(user(ports().users()).id())).isEmpty();
   }
 
   @Test
   void deleteCascadesToMembershipsChannelsAndMessages() {
-    User owner = user(users());
-    Server doomed = server(servers(), owner);
-    Server kept = server(servers(), owner);
-    memberships().add(new Membership(doomed.id(), owner.id(), Role.ADMIN, NOW));
-    memberships().add(new Membership(kept.id(), owner.id(), Role.ADMIN, NOW));
-    Channel doomedChannel = textChannel(channels(), doomed, null);
-    Channel keptChannel = textChannel(channels(), kept, null);
-    Channel dm = Fixtures.conversation(channels(), ChannelKind.DM, owner);
-    channels().addParticipants(dm.id(), List.of(owner.id()), NOW);
+    User owner = user(ports().users());
+    Server doomed = server(ports().servers(), owner);
+    Server kept = server(ports().servers(), owner);
+    ports().memberships().add(new Membership(doomed.id(), owner.id(), Role.ADMIN, NOW));
+    ports().memberships().add(new Membership(kept.id(), owner.id(), Role.ADMIN, NOW));
+    Channel doomedChannel = textChannel(ports().channels(), doomed, null);
+    Channel keptChannel = textChannel(ports().channels(), kept, null);
+    Channel dm = Fixtures.conversation(ports().channels(), ChannelKind.DM, owner);
+    ports().channels().addParticipants(dm.id(), List.of(owner.id()), NOW);
     Message doomedMessage = post(doomedChannel, owner);
     Message keptMessage = post(keptChannel, owner);
     Message dmMessage = post(dm, owner);
 
-    servers().delete(doomed.id());
+    ports().servers().delete(doomed.id());
 
-    assertThat(servers().findById(doomed.id())).isEmpty();
-    assertThat(memberships().find(doomed.id(), owner.id())).isEmpty();
-    assertThat(memberships().list(doomed.id())).isEmpty();
-    assertThat(memberships().serverIdsOf(owner.id())).containsExactly(kept.id());
-    assertThat(servers().listForUser(owner.id()))
+    assertThat(ports().servers().findById(doomed.id())).isEmpty();
+    assertThat(ports().memberships().find(doomed.id(), owner.id())).isEmpty();
+    assertThat(ports().memberships().list(doomed.id())).isEmpty();
+    assertThat(ports().memberships().serverIdsOf(owner.id())).containsExactly(kept.id());
+    assertThat(ports().servers().listForUser(owner.id()))
         .containsExactly(new ServerWithRole(kept, Role.ADMIN));
-    assertThat(channels().findById(doomedChannel.id())).isEmpty();
-    assertThat(channels().listByServer(doomed.id())).isEmpty();
-    assertThat(messages().findById(doomedMessage.id())).isEmpty();
+    assertThat(ports().channels().findById(doomedChannel.id())).isEmpty();
+    assertThat(ports().channels().listByServer(doomed.id())).isEmpty();
+    assertThat(ports().messages().findById(doomedMessage.id())).isEmpty();
 
-    assertThat(servers().findById(kept.id())).contains(kept);
-    assertThat(channels().findById(keptChannel.id())).isPresent();
-    assertThat(messages().findById(keptMessage.id())).contains(keptMessage);
-    assertThat(channels().conversationsOf(owner.id())).extracting(Channel::id).contains(dm.id());
-    assertThat(messages().findById(dmMessage.id())).contains(dmMessage);
+    assertThat(ports().servers().findById(kept.id())).contains(kept);
+    assertThat(ports().channels().findById(keptChannel.id())).isPresent();
+    assertThat(ports().messages().findById(keptMessage.id())).contains(keptMessage);
+    assertThat(ports().channels().conversationsOf(owner.id()))
+        .extracting(Channel::id)
+        .contains(dm.id());
+    assertThat(ports().messages().findById(dmMessage.id())).contains(dmMessage);
   }
 
   @Test
   void updateReplacesTheNameDescriptionAndIcon() {
-    User owner = user(users());
+    User owner = user(ports().users());
     Server server =
-        servers().create(new NewServer(unique("Old "), "old", "old.png", owner.id(), false, NOW));
-    Server other = server(servers(), owner);
+        ports()
+            .servers()
+            .create(new NewServer(unique("Old "), "old", "old.png", owner.id(), false, NOW));
+    Server other = server(ports().servers(), owner);
     String name = unique("New ");
 
-    Server updated = servers().update(server.id(), name, "new", "new.png");
+    Server updated = ports().servers().update(server.id(), name, "new", "new.png");
 
     assertThat(updated)
         .isEqualTo(new Server(server.id(), name, "new", "new.png", owner.id(), false, NOW));
-    assertThat(servers().findById(server.id())).contains(updated);
-    assertThat(servers().findById(other.id())).contains(other);
+    assertThat(ports().servers().findById(server.id())).contains(updated);
+    assertThat(ports().servers().findById(other.id())).contains(other);
 
-    Server cleared = servers().update(server.id(), name, null, null);
+    Server cleared = ports().servers().update(server.id(), name, null, null);
 
     assertThat(cleared)
         .isEqualTo(new Server(server.id(), name, null, null, owner.id(), false, NOW));
-    assertThat(servers().findById(server.id())).contains(cleared);
+    assertThat(ports().servers().findById(server.id())).contains(cleared);
   }
 
   @Test
   void updatingAnUnknownServerFails() {
-    assertThatThrownBy(() -> servers().update(987_654_321L, "Ghost", null, null))
+    assertThatThrownBy(() -> ports().servers().update(987_654_321L, "Ghost", null, null))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void deletingAnUnknownServerDoesNothing() {
-    Server kept = server(servers(), user(users()));
+    Server kept = server(ports().servers(), user(ports().users()));
 
-    servers().delete(987_654_321L);
+    ports().servers().delete(987_654_321L);
 
-    assertThat(servers().findById(kept.id())).contains(kept);
+    assertThat(ports().servers().findById(kept.id())).contains(kept);
   }
 
   private Message post(Channel channel, User author) {
-    return messages().append(new NewMessage(channel.id(), author.id(), "hi", NOW, null, null));
+    return ports()
+        .messages()
+        .append(new NewMessage(channel.id(), author.id(), "hi", NOW, null, null));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.application.port.out.SessionRepository;
 import dev.parley.application.port.out.SessionRepository.Session;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.user.Username;
 import java.time.Duration;
@@ -17,13 +16,11 @@ import org.junit.jupiter.api.Test;
 public abstract class SessionRepositoryContract {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-  protected abstract SessionRepository sessions();
-
-  protected abstract UserRepository users();
+  protected abstract OutPorts ports();
 
   private long user() {
     String name = "s" + UUID.randomUUID().toString().substring(0, 8);
-    return users().create(new NewUser(new Username(name), null, null, "h", NOW)).id();
+    return ports().users().create(new NewUser(new Username(name), null, null, "h", NOW)).id();
   }
 
   private Session session(long userId, String refreshHash) {
@@ -35,7 +32,7 @@ public abstract class SessionRepositoryContract {
             NOW,
             NOW.plus(Duration.ofDays(30)),
             null);
-    sessions().create(s);
+    ports().sessions().create(s);
     return s;
   }
 
@@ -43,8 +40,8 @@ public abstract class SessionRepositoryContract {
   void storesAndFindsByIdAndCurrentHash() {
     String h = UUID.randomUUID().toString().replace("-", "") + "5".repeat(32);
     Session s = session(user(), h);
-    assertThat(sessions().findById(s.id())).contains(s);
-    assertThat(sessions().findById("no-such-session")).isEmpty();
+    assertThat(ports().sessions().findById(s.id())).contains(s);
+    assertThat(ports().sessions().findById("no-such-session")).isEmpty();
     assertThat(s.isLive(NOW)).isTrue();
     assertThat(s.isLive(NOW.plus(Duration.ofDays(31)))).isFalse();
   }
@@ -55,11 +52,11 @@ public abstract class SessionRepositoryContract {
     String second = UUID.randomUUID().toString().replace("-", "") + "1".repeat(32);
     Session s = session(user(), first);
 
-    assertThat(sessions().rotate(s.id(), first, second)).isTrue();
-    assertThat(sessions().rotate(s.id(), first, second)).as("a lost race").isFalse();
-    Session rotated = sessions().findById(s.id()).orElseThrow();
+    assertThat(ports().sessions().rotate(s.id(), first, second)).isTrue();
+    assertThat(ports().sessions().rotate(s.id(), first, second)).as("a lost race").isFalse();
+    Session rotated = ports().sessions().findById(s.id()).orElseThrow();
     assertThat(rotated.refreshHash()).isEqualTo(second);
-    assertThat(sessions().retiredHashes(s.id()))
+    assertThat(ports().sessions().retiredHashes(s.id()))
         .as("the exchanged hash is kept")
         .containsExactly(first);
   }
@@ -72,12 +69,12 @@ public abstract class SessionRepositoryContract {
     Session b = session(userId, UUID.randomUUID().toString().replace("-", "") + "3".repeat(32));
     Session c = session(other, UUID.randomUUID().toString().replace("-", "") + "4".repeat(32));
 
-    sessions().revoke(a.id(), NOW);
-    assertThat(sessions().findById(a.id()).orElseThrow().isLive(NOW)).isFalse();
-    assertThat(sessions().revokeAllOf(userId, NOW)).containsExactly(b.id());
-    assertThat(sessions().findById(b.id()).orElseThrow().revokedAt()).isEqualTo(NOW);
-    assertThat(sessions().findById(c.id()).orElseThrow().isLive(NOW)).isTrue();
-    assertThat(sessions().rotate(b.id(), b.refreshHash(), "x".repeat(64)))
+    ports().sessions().revoke(a.id(), NOW);
+    assertThat(ports().sessions().findById(a.id()).orElseThrow().isLive(NOW)).isFalse();
+    assertThat(ports().sessions().revokeAllOf(userId, NOW)).containsExactly(b.id());
+    assertThat(ports().sessions().findById(b.id()).orElseThrow().revokedAt()).isEqualTo(NOW);
+    assertThat(ports().sessions().findById(c.id()).orElseThrow().isLive(NOW)).isTrue();
+    assertThat(ports().sessions().rotate(b.id(), b.refreshHash(), "x".repeat(64)))
         .as("a revoked session never rotates")
         .isFalse();
   }

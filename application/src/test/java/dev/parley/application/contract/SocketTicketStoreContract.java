@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.SocketTicketStore.Ticket;
-import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.UserRepository.NewUser;
 import dev.parley.domain.user.Username;
 import java.time.Duration;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 public abstract class SocketTicketStoreContract {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-  protected abstract SocketTicketStore tickets();
-
-  protected abstract UserRepository users();
+  protected abstract OutPorts ports();
 
   private static String hash() {
     return UUID.randomUUID().toString().replace("-", "") + "f".repeat(32);
@@ -28,22 +25,22 @@ public abstract class SocketTicketStoreContract {
   @Test
   void aTicketIsSpentOnce() {
     String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-    long user = users().create(new NewUser(new Username(name), null, null, "h", NOW)).id();
+    long user = ports().users().create(new NewUser(new Username(name), null, null, "h", NOW)).id();
     String h = hash();
     Ticket ticket = new Ticket(user, "sess-1", NOW.plusSeconds(30));
-    tickets().save(h, ticket);
+    ports().tickets().save(h, ticket);
 
-    assertThat(tickets().take(h, NOW)).contains(ticket);
-    assertThat(tickets().take(h, NOW)).isEmpty();
-    assertThat(tickets().take(hash(), NOW)).isEmpty();
+    assertThat(ports().tickets().take(h, NOW)).contains(ticket);
+    assertThat(ports().tickets().take(h, NOW)).isEmpty();
+    assertThat(ports().tickets().take(hash(), NOW)).isEmpty();
   }
 
   @Test
   void anExpiredTicketIsWorthNothing() {
     String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-    long user = users().create(new NewUser(new Username(name), null, null, "h", NOW)).id();
+    long user = ports().users().create(new NewUser(new Username(name), null, null, "h", NOW)).id();
     String h = hash();
-    tickets().save(h, new Ticket(user, null, NOW.plusSeconds(30)));
-    assertThat(tickets().take(h, NOW.plus(Duration.ofMinutes(1)))).isEmpty();
+    ports().tickets().save(h, new Ticket(user, null, NOW.plusSeconds(30)));
+    assertThat(ports().tickets().take(h, NOW.plus(Duration.ofMinutes(1)))).isEmpty();
   }
 }

@@ -1,0 +1,47 @@
+package dev.parley.application.contract;
+
+import dev.parley.application.port.out.AttachmentRepository;
+import dev.parley.application.port.out.BanRepository;
+import dev.parley.application.port.out.ChannelChangeLog;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.InviteRepository;
+import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.MessageRepository;
+import dev.parley.application.port.out.MessageSearch;
+import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ReadStateRepository;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.SessionRepository;
+import dev.parley.application.port.out.SocketTicketStore;
+import dev.parley.application.port.out.UserRepository;
+
+/** The stored-state out-ports the repository contracts use, all over one store. */
+public interface OutPorts {
+  UserRepository users();
+
+  ServerRepository servers();
+
+  MembershipRepository memberships();
+
+  BanRepository bans();
+
+  InviteRepository invites();
+
+  ChannelRepository channels();
+
+  MessageRepository messages();
+
+  ReactionRepository reactions();
+
+  AttachmentRepository attachments();
+
+  ReadStateRepository readStates();
+
+  ChannelChangeLog changes();
+
+  MessageSearch search();
+
+  SessionRepository sessions();
+
+  SocketTicketStore tickets();
+}
