@@ -1,16 +1,16 @@
 package dev.parley.adapters.web.chat;
 
 import dev.parley.adapters.web.chat.ChatDtos.AddMemberRequest;
-import dev.parley.adapters.web.chat.ChatDtos.ChannelDto;
-import dev.parley.adapters.web.chat.ChatDtos.CreateChannelRequest;
-import dev.parley.adapters.web.chat.ChatDtos.CreateServerRequest;
 import dev.parley.adapters.web.chat.ChatDtos.MemberDto;
 import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
 import dev.parley.adapters.web.chat.ChatDtos.SendMessageRequest;
-import dev.parley.adapters.web.chat.ChatDtos.ServerDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.HistoryReads;
+import dev.parley.adapters.web.wire.ServerDtos.ChannelDto;
+import dev.parley.adapters.web.wire.ServerDtos.CreateChannelRequest;
+import dev.parley.adapters.web.wire.ServerDtos.CreateServerRequest;
+import dev.parley.adapters.web.wire.ServerDtos.ServerDto;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.AddMemberUseCase;
 import dev.parley.application.port.in.CreateChannelUseCase;

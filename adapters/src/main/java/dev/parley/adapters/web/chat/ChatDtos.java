@@ -1,20 +1,13 @@
 package dev.parley.adapters.web.chat;
 
 import dev.parley.adapters.web.support.Ids;
-import dev.parley.application.port.in.CreateChannelCommand;
-import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.MembershipRepository.Member;
-import dev.parley.application.port.out.ReadStateRepository.ChannelState;
-import dev.parley.application.port.out.ServerRepository.ServerWithRole;
-import dev.parley.domain.channel.Channel;
-import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
-import dev.parley.domain.server.Server;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
@@ -24,39 +17,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Wire shapes of the native REST API (seeds 000/001). Servers, channels and members are snake_case
- * like the seeds' backends; a message has the same camelCase shape on REST and on the socket's
- * {@code new_message}, so clients handle both alike.
+ * Wire shapes of the native REST API (seeds 000/001). Members are snake_case like the seeds'
+ * backends (servers and channels too, in {@link dev.parley.adapters.web.wire.ServerDtos}, which
+ * seed 003 shares); a message has the same camelCase shape on REST and on the socket's {@code
+ * new_message}, so clients handle both alike.
  */
 public final class ChatDtos {
   private ChatDtos() {}
 
   static String time(Instant instant) {
     return instant == null ? null : instant.toString();
-  }
-
-  /** Body of {@code POST /chat/servers} (and seed 003's {@code POST /servers}). */
-  @Serdeable
-  public record CreateServerRequest(String name, String description, String icon) {
-    public CreateServerCommand toCommand(long ownerId) {
-      return new CreateServerCommand(ownerId, name, description, icon);
-    }
-  }
-
-  /** Body of a channel creation; {@code type} is TEXT (default) or VOICE. */
-  @Serdeable
-  public record CreateChannelRequest(
-      String name, String type, String description, String category, Integer position) {
-    public CreateChannelCommand toCommand(long actorId, long serverId) {
-      return new CreateChannelCommand(
-          actorId,
-          serverId,
-          name,
-          ChannelKind.parseServerKind(type),
-          description,
-          category,
-          position);
-    }
   }
 
   /** Body of {@code POST /chat/servers/{id}/members}: a user id or a username. */
@@ -89,90 +59,6 @@ public final class ChatDtos {
     public static HttpResponse<MessageDto> answer(SendResult result) {
       return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
           .body(MessageDto.from(result.posted()));
-    }
-  }
-
-  /** A server, with the caller's role when listed for them. */
-  @Serdeable(naming = SnakeCaseStrategy.class)
-  public record ServerDto(
-      long id,
-      String name,
-      String description,
-      String icon,
-      Long ownerId,
-      boolean isPublic,
-      String createdAt,
-      String role,
-      long unreadCount,
-      long mentionCount) {
-    public static ServerDto from(Server s, String role) {
-      return new ServerDto(
-          s.id(),
-          s.name(),
-          s.description(),
-          s.icon(),
-          s.ownerId(),
-          s.isPublic(),
-          time(s.createdAt()),
-          role,
-          0,
-          0);
-    }
-
-    /** With the caller's unread and mention totals over the server's channels. */
-    public ServerDto withCounts(List<ChannelState> channels) {
-      return new ServerDto(
-          id,
-          name,
-          description,
-          icon,
-          ownerId,
-          isPublic,
-          createdAt,
-          role,
-          channels.stream().mapToLong(ChannelState::unread).sum(),
-          channels.stream().mapToLong(ChannelState::mentions).sum());
-    }
-
-    public static ServerDto from(ServerWithRole s) {
-      return from(s.server(), s.role().name());
-    }
-  }
-
-  /** A server channel. */
-  @Serdeable(naming = SnakeCaseStrategy.class)
-  public record ChannelDto(
-      long id,
-      Long serverId,
-      String name,
-      String type,
-      String description,
-      String category,
-      int position,
-      long lastSeq,
-      String createdAt,
-      long lastReadSeq,
-      long unreadCount,
-      long mentionCount) {
-    public static ChannelDto from(Channel c) {
-      return from(c, null);
-    }
-
-    /** With the caller's read position and counts, when known. */
-    public static ChannelDto from(Channel c, ChannelState state) {
-      return new ChannelDto(
-          c.id(),
-          c.serverId(),
-          c.name(),
-          c.kind().name(),
-          c.description(),
-          c.category(),
-          c.position(),
-          c.lastSeq(),
-          time(c.createdAt()),
-          state == null ? 0 : state.lastReadSeq(),
-          state == null ? 0 : state.unread(),
-          state == null ? 0 : state.mentions());
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.parley.adapters.web.chat;
 
-import dev.parley.adapters.web.chat.ChatDtos.ChannelDto;
 import dev.parley.adapters.web.chat.ChatDtos.MemberDto;
-import dev.parley.adapters.web.chat.ChatDtos.ServerDto;
 import dev.parley.adapters.web.chat.CommunityDtos.BanDto;
 import dev.parley.adapters.web.chat.CommunityDtos.BanRequest;
 import dev.parley.adapters.web.chat.CommunityDtos.ChannelPatch;
@@ -13,6 +11,8 @@ import dev.parley.adapters.web.chat.CommunityDtos.ServerPatch;
 import dev.parley.adapters.web.chat.CommunityDtos.TimeoutRequest;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.wire.ServerDtos.ChannelDto;
+import dev.parley.adapters.web.wire.ServerDtos.ServerDto;
 import dev.parley.application.port.in.InvitesUseCase;
 import dev.parley.application.port.in.ManageServerUseCase;
 import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;

@@ -2,10 +2,11 @@ package dev.parley.adapters.web.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.adapters.web.chat.ChatDtos.AttachmentDto;
-import dev.parley.adapters.web.chat.ChatDtos.ChannelDto;
 import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
 import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
+import dev.parley.adapters.web.wire.ServerDtos.ChannelDto;
+import dev.parley.adapters.web.wire.ServerDtos.ServerDto;
 import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.domain.event.ChannelCreated;
@@ -169,7 +170,7 @@ final class NativeFrames implements EventEncoder {
 
   /** A server's name, description or icon changed. */
   @Serdeable
-  record ServerUpdatedFrame(String type, long serverId, ChatDtos.ServerDto server) {}
+  record ServerUpdatedFrame(String type, long serverId, ServerDto server) {}
 
   /** A channel changed. */
   @Serdeable
@@ -302,9 +303,7 @@ final class NativeFrames implements EventEncoder {
     } else if (event instanceof ServerUpdated updated) {
       frame =
           new ServerUpdatedFrame(
-              "server_updated",
-              updated.server().id(),
-              ChatDtos.ServerDto.from(updated.server(), null));
+              "server_updated", updated.server().id(), ServerDto.from(updated.server(), null));
     } else if (event instanceof ChannelUpdated updated) {
       frame =
           new ChannelUpdatedFrame(

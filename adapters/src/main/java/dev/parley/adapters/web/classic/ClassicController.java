@@ -1,14 +1,14 @@
 package dev.parley.adapters.web.classic;
 
-import dev.parley.adapters.web.chat.ChatDtos.ChannelDto;
-import dev.parley.adapters.web.chat.ChatDtos.CreateChannelRequest;
-import dev.parley.adapters.web.chat.ChatDtos.CreateServerRequest;
-import dev.parley.adapters.web.chat.ChatDtos.ServerDto;
 import dev.parley.adapters.web.classic.ClassicDtos.MessageDto;
 import dev.parley.adapters.web.classic.ClassicDtos.SendRequest;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.HistoryReads;
+import dev.parley.adapters.web.wire.ServerDtos.ChannelDto;
+import dev.parley.adapters.web.wire.ServerDtos.CreateChannelRequest;
+import dev.parley.adapters.web.wire.ServerDtos.CreateServerRequest;
+import dev.parley.adapters.web.wire.ServerDtos.ServerDto;
 import dev.parley.application.port.in.CreateChannelUseCase;
 import dev.parley.application.port.in.CreateServerUseCase;
 import dev.parley.application.port.in.ListChannelsUseCase;
