@@ -3,6 +3,7 @@ package dev.parley.adapters.web.conversations;
 import dev.parley.adapters.web.socket.CloseCodes;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.ChannelPresenceUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
@@ -21,13 +22,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Seed 002's per-conversation socket {@code /api/chat/ws/{conversation_id}?token=}: {@code
@@ -36,8 +33,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/api/chat/ws/{conversationId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class ConversationGateway {
-  private final SocketSupport sockets;
+public class ConversationGateway extends SocketGateway {
   private final GetConversationUseCase conversations;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
@@ -56,7 +52,7 @@ public class ConversationGateway {
       DeleteMessageUseCase delete,
       ReactUseCase react,
       ChannelPresenceUseCase presence) {
-    this.sockets = sockets;
+    super(sockets);
     this.conversations = conversations;
     this.sendMessage = sendMessage;
     this.typing = typing;
@@ -69,44 +65,37 @@ public class ConversationGateway {
 
   @OnOpen
   public void onOpen(String conversationId, WebSocketSession session, HttpRequest<?> request) {
-    long id;
-    try {
-      id = Long.parseLong(conversationId);
-    } catch (NumberFormatException e) {
-      sockets.refuse(
-          session,
-          request,
-          CloseCodes.ACCESS_REVOKED,
-          "not_found",
-          GetConversationUseCase.NOT_A_MEMBER);
+    Long id = pathId(conversationId);
+    if (id == null) {
+      sockets
+          .lifecycle()
+          .refuse(
+              session,
+              request,
+              CloseCodes.ACCESS_REVOKED,
+              "not_found",
+              GetConversationUseCase.NOT_A_MEMBER);
       return;
     }
     SocketConnection connection =
-        sockets.open(session, request, ConnectionScope.channel(id), frames);
-    sockets.attach(
-        connection,
-        () -> conversations.get(connection.userId(), id),
-        () -> presence.joined(connection),
-        GetConversationUseCase.NOT_A_MEMBER,
-        CloseCodes.ACCESS_REVOKED);
+        sockets.lifecycle().open(session, request, ConnectionScope.channel(id), frames);
+    sockets
+        .lifecycle()
+        .attach(
+            connection,
+            () -> conversations.get(connection.userId(), id),
+            () -> presence.joined(connection),
+            GetConversationUseCase.NOT_A_MEMBER,
+            CloseCodes.ACCESS_REVOKED);
   }
 
-  @OnMessage
-  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    sockets.onFrame(session, frame, this::dispatch);
+  @Override
+  protected void afterClose(SocketConnection connection) {
+    presence.left(connection);
   }
 
-  @OnMessage
-  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
-    sockets.pong(session);
-  }
-
-  @OnClose
-  public void onClose(WebSocketSession session) {
-    sockets.closed(session, presence::left);
-  }
-
-  private void dispatch(SocketConnection connection, JsonNode frame) {
+  @Override
+  protected void dispatch(SocketConnection connection, JsonNode frame) {
     long conversationId = connection.channelId();
     long userId = connection.userId();
     String type = Frames.type(frame);

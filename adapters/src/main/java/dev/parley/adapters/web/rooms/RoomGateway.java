@@ -3,6 +3,7 @@ package dev.parley.adapters.web.rooms;
 import dev.parley.adapters.web.socket.CloseCodes;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.RoomsUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
@@ -15,13 +16,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Seed 004's room socket {@code /ws/chat/{room_id}?token=}: send {@code {"type":"message",
@@ -30,8 +27,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/ws/chat/{roomId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class RoomGateway {
-  private final SocketSupport sockets;
+public class RoomGateway extends SocketGateway {
   private final RoomsUseCase rooms;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
@@ -42,7 +38,7 @@ public class RoomGateway {
       RoomsUseCase rooms,
       SendMessageUseCase sendMessage,
       SetTypingUseCase typing) {
-    this.sockets = sockets;
+    super(sockets);
     this.rooms = rooms;
     this.sendMessage = sendMessage;
     this.typing = typing;
@@ -51,39 +47,27 @@ public class RoomGateway {
 
   @OnOpen
   public void onOpen(String roomId, WebSocketSession session, HttpRequest<?> request) {
-    long id;
-    try {
-      id = Long.parseLong(roomId);
-    } catch (NumberFormatException e) {
-      sockets.refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Room not found");
+    Long id = pathId(roomId);
+    if (id == null) {
+      sockets
+          .lifecycle()
+          .refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Room not found");
       return;
     }
     SocketConnection connection =
-        sockets.open(session, request, ConnectionScope.channel(id), frames);
-    sockets.attach(
-        connection,
-        () -> rooms.get(connection.userId(), id),
-        () -> {},
-        "Room not found",
-        CloseCodes.NOT_FOUND);
+        sockets.lifecycle().open(session, request, ConnectionScope.channel(id), frames);
+    sockets
+        .lifecycle()
+        .attach(
+            connection,
+            () -> rooms.get(connection.userId(), id),
+            () -> {},
+            "Room not found",
+            CloseCodes.NOT_FOUND);
   }
 
-  @OnMessage
-  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    sockets.onFrame(session, frame, this::dispatch);
-  }
-
-  @OnMessage
-  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
-    sockets.pong(session);
-  }
-
-  @OnClose
-  public void onClose(WebSocketSession session) {
-    sockets.closed(session);
-  }
-
-  private void dispatch(SocketConnection connection, JsonNode frame) {
+  @Override
+  protected void dispatch(SocketConnection connection, JsonNode frame) {
     long roomId = connection.channelId();
     String type = Frames.type(frame);
     switch (type) {
