@@ -9,6 +9,7 @@ import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.application.port.out.ServerRepository.ServerWithRole;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
@@ -73,12 +74,12 @@ public final class ChatDtos {
 
     /** The send this body asks for; the body's nonce wins over an {@code Idempotency-Key}. */
     public SendMessageCommand toCommand(
-        long userId, long channelId, Long serverId, String idempotencyKey) {
+        long userId, long channelId, ChannelExpectation expected, String idempotencyKey) {
       List<Long> attachments = Ids.list(attachmentIds, "attachment_ids");
       return new SendMessageCommand(
           userId,
           channelId,
-          serverId,
+          expected,
           SendMessageCommand.text(text != null ? text : content, attachments),
           nonce != null ? nonce : idempotencyKey,
           replyTo,

@@ -18,6 +18,7 @@ import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.event.ChannelChange;
 import dev.parley.domain.event.ChatEvent;
@@ -180,7 +181,7 @@ public class NativeGateway extends SocketGateway {
             new SendMessageCommand(
                 connection.userId(),
                 Frames.requireId(frame, "channelId"),
-                Frames.optionalId(frame, "serverId"),
+                ChannelExpectation.ofServer(Frames.optionalId(frame, "serverId")),
                 SendMessageCommand.text(
                     Frames.optionalString(frame, "text", "content"), attachmentIds),
                 nonce,
@@ -193,7 +194,7 @@ public class NativeGateway extends SocketGateway {
     typing.setTyping(
         connection.userId(),
         Frames.requireId(frame, "channelId"),
-        Frames.optionalId(frame, "serverId"),
+        ChannelExpectation.ofServer(Frames.optionalId(frame, "serverId")),
         started);
   }
 

@@ -9,6 +9,7 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
@@ -67,7 +68,11 @@ public class ClassicGateway extends SocketGateway {
     SocketConnection connection =
         sockets
             .lifecycle()
-            .open(session, request, new ConnectionScope.SingleChannel(channel, server), frames);
+            .open(
+                session,
+                request,
+                new ConnectionScope.SingleChannel(channel, ChannelExpectation.ofServer(server)),
+                frames);
     sockets.lifecycle().attach(connection, () -> {});
   }
 
@@ -76,7 +81,7 @@ public class ClassicGateway extends SocketGateway {
     ConnectionScope.SingleChannel scope = (ConnectionScope.SingleChannel) connection.scope();
     String type = Frames.optionalString(frame, "type");
     if ("typing".equals(type)) {
-      typing.setTyping(connection.userId(), scope.channelId(), scope.expectedServerId(), true);
+      typing.setTyping(connection.userId(), scope.channelId(), scope.expected(), true);
       return;
     }
     JsonNode body =
@@ -85,7 +90,7 @@ public class ClassicGateway extends SocketGateway {
         new SendMessageCommand(
             connection.userId(),
             scope.channelId(),
-            scope.expectedServerId(),
+            scope.expected(),
             new MessageText(Frames.requireString(body, "content", "text")),
             Frames.optionalString(frame, "nonce"),
             null));

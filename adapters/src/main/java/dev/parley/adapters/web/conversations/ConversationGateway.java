@@ -16,6 +16,7 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
@@ -34,7 +35,6 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 @ServerWebSocket("/api/chat/ws/{conversationId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ConversationGateway extends SocketGateway {
-  private final GetConversationUseCase conversations;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final EditMessageUseCase edit;
@@ -45,7 +45,6 @@ public class ConversationGateway extends SocketGateway {
 
   ConversationGateway(
       SocketSupport sockets,
-      GetConversationUseCase conversations,
       SendMessageUseCase sendMessage,
       SetTypingUseCase typing,
       EditMessageUseCase edit,
@@ -53,7 +52,6 @@ public class ConversationGateway extends SocketGateway {
       ReactUseCase react,
       ChannelPresenceUseCase presence) {
     super(sockets);
-    this.conversations = conversations;
     this.sendMessage = sendMessage;
     this.typing = typing;
     this.edit = edit;
@@ -78,15 +76,16 @@ public class ConversationGateway extends SocketGateway {
       return;
     }
     SocketConnection connection =
-        sockets.lifecycle().open(session, request, ConnectionScope.channel(id), frames);
+        sockets
+            .lifecycle()
+            .open(
+                session,
+                request,
+                new ConnectionScope.SingleChannel(id, ChannelExpectation.CONVERSATION),
+                frames);
     sockets
         .lifecycle()
-        .attach(
-            connection,
-            () -> conversations.get(connection.userId(), id),
-            () -> presence.joined(connection),
-            GetConversationUseCase.NOT_A_MEMBER,
-            CloseCodes.ACCESS_REVOKED);
+        .attach(connection, () -> presence.joined(connection), CloseCodes.ACCESS_REVOKED);
   }
 
   @Override
@@ -105,7 +104,7 @@ public class ConversationGateway extends SocketGateway {
               new SendMessageCommand(
                   userId,
                   conversationId,
-                  null,
+                  ChannelExpectation.CONVERSATION,
                   new MessageText(Frames.requireString(frame, "content")),
                   Frames.optionalString(frame, "nonce"),
                   Frames.optionalId(frame, "reply_to")));
@@ -114,7 +113,8 @@ public class ConversationGateway extends SocketGateway {
             frame.get("is_typing") != null && frame.get("is_typing").isBoolean()
                 ? frame.get("is_typing").getBooleanValue()
                 : null;
-        typing.setTyping(userId, conversationId, null, isTyping == null || isTyping);
+        typing.setTyping(
+            userId, conversationId, ChannelExpectation.CONVERSATION, isTyping == null || isTyping);
       }
       case "edit" ->
           edit.edit(

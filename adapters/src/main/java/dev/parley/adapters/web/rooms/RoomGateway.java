@@ -5,11 +5,11 @@ import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
 import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
-import dev.parley.application.port.in.RoomsUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
@@ -28,18 +28,12 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 @ServerWebSocket("/ws/chat/{roomId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class RoomGateway extends SocketGateway {
-  private final RoomsUseCase rooms;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final RoomFrames frames;
 
-  RoomGateway(
-      SocketSupport sockets,
-      RoomsUseCase rooms,
-      SendMessageUseCase sendMessage,
-      SetTypingUseCase typing) {
+  RoomGateway(SocketSupport sockets, SendMessageUseCase sendMessage, SetTypingUseCase typing) {
     super(sockets);
-    this.rooms = rooms;
     this.sendMessage = sendMessage;
     this.typing = typing;
     this.frames = new RoomFrames(sockets.frames());
@@ -55,15 +49,14 @@ public class RoomGateway extends SocketGateway {
       return;
     }
     SocketConnection connection =
-        sockets.lifecycle().open(session, request, ConnectionScope.channel(id), frames);
-    sockets
-        .lifecycle()
-        .attach(
-            connection,
-            () -> rooms.get(connection.userId(), id),
-            () -> {},
-            "Room not found",
-            CloseCodes.NOT_FOUND);
+        sockets
+            .lifecycle()
+            .open(
+                session,
+                request,
+                new ConnectionScope.SingleChannel(id, ChannelExpectation.ROOM),
+                frames);
+    sockets.lifecycle().attach(connection, () -> {}, CloseCodes.NOT_FOUND);
   }
 
   @Override
@@ -76,11 +69,11 @@ public class RoomGateway extends SocketGateway {
               new SendMessageCommand(
                   connection.userId(),
                   roomId,
-                  null,
+                  ChannelExpectation.ROOM,
                   new MessageText(Frames.requireString(frame, "content", "message")),
                   Frames.optionalString(frame, "nonce"),
                   null));
-      case "typing" -> typing.setTyping(connection.userId(), roomId, null, true);
+      case "typing" -> typing.setTyping(connection.userId(), roomId, ChannelExpectation.ROOM, true);
       default -> throw new InvalidInput("type", "unknown message type '" + type + "'");
     }
   }

@@ -135,30 +135,25 @@ public class SocketLifecycle {
    * socket with an error event and {@link CloseCodes#NOT_FOUND}.
    */
   public void attach(SocketConnection connection, Runnable onAttached) {
-    attach(connection, () -> {}, onAttached, "Channel not found", CloseCodes.NOT_FOUND);
+    attach(connection, onAttached, CloseCodes.NOT_FOUND);
   }
 
   /**
-   * Runs {@code check} (a surface's own access rule), completes the subscriptions, runs {@code
-   * onAttached}, then releases the events held since the upgrade; all off the event loop. If the
-   * check or the subscription finds nothing visible, the held events are dropped, the socket gets
-   * an error event saying {@code refusal} and is closed with {@code closeCode}.
+   * Completes the subscriptions (for a single-channel socket, checking that the channel is visible
+   * and what the surface expected, in one look-up), runs {@code onAttached}, then releases the
+   * events held since the upgrade; all off the event loop. If nothing visible is found, the held
+   * events are dropped, the socket gets an error event in the expectation's words and is closed
+   * with {@code closeCode}.
    */
-  public void attach(
-      SocketConnection connection,
-      Runnable check,
-      Runnable onAttached,
-      String refusal,
-      int closeCode) {
+  public void attach(SocketConnection connection, Runnable onAttached, int closeCode) {
     inbound.run(
         connection,
         () -> {
           try {
-            check.run();
             gateway.attach(connection);
           } catch (NotFound notFound) {
             gateway.disconnect(connection);
-            connection.send(frames.write(ErrorFrame.of("not_found", refusal)));
+            connection.send(frames.write(ErrorFrame.of("not_found", notFound.getMessage())));
             connection.closeWith(closeCode, "not found");
             return;
           }
