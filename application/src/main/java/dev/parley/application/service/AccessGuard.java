@@ -4,7 +4,9 @@ import dev.parley.application.port.out.ChannelAccessReader;
 import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.ServerRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.Visibility;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
@@ -14,6 +16,7 @@ import dev.parley.domain.server.Permission;
 import dev.parley.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,17 +27,32 @@ public final class AccessGuard {
   private final ChannelRepository channels;
   private final MembershipRepository memberships;
   private final ChannelAccessReader views;
+  private final ServerRepository servers;
   private final Clock clock;
+  // The public server never changes once created: read it once, not on every room request.
+  private volatile Long publicServerId;
 
   public AccessGuard(
       ChannelRepository channels,
       MembershipRepository memberships,
       ChannelAccessReader views,
+      ServerRepository servers,
       Clock clock) {
     this.channels = channels;
     this.memberships = memberships;
     this.views = views;
+    this.servers = servers;
     this.clock = clock;
+  }
+
+  /** The public server's id (seed 004's rooms live there); NotFound when there is none. */
+  public long publicServerId() {
+    Long id = publicServerId;
+    if (id == null) {
+      id = servers.findPublic().orElseThrow(() -> new NotFound("There is no public server")).id();
+      publicServerId = id;
+    }
+    return id;
   }
 
   /**
@@ -98,8 +116,8 @@ public final class AccessGuard {
    * not voice, their role lets them send, and they are not timed out.
    */
   public ChannelAccess requirePoster(
-      long userId, long channelId, Long expectedServerId, Instant now) {
-    ChannelAccess access = requireChannel(userId, channelId, expectedServerId);
+      long userId, long channelId, ChannelExpectation expected, Instant now) {
+    ChannelAccess access = requireChannel(userId, channelId, expected);
     if (!access.channel().kind().carriesMessages()) {
       throw new InvalidInput("channelId", "Messages cannot be sent to a voice channel");
     }
@@ -111,11 +129,11 @@ public final class AccessGuard {
   }
 
   /**
-   * The channel if the caller may see it. {@code expectedServerId}, when given, must be the
-   * channel's server, so a channel cannot be reached through another server's path.
+   * The channel if the caller may see it and it is what the route {@code expected}; otherwise
+   * NotFound in the expectation's words. One read answers both.
    */
-  public ChannelAccess requireChannel(long userId, long channelId, Long expectedServerId) {
-    return check(views.read(channelId, userId), expectedServerId);
+  public ChannelAccess requireChannel(long userId, long channelId, ChannelExpectation expected) {
+    return check(views.read(channelId, userId), expected);
   }
 
   /**
@@ -123,20 +141,22 @@ public final class AccessGuard {
    * now, for use cases that compare a client's position with the channel's.
    */
   public ChannelAccess requireChannelAtCurrentPosition(
-      long userId, long channelId, Long expectedServerId) {
-    return check(views.readCurrent(channelId, userId), expectedServerId);
+      long userId, long channelId, ChannelExpectation expected) {
+    return check(views.readCurrent(channelId, userId), expected);
   }
 
-  private static ChannelAccess check(Optional<ChannelView> read, Long expectedServerId) {
-    ChannelView view = read.orElseThrow(() -> new NotFound("Channel not found"));
+  private ChannelAccess check(Optional<ChannelView> read, ChannelExpectation expected) {
+    Objects.requireNonNull(
+        expected, "a route's channel expectation (ChannelExpectation.ANY if none)");
+    ChannelView view = read.orElseThrow(() -> new NotFound(expected.missing()));
     Channel channel = view.channel();
-    if (expectedServerId != null && !channel.belongsTo(expectedServerId)) {
-      throw new NotFound("Channel not found");
+    if (!expected.accepts(channel, this::publicServerId)) {
+      throw new NotFound(expected.missing());
     }
     Membership membership = channel.isConversation() ? null : view.membership();
     boolean participant = channel.isConversation() && view.participant();
     if (!Visibility.canSee(channel, membership, participant)) {
-      throw new NotFound("Channel not found");
+      throw new NotFound(expected.missing());
     }
     return new ChannelAccess(channel, membership, view.viewer());
   }

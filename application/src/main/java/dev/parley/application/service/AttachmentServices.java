@@ -7,6 +7,7 @@ import dev.parley.application.port.out.AttachmentRepository;
 import dev.parley.application.port.out.AttachmentRepository.NewAttachment;
 import dev.parley.application.port.out.AttachmentStorage;
 import dev.parley.application.port.out.MessageRepository;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.TooLarge;
@@ -57,8 +58,7 @@ public final class AttachmentServices
 
   @Override
   public Attachment upload(UploadAttachmentCommand command) {
-    guard.requirePoster(
-        command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
+    guard.requirePoster(command.userId(), command.channelId(), command.expected(), clock.instant());
     String filename = Filename.valid(command.filename());
     // A declared type that could never pass is refused before anything is read.
     limits.precheck(command.contentType());
@@ -148,7 +148,7 @@ public final class AttachmentServices
     Attachment attachment =
         attachments.findById(attachmentId).orElseThrow(() -> new NotFound("Attachment not found"));
     try {
-      guard.requireChannel(userId, attachment.channelId(), null);
+      guard.requireChannel(userId, attachment.channelId(), ChannelExpectation.ANY);
     } catch (NotFound invisible) {
       throw new NotFound("Attachment not found");
     }

@@ -28,8 +28,7 @@ public final class ChangeFeedService implements ReadChangesUseCase {
   public Changes changes(ChangesQuery query) {
     Channel channel =
         guard
-            .requireChannelAtCurrentPosition(
-                query.userId(), query.channelId(), query.expectedServerId())
+            .requireChannelAtCurrentPosition(query.userId(), query.channelId(), query.expected())
             .channel();
     // Bounded by the channel's position as read, so a page never skips a change committed
     // meanwhile: the next page starts after the last one returned.

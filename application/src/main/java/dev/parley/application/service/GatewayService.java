@@ -52,8 +52,7 @@ public final class GatewayService implements GatewayUseCase {
     if (connection.scope() instanceof ConnectionScope.SingleChannel single) {
       Channel channel;
       try {
-        channel =
-            guard.requireChannel(userId, single.channelId(), single.expectedServerId()).channel();
+        channel = guard.requireChannel(userId, single.channelId(), single.expected()).channel();
       } catch (NotFound invisible) {
         registry.unregister(connection);
         throw invisible;

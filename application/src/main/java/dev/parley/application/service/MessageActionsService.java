@@ -13,6 +13,7 @@ import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard.ChannelAccess;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
@@ -81,7 +82,8 @@ public final class MessageActionsService
             .filter(m -> expectedChannelId == null || m.channelId() == expectedChannelId)
             .orElseThrow(() -> new NotFound("Message not found"));
     try {
-      return new Target(message, guard.requireChannel(userId, message.channelId(), null));
+      return new Target(
+          message, guard.requireChannel(userId, message.channelId(), ChannelExpectation.ANY));
     } catch (NotFound invisible) {
       throw new NotFound("Message not found");
     }

@@ -44,7 +44,7 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
 
   private LoadedPage load(ReadHistoryQuery query) {
     Channel channel =
-        guard.requireChannel(query.userId(), query.channelId(), query.expectedServerId()).channel();
+        guard.requireChannel(query.userId(), query.channelId(), query.expected()).channel();
     return new LoadedPage(channel, pages.read(channel.id(), toPage(query, channel)));
   }
 

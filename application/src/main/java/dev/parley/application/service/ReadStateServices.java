@@ -5,6 +5,7 @@ import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.event.ReadStateChanged;
 import java.time.Clock;
@@ -27,7 +28,8 @@ public final class ReadStateServices implements ReadStateUseCase {
 
   @Override
   public long markRead(long userId, long channelId, Long seq) {
-    Channel channel = guard.requireChannelAtCurrentPosition(userId, channelId, null).channel();
+    Channel channel =
+        guard.requireChannelAtCurrentPosition(userId, channelId, ChannelExpectation.ANY).channel();
     long upTo = seq == null ? channel.lastSeq() : seq;
     if (upTo < 0 || upTo > channel.lastSeq()) {
       throw new InvalidInput("seq", "seq must be between 0 and the channel's last seq");

@@ -6,6 +6,7 @@ import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.ChatEvent;
@@ -65,7 +66,10 @@ public final class ResumeService implements ResumeUseCase {
       }
       Channel channel;
       try {
-        channel = guard.requireChannelAtCurrentPosition(userId, channelId, null).channel();
+        channel =
+            guard
+                .requireChannelAtCurrentPosition(userId, channelId, ChannelExpectation.ANY)
+                .channel();
       } catch (NotFound invisible) {
         unknown.add(channelId);
         continue;

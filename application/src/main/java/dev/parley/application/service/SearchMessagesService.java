@@ -9,6 +9,7 @@ import dev.parley.application.port.out.MessageSearch.Criteria;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
@@ -84,7 +85,11 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
     long userId = query.userId();
     List<Channel> candidates = new ArrayList<>();
     if (query.channelId() != null) {
-      candidates.add(guard.requireChannel(userId, query.channelId(), query.serverId()).channel());
+      candidates.add(
+          guard
+              .requireChannel(
+                  userId, query.channelId(), ChannelExpectation.ofServer(query.serverId()))
+              .channel());
     } else if (query.serverId() != null) {
       guard.requireMember(userId, query.serverId());
       candidates.addAll(channels.listByServer(query.serverId()));

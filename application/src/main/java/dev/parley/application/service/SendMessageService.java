@@ -99,7 +99,7 @@ public final class SendMessageService implements SendMessageUseCase {
   public CompletableFuture<SendResult> sendPipelined(SendMessageCommand command) {
     ChannelAccess access =
         guard.requirePoster(
-            command.userId(), command.channelId(), command.expectedServerId(), clock.instant());
+            command.userId(), command.channelId(), command.expected(), clock.instant());
     Channel channel = access.channel();
     // Read with the channel and membership, in the same round trip.
     User author = access.caller().orElseThrow(() -> new NotFound("User not found"));

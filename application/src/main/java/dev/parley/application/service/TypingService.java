@@ -4,6 +4,7 @@ import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.event.TypingChanged;
 import java.time.Clock;
@@ -33,8 +34,8 @@ public final class TypingService implements SetTypingUseCase {
   }
 
   @Override
-  public void setTyping(long userId, long channelId, Long expectedServerId, boolean typing) {
-    AccessGuard.ChannelAccess access = guard.requireChannel(userId, channelId, expectedServerId);
+  public void setTyping(long userId, long channelId, ChannelExpectation expected, boolean typing) {
+    AccessGuard.ChannelAccess access = guard.requireChannel(userId, channelId, expected);
     AccessGuard.requireNotTimedOut(access, clock.instant());
     if (presence.hidden(userId)) {
       return;

@@ -13,6 +13,7 @@ import dev.parley.application.port.in.ResumeUseCase.Cursor;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.UploadAttachmentCommand;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
@@ -101,7 +102,7 @@ class AttachmentServicesTest {
             new UploadAttachmentCommand(
                 member.id(),
                 general.id(),
-                server.id(),
+                ChannelExpectation.ofServer(server.id()),
                 "C:\\Users\\me\\Pictures\\../ cat.png ",
                 "Image/PNG; name=x",
                 -1,
@@ -130,7 +131,7 @@ class AttachmentServicesTest {
                     new UploadAttachmentCommand(
                         member.id(),
                         general.id(),
-                        server.id() + 1,
+                        ChannelExpectation.ofServer(server.id() + 1),
                         "a.png",
                         "image/png",
                         PNG.length,

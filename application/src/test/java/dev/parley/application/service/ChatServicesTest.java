@@ -12,6 +12,7 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.out.ServerRepository.NewServer;
 import dev.parley.application.realtime.ClientConnection.CloseReason;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.InvalidInput;
@@ -174,7 +175,12 @@ class ChatServicesTest {
     assertThatThrownBy(
             () ->
                 w.send.send(
-                    SendMessageCommand.of(admin.id(), general.id(), server.id() + 1, "hi", null)))
+                    SendMessageCommand.of(
+                        admin.id(),
+                        general.id(),
+                        ChannelExpectation.ofServer(server.id() + 1),
+                        "hi",
+                        null)))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(
             () ->
@@ -232,9 +238,10 @@ class ChatServicesTest {
   @Test
   void typingReachesMembersAndIsRefusedToOutsiders() {
     RecordingConnection adminConn = w.connect(admin);
-    w.typing.setTyping(member.id(), general.id(), server.id(), true);
+    w.typing.setTyping(member.id(), general.id(), ChannelExpectation.ofServer(server.id()), true);
     assertThat(adminConn.received).filteredOn(TypingChanged.class::isInstance).hasSize(1);
-    assertThatThrownBy(() -> w.typing.setTyping(outsider.id(), general.id(), null, true))
+    assertThatThrownBy(
+            () -> w.typing.setTyping(outsider.id(), general.id(), ChannelExpectation.ANY, true))
         .isInstanceOf(NotFound.class);
   }
 

@@ -60,6 +60,7 @@ final class ChatWorld {
           channels,
           memberships,
           new InMemoryChannelAccessReader(channels, memberships, users),
+          servers,
           clock);
   final ServerServices serverServices =
       new ServerServices(
@@ -150,7 +151,7 @@ final class ChatWorld {
   final SearchMessagesService search =
       new SearchMessagesService(
           guard, memberships, channels, new InMemoryMessageSearch(store), users, reactions);
-  final RoomServices rooms = new RoomServices(servers, channels, guard, channelServices);
+  final RoomServices rooms = new RoomServices(channels, guard, channelServices);
 
   private int userCount;
 

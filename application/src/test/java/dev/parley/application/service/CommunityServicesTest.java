@@ -14,6 +14,7 @@ import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;
 import dev.parley.application.port.in.ManageServerUseCase.ServerChanges;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.InvalidInput;
@@ -183,7 +184,8 @@ class CommunityServicesTest {
             () -> w.send.send(SendMessageCommand.of(member.id(), general.id(), null, "hi", null)))
         .isInstanceOf(PermissionDenied.class)
         .hasMessageContaining("timed out");
-    assertThatThrownBy(() -> w.typing.setTyping(member.id(), general.id(), null, true))
+    assertThatThrownBy(
+            () -> w.typing.setTyping(member.id(), general.id(), ChannelExpectation.ANY, true))
         .isInstanceOf(PermissionDenied.class);
     assertThat(w.channelServices.list(member.id(), server.id())).hasSize(1);
     assertThatThrownBy(

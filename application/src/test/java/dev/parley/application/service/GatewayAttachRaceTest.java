@@ -9,6 +9,7 @@ import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.message.MessageText;
@@ -104,7 +105,12 @@ class GatewayAttachRaceTest {
 
     w.send.send(
         new SendMessageCommand(
-            owner.id(), channelId, server.id(), new MessageText("after the kick"), null, null));
+            owner.id(),
+            channelId,
+            ChannelExpectation.ofServer(server.id()),
+            new MessageText("after the kick"),
+            null,
+            null));
 
     assertThat(connection.received)
         .as("what the kicked member's gateway received")
@@ -131,7 +137,12 @@ class GatewayAttachRaceTest {
 
     w.send.send(
         new SendMessageCommand(
-            owner.id(), channelId, server.id(), new MessageText("welcome back"), null, null));
+            owner.id(),
+            channelId,
+            ChannelExpectation.ofServer(server.id()),
+            new MessageText("welcome back"),
+            null,
+            null));
 
     assertThat(connection.received).anyMatch(e -> e instanceof MessageCreated);
   }
@@ -149,7 +160,12 @@ class GatewayAttachRaceTest {
     gateway.connect(connection);
     w.send.send(
         new SendMessageCommand(
-            owner.id(), channelId, server.id(), new MessageText("after the kick"), null, null));
+            owner.id(),
+            channelId,
+            ChannelExpectation.ofServer(server.id()),
+            new MessageText("after the kick"),
+            null,
+            null));
 
     assertThat(connection.received)
         .as("what the kicked member's gateway received")
@@ -169,7 +185,12 @@ class GatewayAttachRaceTest {
     gateway.connect(second);
     w.send.send(
         new SendMessageCommand(
-            owner.id(), channelId, server.id(), new MessageText("welcome"), null, null));
+            owner.id(),
+            channelId,
+            ChannelExpectation.ofServer(server.id()),
+            new MessageText("welcome"),
+            null,
+            null));
 
     assertThat(second.received).anyMatch(e -> e instanceof MessageCreated);
   }

@@ -74,8 +74,9 @@ public class UseCaseFactory {
       ChannelRepository channels,
       MembershipRepository memberships,
       ChannelAccessReader views,
+      ServerRepository servers,
       Clock clock) {
-    return new AccessGuard(channels, memberships, views, clock);
+    return new AccessGuard(channels, memberships, views, servers, clock);
   }
 
   @Singleton
@@ -360,10 +361,7 @@ public class UseCaseFactory {
 
   @Singleton
   RoomServices rooms(
-      ServerRepository servers,
-      ChannelRepository channels,
-      AccessGuard guard,
-      CreateChannelUseCase createChannel) {
-    return new RoomServices(servers, channels, guard, createChannel);
+      ChannelRepository channels, AccessGuard guard, CreateChannelUseCase createChannel) {
+    return new RoomServices(channels, guard, createChannel);
   }
 }

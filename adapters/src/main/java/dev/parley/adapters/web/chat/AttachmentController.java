@@ -8,6 +8,7 @@ import dev.parley.application.port.in.DownloadAttachmentUseCase;
 import dev.parley.application.port.in.DownloadAttachmentUseCase.Download;
 import dev.parley.application.port.in.UploadAttachmentCommand;
 import dev.parley.application.port.in.UploadAttachmentUseCase;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.Attachment;
 import io.micronaut.core.annotation.Nullable;
@@ -87,7 +88,7 @@ public class AttachmentController {
               new UploadAttachmentCommand(
                   Caller.id(auth),
                   channelId,
-                  null,
+                  ChannelExpectation.ANY,
                   file.getFilename(),
                   file.getContentType().map(MediaType::toString).orElse(null),
                   file.getSize(),

@@ -5,6 +5,7 @@ import dev.parley.adapters.web.support.Caller;
 import dev.parley.application.port.in.ReadChangesUseCase;
 import dev.parley.application.port.in.ReadChangesUseCase.Changes;
 import dev.parley.application.port.in.ReadChangesUseCase.ChangesQuery;
+import dev.parley.domain.channel.ChannelExpectation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -74,7 +75,7 @@ public class ChangesController {
             new ChangesQuery(
                 Caller.id(auth),
                 channelId,
-                serverId,
+                ChannelExpectation.ofServer(serverId),
                 afterPos == null ? 0 : afterPos,
                 limit == null ? ReadChangesUseCase.DEFAULT_LIMIT : limit));
     // The frames are JSON already, written once each: joined rather than parsed and written again.

@@ -28,6 +28,7 @@ import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.user.Username;
 import io.micronaut.core.annotation.Nullable;
@@ -203,7 +204,7 @@ public class ChatController {
             new ReadHistoryQuery(
                 userId,
                 channelId,
-                serverId,
+                ChannelExpectation.ofServer(serverId),
                 limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
                 offset,
                 before,
@@ -228,6 +229,11 @@ public class ChatController {
       @Body @Nullable SendMessageRequest body) {
     return SendMessageRequest.answer(
         sendMessage.send(
-            Bodies.require(body).toCommand(Caller.id(auth), channelId, serverId, idempotencyKey)));
+            Bodies.require(body)
+                .toCommand(
+                    Caller.id(auth),
+                    channelId,
+                    ChannelExpectation.ofServer(serverId),
+                    idempotencyKey)));
   }
 }

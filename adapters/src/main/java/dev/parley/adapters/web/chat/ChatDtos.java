@@ -4,6 +4,7 @@ import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
@@ -43,12 +44,12 @@ public final class ChatDtos {
 
     /** The send this body asks for; the body's nonce wins over an {@code Idempotency-Key}. */
     public SendMessageCommand toCommand(
-        long userId, long channelId, Long serverId, String idempotencyKey) {
+        long userId, long channelId, ChannelExpectation expected, String idempotencyKey) {
       List<Long> attachments = Ids.list(attachmentIds, "attachment_ids");
       return new SendMessageCommand(
           userId,
           channelId,
-          serverId,
+          expected,
           SendMessageCommand.text(text != null ? text : content, attachments),
           nonce != null ? nonce : idempotencyKey,
           replyTo,

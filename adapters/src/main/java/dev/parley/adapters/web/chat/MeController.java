@@ -14,7 +14,6 @@ import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateConversationUseCase;
-import dev.parley.application.port.in.GetConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.in.PresenceUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
@@ -22,6 +21,7 @@ import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.out.ReadStateRepository.ChannelState;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -57,7 +57,6 @@ public class MeController {
   private final PresenceUseCase presence;
   private final CreateConversationUseCase createConversation;
   private final ListConversationsUseCase listConversations;
-  private final GetConversationUseCase getConversation;
   private final ReadHistoryUseCase history;
   private final SendMessageUseCase sendMessage;
 
@@ -66,14 +65,12 @@ public class MeController {
       PresenceUseCase presence,
       CreateConversationUseCase createConversation,
       ListConversationsUseCase listConversations,
-      GetConversationUseCase getConversation,
       ReadHistoryUseCase history,
       SendMessageUseCase sendMessage) {
     this.readStates = readStates;
     this.presence = presence;
     this.createConversation = createConversation;
     this.listConversations = listConversations;
-    this.getConversation = getConversation;
     this.history = history;
     this.sendMessage = sendMessage;
   }
@@ -162,13 +159,12 @@ public class MeController {
       @QueryValue @Nullable Long after,
       @QueryValue("after_seq") @Nullable Long afterSeq) {
     long userId = Caller.id(auth);
-    getConversation.get(userId, conversationId);
     return history
         .readWithReactions(
             new ReadHistoryQuery(
                 userId,
                 conversationId,
-                null,
+                ChannelExpectation.CONVERSATION,
                 limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
                 offset,
                 before,
@@ -190,9 +186,10 @@ public class MeController {
       @Header("Idempotency-Key") @Nullable String idempotencyKey,
       @Body @Nullable SendMessageRequest body) {
     long userId = Caller.id(auth);
-    getConversation.get(userId, conversationId);
     return SendMessageRequest.answer(
         sendMessage.send(
-            Bodies.require(body).toCommand(userId, conversationId, null, idempotencyKey)));
+            Bodies.require(body)
+                .toCommand(
+                    userId, conversationId, ChannelExpectation.CONVERSATION, idempotencyKey)));
   }
 }

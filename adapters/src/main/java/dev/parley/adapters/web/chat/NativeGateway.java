@@ -3,6 +3,7 @@ package dev.parley.adapters.web.chat;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.ResumeWait;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.DeleteMessageUseCase;
 import dev.parley.application.port.in.EditMessageCommand;
@@ -17,6 +18,7 @@ import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.event.ChannelChange;
 import dev.parley.domain.event.ChatEvent;
@@ -25,13 +27,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @ServerWebSocket("/chat/ws")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class NativeGateway {
+public class NativeGateway extends SocketGateway {
   /**
    * Every frame type a client may send; the access-matrix test holds an expectation for each, so a
    * new one cannot ship without a decision on who may send it.
@@ -66,7 +64,6 @@ public class NativeGateway {
           "set_status",
           "resume");
 
-  private final SocketSupport sockets;
   private final ResumeWait resumeWait;
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
@@ -89,7 +86,7 @@ public class NativeGateway {
       ReactUseCase react,
       ReadStateUseCase readStates,
       PresenceUseCase presence) {
-    this.sockets = sockets;
+    super(sockets);
     this.resumeWait = resumeWait;
     this.sendMessage = sendMessage;
     this.typing = typing;
@@ -105,7 +102,7 @@ public class NativeGateway {
   @OnOpen
   public void onOpen(WebSocketSession session, HttpRequest<?> request) {
     SocketConnection connection =
-        sockets.open(session, request, ConnectionScope.EVERYTHING, frames);
+        sockets.lifecycle().open(session, request, ConnectionScope.EVERYTHING, frames);
     boolean resuming =
         request
             .getParameters()
@@ -116,33 +113,21 @@ public class NativeGateway {
       resumeWait.start(connection);
     }
     // "connected" goes out once the subscriptions are in place: from then on nothing is missed.
-    sockets.attach(
-        connection,
-        () ->
-            connection.send(
-                frames.connected(
-                    connection.userId(),
-                    connection.username(),
-                    sockets.limits().getHeartbeatInterval().toMillis(),
-                    resuming)));
+    sockets
+        .lifecycle()
+        .attach(
+            connection,
+            () ->
+                connection.send(
+                    frames.connected(
+                        connection.userId(),
+                        connection.username(),
+                        sockets.limits().getHeartbeatInterval().toMillis(),
+                        resuming)));
   }
 
-  @OnMessage
-  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    sockets.onFrame(session, frame, this::dispatch);
-  }
-
-  @OnMessage
-  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
-    sockets.pong(session);
-  }
-
-  @OnClose
-  public void onClose(WebSocketSession session) {
-    sockets.closed(session);
-  }
-
-  private void dispatch(SocketConnection connection, JsonNode frame) {
+  @Override
+  protected void dispatch(SocketConnection connection, JsonNode frame) {
     String type = Frames.type(frame);
     if (!CLIENT_FRAME_TYPES.contains(type)) {
       throw new InvalidInput("type", "unknown event type '" + type + "'");
@@ -196,20 +181,20 @@ public class NativeGateway {
             new SendMessageCommand(
                 connection.userId(),
                 Frames.requireId(frame, "channelId"),
-                Frames.optionalId(frame, "serverId"),
+                ChannelExpectation.ofServer(Frames.optionalId(frame, "serverId")),
                 SendMessageCommand.text(
                     Frames.optionalString(frame, "text", "content"), attachmentIds),
                 nonce,
                 Frames.optionalId(frame, "replyTo"),
                 attachmentIds));
-    sockets.answerLater(connection, nonce, sent, result -> frames.ack(result, nonce));
+    sockets.inbound().answerLater(connection, nonce, sent, result -> frames.ack(result, nonce));
   }
 
   private void typing(SocketConnection connection, JsonNode frame, boolean started) {
     typing.setTyping(
         connection.userId(),
         Frames.requireId(frame, "channelId"),
-        Frames.optionalId(frame, "serverId"),
+        ChannelExpectation.ofServer(Frames.optionalId(frame, "serverId")),
         started);
   }
 

@@ -18,6 +18,7 @@ import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.message.MessageText;
 import dev.parley.domain.server.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -103,7 +104,12 @@ public class ClassicController {
     SendResult result =
         sendMessage.send(
             new SendMessageCommand(
-                Caller.id(auth), channelId, null, new MessageText(b.content()), b.nonce(), null));
+                Caller.id(auth),
+                channelId,
+                ChannelExpectation.ANY,
+                new MessageText(b.content()),
+                b.nonce(),
+                null));
     return HttpResponse.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(MessageDto.from(result.posted()));
   }
@@ -124,7 +130,7 @@ public class ClassicController {
             new ReadHistoryQuery(
                 Caller.id(auth),
                 channelId,
-                null,
+                ChannelExpectation.ANY,
                 limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
                 skip,
                 null,

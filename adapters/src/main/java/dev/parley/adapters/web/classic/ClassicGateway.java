@@ -3,23 +3,21 @@ package dev.parley.adapters.web.classic;
 import dev.parley.adapters.web.socket.CloseCodes;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Seed 003's per-channel socket {@code /ws/{user_id}/{server_id}/{channel_id}?token=}: pushes
@@ -28,14 +26,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/ws/{userId}/{serverId}/{channelId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class ClassicGateway {
-  private final SocketSupport sockets;
+public class ClassicGateway extends SocketGateway {
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final ClassicFrames frames;
 
   ClassicGateway(SocketSupport sockets, SendMessageUseCase sendMessage, SetTypingUseCase typing) {
-    this.sockets = sockets;
+    super(sockets);
     this.frames = new ClassicFrames(sockets.frames());
     this.sendMessage = sendMessage;
     this.typing = typing;
@@ -48,47 +45,43 @@ public class ClassicGateway {
       String channelId,
       WebSocketSession session,
       HttpRequest<?> request) {
-    Long pathUser = parse(userId);
-    Long server = parse(serverId);
-    Long channel = parse(channelId);
+    Long pathUser = pathId(userId);
+    Long server = pathId(serverId);
+    Long channel = pathId(channelId);
     if (server == null || channel == null) {
-      sockets.refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Channel not found");
+      sockets
+          .lifecycle()
+          .refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Channel not found");
       return;
     }
-    if (pathUser == null || pathUser != sockets.userId(request)) {
-      sockets.refuse(
-          session,
-          request,
-          CloseCodes.POLICY_VIOLATION,
-          "forbidden",
-          "The user id in the path is not the token's user");
+    if (pathUser == null || pathUser != sockets.lifecycle().userId(request)) {
+      sockets
+          .lifecycle()
+          .refuse(
+              session,
+              request,
+              CloseCodes.POLICY_VIOLATION,
+              "forbidden",
+              "The user id in the path is not the token's user");
       return;
     }
     SocketConnection connection =
-        sockets.open(session, request, new ConnectionScope.SingleChannel(channel, server), frames);
-    sockets.attach(connection, () -> {});
+        sockets
+            .lifecycle()
+            .open(
+                session,
+                request,
+                new ConnectionScope.SingleChannel(channel, ChannelExpectation.ofServer(server)),
+                frames);
+    sockets.lifecycle().attach(connection, () -> {});
   }
 
-  @OnMessage
-  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    sockets.onFrame(session, frame, this::dispatch);
-  }
-
-  @OnMessage
-  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
-    sockets.pong(session);
-  }
-
-  @OnClose
-  public void onClose(WebSocketSession session) {
-    sockets.closed(session);
-  }
-
-  private void dispatch(SocketConnection connection, JsonNode frame) {
+  @Override
+  protected void dispatch(SocketConnection connection, JsonNode frame) {
     ConnectionScope.SingleChannel scope = (ConnectionScope.SingleChannel) connection.scope();
     String type = Frames.optionalString(frame, "type");
     if ("typing".equals(type)) {
-      typing.setTyping(connection.userId(), scope.channelId(), scope.expectedServerId(), true);
+      typing.setTyping(connection.userId(), scope.channelId(), scope.expected(), true);
       return;
     }
     JsonNode body =
@@ -97,17 +90,9 @@ public class ClassicGateway {
         new SendMessageCommand(
             connection.userId(),
             scope.channelId(),
-            scope.expectedServerId(),
+            scope.expected(),
             new MessageText(Frames.requireString(body, "content", "text")),
             Frames.optionalString(frame, "nonce"),
             null));
-  }
-
-  private static Long parse(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.parley.adapters.web.conversations;
 import dev.parley.adapters.web.socket.CloseCodes;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.ChannelPresenceUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
@@ -15,19 +16,16 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Seed 002's per-conversation socket {@code /api/chat/ws/{conversation_id}?token=}: {@code
@@ -36,9 +34,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/api/chat/ws/{conversationId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class ConversationGateway {
-  private final SocketSupport sockets;
-  private final GetConversationUseCase conversations;
+public class ConversationGateway extends SocketGateway {
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final EditMessageUseCase edit;
@@ -49,15 +45,13 @@ public class ConversationGateway {
 
   ConversationGateway(
       SocketSupport sockets,
-      GetConversationUseCase conversations,
       SendMessageUseCase sendMessage,
       SetTypingUseCase typing,
       EditMessageUseCase edit,
       DeleteMessageUseCase delete,
       ReactUseCase react,
       ChannelPresenceUseCase presence) {
-    this.sockets = sockets;
-    this.conversations = conversations;
+    super(sockets);
     this.sendMessage = sendMessage;
     this.typing = typing;
     this.edit = edit;
@@ -69,44 +63,38 @@ public class ConversationGateway {
 
   @OnOpen
   public void onOpen(String conversationId, WebSocketSession session, HttpRequest<?> request) {
-    long id;
-    try {
-      id = Long.parseLong(conversationId);
-    } catch (NumberFormatException e) {
-      sockets.refuse(
-          session,
-          request,
-          CloseCodes.ACCESS_REVOKED,
-          "not_found",
-          GetConversationUseCase.NOT_A_MEMBER);
+    Long id = pathId(conversationId);
+    if (id == null) {
+      sockets
+          .lifecycle()
+          .refuse(
+              session,
+              request,
+              CloseCodes.ACCESS_REVOKED,
+              "not_found",
+              GetConversationUseCase.NOT_A_MEMBER);
       return;
     }
     SocketConnection connection =
-        sockets.open(session, request, ConnectionScope.channel(id), frames);
-    sockets.attach(
-        connection,
-        () -> conversations.get(connection.userId(), id),
-        () -> presence.joined(connection),
-        GetConversationUseCase.NOT_A_MEMBER,
-        CloseCodes.ACCESS_REVOKED);
+        sockets
+            .lifecycle()
+            .open(
+                session,
+                request,
+                new ConnectionScope.SingleChannel(id, ChannelExpectation.CONVERSATION),
+                frames);
+    sockets
+        .lifecycle()
+        .attach(connection, () -> presence.joined(connection), CloseCodes.ACCESS_REVOKED);
   }
 
-  @OnMessage
-  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    sockets.onFrame(session, frame, this::dispatch);
+  @Override
+  protected void afterClose(SocketConnection connection) {
+    presence.left(connection);
   }
 
-  @OnMessage
-  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
-    sockets.pong(session);
-  }
-
-  @OnClose
-  public void onClose(WebSocketSession session) {
-    sockets.closed(session, presence::left);
-  }
-
-  private void dispatch(SocketConnection connection, JsonNode frame) {
+  @Override
+  protected void dispatch(SocketConnection connection, JsonNode frame) {
     long conversationId = connection.channelId();
     long userId = connection.userId();
     String type = Frames.type(frame);
@@ -116,7 +104,7 @@ public class ConversationGateway {
               new SendMessageCommand(
                   userId,
                   conversationId,
-                  null,
+                  ChannelExpectation.CONVERSATION,
                   new MessageText(Frames.requireString(frame, "content")),
                   Frames.optionalString(frame, "nonce"),
                   Frames.optionalId(frame, "reply_to")));
@@ -125,7 +113,8 @@ public class ConversationGateway {
             frame.get("is_typing") != null && frame.get("is_typing").isBoolean()
                 ? frame.get("is_typing").getBooleanValue()
                 : null;
-        typing.setTyping(userId, conversationId, null, isTyping == null || isTyping);
+        typing.setTyping(
+            userId, conversationId, ChannelExpectation.CONVERSATION, isTyping == null || isTyping);
       }
       case "edit" ->
           edit.edit(

@@ -13,6 +13,7 @@ import dev.parley.application.port.in.GetConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.NotFound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -39,17 +40,12 @@ import java.util.List;
 public class ConversationsController {
   private final CreateConversationUseCase create;
   private final ListConversationsUseCase list;
-  private final GetConversationUseCase get;
   private final ReadHistoryUseCase history;
 
   ConversationsController(
-      CreateConversationUseCase create,
-      ListConversationsUseCase list,
-      GetConversationUseCase get,
-      ReadHistoryUseCase history) {
+      CreateConversationUseCase create, ListConversationsUseCase list, ReadHistoryUseCase history) {
     this.create = create;
     this.list = list;
-    this.get = get;
     this.history = history;
   }
 
@@ -89,13 +85,12 @@ public class ConversationsController {
       @QueryValue @Nullable Long before) {
     long userId = Caller.id(auth);
     long id = conversationId(conversationId);
-    get.get(userId, id);
     return history
         .read(
             new ReadHistoryQuery(
                 userId,
                 id,
-                null,
+                ChannelExpectation.CONVERSATION,
                 limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
                 offset,
                 before,

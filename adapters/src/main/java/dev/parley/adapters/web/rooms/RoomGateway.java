@@ -3,25 +3,22 @@ package dev.parley.adapters.web.rooms;
 import dev.parley.adapters.web.socket.CloseCodes;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.socket.SocketConnection;
+import dev.parley.adapters.web.socket.SocketGateway;
 import dev.parley.adapters.web.socket.SocketSupport;
-import dev.parley.application.port.in.RoomsUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.SetTypingUseCase;
 import dev.parley.application.realtime.ConnectionScope;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.MessageText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Seed 004's room socket {@code /ws/chat/{room_id}?token=}: send {@code {"type":"message",
@@ -30,20 +27,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 @ServerWebSocket("/ws/chat/{roomId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-public class RoomGateway {
-  private final SocketSupport sockets;
-  private final RoomsUseCase rooms;
+public class RoomGateway extends SocketGateway {
   private final SendMessageUseCase sendMessage;
   private final SetTypingUseCase typing;
   private final RoomFrames frames;
 
-  RoomGateway(
-      SocketSupport sockets,
-      RoomsUseCase rooms,
-      SendMessageUseCase sendMessage,
-      SetTypingUseCase typing) {
-    this.sockets = sockets;
-    this.rooms = rooms;
+  RoomGateway(SocketSupport sockets, SendMessageUseCase sendMessage, SetTypingUseCase typing) {
+    super(sockets);
     this.sendMessage = sendMessage;
     this.typing = typing;
     this.frames = new RoomFrames(sockets.frames());
@@ -51,39 +41,26 @@ public class RoomGateway {
 
   @OnOpen
   public void onOpen(String roomId, WebSocketSession session, HttpRequest<?> request) {
-    long id;
-    try {
-      id = Long.parseLong(roomId);
-    } catch (NumberFormatException e) {
-      sockets.refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Room not found");
+    Long id = pathId(roomId);
+    if (id == null) {
+      sockets
+          .lifecycle()
+          .refuse(session, request, CloseCodes.NOT_FOUND, "not_found", "Room not found");
       return;
     }
     SocketConnection connection =
-        sockets.open(session, request, ConnectionScope.channel(id), frames);
-    sockets.attach(
-        connection,
-        () -> rooms.get(connection.userId(), id),
-        () -> {},
-        "Room not found",
-        CloseCodes.NOT_FOUND);
+        sockets
+            .lifecycle()
+            .open(
+                session,
+                request,
+                new ConnectionScope.SingleChannel(id, ChannelExpectation.ROOM),
+                frames);
+    sockets.lifecycle().attach(connection, () -> {}, CloseCodes.NOT_FOUND);
   }
 
-  @OnMessage
-  public void onMessage(WebSocketFrame frame, WebSocketSession session) {
-    sockets.onFrame(session, frame, this::dispatch);
-  }
-
-  @OnMessage
-  public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
-    sockets.pong(session);
-  }
-
-  @OnClose
-  public void onClose(WebSocketSession session) {
-    sockets.closed(session);
-  }
-
-  private void dispatch(SocketConnection connection, JsonNode frame) {
+  @Override
+  protected void dispatch(SocketConnection connection, JsonNode frame) {
     long roomId = connection.channelId();
     String type = Frames.type(frame);
     switch (type) {
@@ -92,11 +69,11 @@ public class RoomGateway {
               new SendMessageCommand(
                   connection.userId(),
                   roomId,
-                  null,
+                  ChannelExpectation.ROOM,
                   new MessageText(Frames.requireString(frame, "content", "message")),
                   Frames.optionalString(frame, "nonce"),
                   null));
-      case "typing" -> typing.setTyping(connection.userId(), roomId, null, true);
+      case "typing" -> typing.setTyping(connection.userId(), roomId, ChannelExpectation.ROOM, true);
       default -> throw new InvalidInput("type", "unknown message type '" + type + "'");
     }
   }

@@ -9,6 +9,7 @@ import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.RoomsUseCase;
+import dev.parley.domain.channel.ChannelExpectation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -82,13 +83,12 @@ public class RoomsController {
   }
 
   private List<MessageDto> page(long userId, long roomId, Integer limit, Long before) {
-    rooms.get(userId, roomId);
     return history
         .read(
             new ReadHistoryQuery(
                 userId,
                 roomId,
-                null,
+                ChannelExpectation.ROOM,
                 limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
                 null,
                 before,

@@ -4,6 +4,7 @@ import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.domain.error.InvalidInput;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reading client frames and writing server frames, with errors that name the field. */
+@Singleton
 public final class Frames {
   private final JsonMapper json;
 

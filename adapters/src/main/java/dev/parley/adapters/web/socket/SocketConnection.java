@@ -6,10 +6,6 @@ import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.application.realtime.OutboundEvent;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.exceptions.WebSocketSessionException;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class SocketConnection implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(SocketConnection.class);
   private static final AtomicLong IDS = new AtomicLong();
-  private static final int MAX_HELD = 1000;
   private static final byte[] PING = {'p'};
 
   private final String id = "c" + IDS.incrementAndGet();
@@ -36,24 +31,18 @@ public final class SocketConnection implements ClientConnection {
   private final String sessionId;
   private final ConnectionScope scope;
   private final EventEncoder encoder;
-  private final SocketLimits limits;
   private final SerialExecutor inbound;
   private final FrameAnswers answers;
   private final SocketMetrics metrics;
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
+  private final OutboundBudget outbound;
+  private final HeldEvents held = new HeldEvents();
+  private final FrameReassembly reassembly = new FrameReassembly();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final Object gate = new Object();
-  private List<OutboundEvent> held = new ArrayList<>();
-  private volatile Predicate<OutboundEvent> alreadySent = event -> false;
-  private boolean heldOverflow;
-  private volatile boolean ready;
   private volatile long lastSeenNanos = System.nanoTime();
   private int refusalsInWindow;
   private long refusalWindowStart;
   private volatile boolean resumePending;
   private volatile Future<?> resumeTimer;
-  private ByteArrayOutputStream fragments;
 
   public SocketConnection(
       WebSocketSession session,
@@ -72,7 +61,7 @@ public final class SocketConnection implements ClientConnection {
     this.sessionId = sessionId;
     this.scope = scope;
     this.encoder = encoder;
-    this.limits = limits;
+    this.outbound = new OutboundBudget(limits);
     this.inbound =
         new SerialExecutor(
             workers, limits.getMaxPendingFrames(), LogContext.ofConnection(id, userId));
@@ -115,7 +104,12 @@ public final class SocketConnection implements ClientConnection {
 
   /** Bytes handed to the socket and not yet written. */
   long queuedBytes() {
-    return queuedBytes.get();
+    return outbound.queued();
+  }
+
+  /** The client's partly received message, if any. */
+  FrameReassembly reassembly() {
+    return reassembly;
   }
 
   @Override
@@ -136,20 +130,10 @@ public final class SocketConnection implements ClientConnection {
     if (closing.get()) {
       return;
     }
-    if (!ready) {
-      synchronized (gate) {
-        if (!ready) {
-          // Access is still being checked: hold the event rather than send or lose it.
-          if (held.size() < MAX_HELD) {
-            held.add(event);
-          } else {
-            heldOverflow = true;
-          }
-          return;
-        }
-      }
+    // Access is still being checked: hold the event rather than send or lose it.
+    if (!held.hold(event)) {
+      send(event);
     }
-    send(event);
   }
 
   /** Access is confirmed: sends the events held since the upgrade, in order, then goes live. */
@@ -164,19 +148,7 @@ public final class SocketConnection implements ClientConnection {
    * nothing.
    */
   public void markReady(Predicate<OutboundEvent> alreadySent) {
-    boolean overflow;
-    synchronized (gate) {
-      if (ready) {
-        return;
-      }
-      this.alreadySent = alreadySent;
-      for (OutboundEvent event : held) {
-        send(event);
-      }
-      held = null;
-      overflow = heldOverflow;
-      ready = true;
-    }
+    boolean overflow = held.release(alreadySent, this::send);
     cancelResumeTimer();
     if (overflow) {
       closeWith(CloseCodes.SLOW_CONSUMER, "too many events while connecting: resume");
@@ -184,7 +156,7 @@ public final class SocketConnection implements ClientConnection {
   }
 
   private void send(OutboundEvent event) {
-    if (alreadySent.test(event)) {
+    if (held.alreadySent(event)) {
       return;
     }
     String frame = encoder.encode(event, this);
@@ -203,50 +175,25 @@ public final class SocketConnection implements ClientConnection {
       return;
     }
     // The bounds are bytes on the wire: an emoji is two chars but four UTF-8 bytes.
-    long size = utf8Length(frame);
-    long queued = queuedBytes.addAndGet(size);
-    if (droppable && queued > limits.getSoftOutboundBytes()) {
-      queuedBytes.addAndGet(-size);
-      dropped.incrementAndGet();
-      return;
+    long size = OutboundBudget.utf8Length(frame);
+    switch (outbound.admit(size, droppable)) {
+      case SHED -> {
+        return;
+      }
+      case CLOSE -> {
+        closeWith(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and resume");
+        return;
+      }
+      case SEND -> metrics.frameOut(surface(), SocketMetrics.typeOf(frame));
     }
-    if (queued > limits.getHardOutboundBytes()) {
-      queuedBytes.addAndGet(-size);
-      closeWith(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and resume");
-      return;
-    }
-    metrics.frameOut(surface(), SocketMetrics.typeOf(frame));
     try {
-      session.sendAsync(frame).whenComplete((sent, error) -> queuedBytes.addAndGet(-size));
+      session.sendAsync(frame).whenComplete((sent, error) -> outbound.release(size));
     } catch (WebSocketSessionException closedMeanwhile) {
       // The peer went away before its close was handled: nothing to deliver, nothing to log (a
       // stack trace per event and recipient made reconnect storms much slower).
-      queuedBytes.addAndGet(-size);
+      outbound.release(size);
       markClosed();
     }
-  }
-
-  /** The UTF-8 size of a frame, counted without encoding it (the send encodes it once). */
-  static long utf8Length(String text) {
-    long bytes = 0;
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < length
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        // Other BMP characters, and a lone surrogate, which is sent as a 3-byte replacement.
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 
   /** Runs a task for this connection after the ones before it; false when too many wait. */
@@ -280,7 +227,7 @@ public final class SocketConnection implements ClientConnection {
   }
 
   public boolean isReady() {
-    return ready;
+    return held.released();
   }
 
   /** Notes that the client was heard from (a frame or a pong). */
@@ -300,46 +247,14 @@ public final class SocketConnection implements ClientConnection {
     }
   }
 
-  /**
-   * Adds a frame's bytes to the message being received; returns the whole message once its final
-   * fragment is in, else null. Called on the connection's event loop only.
-   *
-   * @throws IllegalStateException when the message grows past {@code maxBytes}
-   */
-  String assemble(byte[] bytes, boolean first, boolean last, int maxBytes) {
-    if (first && last) {
-      fragments = null;
-      if (bytes.length > maxBytes) {
-        throw new IllegalStateException("message too big");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    if (first || fragments == null) {
-      fragments = new ByteArrayOutputStream();
-    }
-    if (fragments.size() + bytes.length > maxBytes) {
-      fragments = null;
-      throw new IllegalStateException("message too big");
-    }
-    fragments.writeBytes(bytes);
-    if (!last) {
-      return null;
-    }
-    String text = fragments.toString(StandardCharsets.UTF_8);
-    fragments = null;
-    return text;
-  }
-
   /** Counts a refused frame; returns how many were refused in the current one-second window. */
-  int refused() {
-    synchronized (gate) {
-      long now = System.nanoTime();
-      if (now - refusalWindowStart > 1_000_000_000L) {
-        refusalWindowStart = now;
-        refusalsInWindow = 0;
-      }
-      return ++refusalsInWindow;
+  synchronized int refused() {
+    long now = System.nanoTime();
+    if (now - refusalWindowStart > 1_000_000_000L) {
+      refusalWindowStart = now;
+      refusalsInWindow = 0;
     }
+    return ++refusalsInWindow;
   }
 
   /** Holds live events until a resume frame arrives; see {@link ResumeWait}. */
@@ -350,7 +265,7 @@ public final class SocketConnection implements ClientConnection {
   /** The timer that ends the resume wait; cancelled once the connection is live or closed. */
   void resumeTimer(Future<?> timer) {
     resumeTimer = timer;
-    if (ready || closing.get()) {
+    if (held.released() || closing.get()) {
       timer.cancel(false);
     }
   }
@@ -364,7 +279,7 @@ public final class SocketConnection implements ClientConnection {
 
   /** Whether this connection was opened to resume and has not resumed yet. */
   public boolean awaitingResume() {
-    return resumePending && !ready;
+    return resumePending && !held.released();
   }
 
   /** Records that the socket is closed by the peer, so nothing more is sent. */
@@ -379,7 +294,7 @@ public final class SocketConnection implements ClientConnection {
 
   /** Best-effort events shed because the client was behind. */
   public long droppedEvents() {
-    return dropped.get();
+    return outbound.shed();
   }
 
   @Override

@@ -77,11 +77,11 @@ class OutboundBytesTest {
         new String[] {
           "", "plain", "é ü ß", "日本語", "\uD83D\uDE00 \uD83D\uDC4D\uD83C\uDFFD", "a\u0000b"
         }) {
-      assertThat(SocketConnection.utf8Length(text))
+      assertThat(OutboundBudget.utf8Length(text))
           .as(text)
           .isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
     }
     // A lone surrogate is counted as the 3-byte replacement at most: never less than sent.
-    assertThat(SocketConnection.utf8Length("\uD83D")).isGreaterThanOrEqualTo(1);
+    assertThat(OutboundBudget.utf8Length("\uD83D")).isGreaterThanOrEqualTo(1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.event.ChatEvent;
 import java.util.List;
@@ -15,10 +16,11 @@ public interface ReadChangesUseCase {
 
   int MAX_LIMIT = 500;
 
-  /** Which changes to read; {@code expectedServerId}, when given, must be the channel's server. */
+  /** Which changes to read, of a channel that is what the surface {@code expected}. */
   record ChangesQuery(
-      long userId, long channelId, Long expectedServerId, long afterPos, int limit) {
+      long userId, long channelId, ChannelExpectation expected, long afterPos, int limit) {
     public ChangesQuery {
+      expected = expected == null ? ChannelExpectation.ANY : expected;
       if (afterPos < 0) {
         throw new InvalidInput("after_pos", "after_pos must not be negative");
       }

@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 
 /**
@@ -9,7 +10,7 @@ import dev.parley.domain.error.InvalidInput;
 public record ReadHistoryQuery(
     long userId,
     long channelId,
-    Long expectedServerId,
+    ChannelExpectation expected,
     int limit,
     Integer offset,
     Long beforeId,
@@ -20,6 +21,7 @@ public record ReadHistoryQuery(
   public static final int MAX_LIMIT = 100;
 
   public ReadHistoryQuery {
+    expected = expected == null ? ChannelExpectation.ANY : expected;
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInput("limit", "limit must be between 1 and " + MAX_LIMIT);
     }
@@ -41,6 +43,7 @@ public record ReadHistoryQuery(
 
   /** The newest {@code limit} messages. */
   public static ReadHistoryQuery newest(long userId, long channelId, int limit) {
-    return new ReadHistoryQuery(userId, channelId, null, limit, null, null, null, null);
+    return new ReadHistoryQuery(
+        userId, channelId, ChannelExpectation.ANY, limit, null, null, null, null);
   }
 }

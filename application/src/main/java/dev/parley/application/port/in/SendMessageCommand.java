@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.message.MessageText;
 import dev.parley.domain.message.Nonce;
@@ -8,15 +9,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Input of {@link SendMessageUseCase}. {@code expectedServerId}, when a surface names the server
- * too, must be the channel's server. A repeated {@code nonce} returns the first message. {@code
- * attachmentIds} are the caller's uploads to the channel that the message carries; with at least
- * one, {@code text} may be null.
+ * Input of {@link SendMessageUseCase}, to a channel that is what the surface {@code expected}. A
+ * repeated {@code nonce} returns the first message. {@code attachmentIds} are the caller's uploads
+ * to the channel that the message carries; with at least one, {@code text} may be null.
  */
 public record SendMessageCommand(
     long userId,
     long channelId,
-    Long expectedServerId,
+    ChannelExpectation expected,
     MessageText text,
     String nonce,
     Long replyToId,
@@ -24,6 +24,7 @@ public record SendMessageCommand(
   public static final int MAX_ATTACHMENTS = 10;
 
   public SendMessageCommand {
+    expected = expected == null ? ChannelExpectation.ANY : expected;
     nonce = Nonce.valid(nonce);
     attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
     if (attachmentIds.stream().anyMatch(Objects::isNull)) {
@@ -45,17 +46,16 @@ public record SendMessageCommand(
   public SendMessageCommand(
       long userId,
       long channelId,
-      Long expectedServerId,
+      ChannelExpectation expected,
       MessageText text,
       String nonce,
       Long replyToId) {
-    this(userId, channelId, expectedServerId, text, nonce, replyToId, List.of());
+    this(userId, channelId, expected, text, nonce, replyToId, List.of());
   }
 
   public static SendMessageCommand of(
-      long userId, long channelId, Long expectedServerId, String text, String nonce) {
-    return new SendMessageCommand(
-        userId, channelId, expectedServerId, new MessageText(text), nonce, null);
+      long userId, long channelId, ChannelExpectation expected, String text, String nonce) {
+    return new SendMessageCommand(userId, channelId, expected, new MessageText(text), nonce, null);
   }
 
   /** The text a surface received: none when it is blank and files are attached, else validated. */

@@ -1,6 +1,8 @@
 package dev.parley.application.port.in;
 
+import dev.parley.domain.channel.ChannelExpectation;
+
 /** Announces that the caller started or stopped typing in a channel they can see. */
 public interface SetTypingUseCase {
-  void setTyping(long userId, long channelId, Long expectedServerId, boolean typing);
+  void setTyping(long userId, long channelId, ChannelExpectation expected, boolean typing);
 }

@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.domain.channel.ChannelExpectation;
 import java.io.InputStream;
 
 /**
@@ -9,8 +10,12 @@ import java.io.InputStream;
 public record UploadAttachmentCommand(
     long userId,
     long channelId,
-    Long expectedServerId,
+    ChannelExpectation expected,
     String filename,
     String contentType,
     long size,
-    InputStream content) {}
+    InputStream content) {
+  public UploadAttachmentCommand {
+    expected = expected == null ? ChannelExpectation.ANY : expected;
+  }
+}
