@@ -1,5 +1,6 @@
 package dev.parley.bootstrap;
 
+import dev.parley.bootstrap.config.DrainSettings;
 import dev.parley.bootstrap.config.StartupRefused;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.BeanDefinition;
@@ -18,9 +19,6 @@ import sun.misc.Signal;
 /** Starts Parley, and stops it gracefully on SIGTERM or SIGINT. */
 public final class Parley {
   private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
-
-  /** Each of the drain's two phases gets this long unless {@code parley.drain.timeout} says. */
-  private static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
   private Parley() {}
 
@@ -59,8 +57,7 @@ public final class Parley {
     context.findBean(DrainingIndicator.class).ifPresent(DrainingIndicator::begin);
     // Two phases of at most this each: deployments size their stop timeout (Kubernetes'
     // terminationGracePeriodSeconds, compose's stop_grace_period) above twice this value.
-    Duration grace =
-        context.getProperty("parley.drain.timeout", Duration.class).orElse(DEFAULT_DRAIN_TIMEOUT);
+    Duration grace = context.getBean(DrainSettings.class).getTimeout();
     List<CompletableFuture<?>> first = new ArrayList<>();
     // Look at definitions, not beans: creating the framework's beans here would have effects.
     for (BeanDefinition<GracefulShutdownCapable> definition :

@@ -4,9 +4,7 @@ import dev.parley.application.port.out.ChannelAccessReader.ChannelView;
 import dev.parley.application.port.out.MembershipRepository.Reach;
 import dev.parley.application.port.out.SessionRepository.Standing;
 import dev.parley.domain.user.User;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,10 +48,8 @@ final class AccessCache {
   private volatile boolean live;
 
   @jakarta.inject.Inject
-  AccessCache(
-      @Value("${parley.access-cache.max-age:60s}") Duration maxAge,
-      @Value("${parley.access-cache.max-users:100000}") int maxUsers) {
-    this(System::nanoTime, maxAge.toNanos(), maxUsers);
+  AccessCache(AccessCacheSettings settings) {
+    this(System::nanoTime, settings.getMaxAge().toNanos(), settings.getMaxUsers());
   }
 
   AccessCache(LongSupplier nanoClock, long maxAgeNanos, int maxUsers) {

@@ -1,7 +1,6 @@
 package dev.parley.adapters.persistence;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -36,13 +35,12 @@ public class AccessChangeListener implements AutoCloseable {
 
   AccessChangeListener(
       AccessCache cache,
-      @Value("${parley.access-cache.enabled:true}") boolean enabled,
-      @Named("default") DatasourceConfiguration datasource,
-      @Value("${parley.access-cache.retry:1s}") Duration retry) {
+      AccessCacheSettings settings,
+      @Named("default") DatasourceConfiguration datasource) {
     this.cache = cache;
     // The pool's own settings, as DATABASE_URL or the embedded database set them.
     this.url = datasource.getJdbcUrl();
-    this.retry = retry;
+    this.retry = settings.getRetry();
     String username = datasource.getUsername();
     String password = datasource.getPassword();
     if (username != null && !username.isEmpty()) {
@@ -57,7 +55,7 @@ public class AccessChangeListener implements AutoCloseable {
     credentials.setProperty("ApplicationName", "parley-access-listener");
     this.thread = new Thread(this::run, "parley-access-listener");
     thread.setDaemon(true);
-    if (enabled) {
+    if (settings.isEnabled()) {
       thread.start();
     }
   }

@@ -2,7 +2,6 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.domain.message.Message;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -54,14 +53,15 @@ public class JdbcMessageRepository implements MessageRepository {
       JdbcOperations jdbc,
       TransactionOperations<Connection> tx,
       ConnectionOperations<Connection> connections,
-      @Value("${parley.messages.group-commit.enabled:true}") boolean groupCommit,
-      @Value("${parley.messages.group-commit.max-batch:256}") int maxBatch) {
+      GroupCommitSettings groupCommit) {
     this.rows = rows;
     this.jdbc = jdbc;
     this.tx = tx;
     this.groupCommit =
-        groupCommit
-            ? new MessageGroupCommit(jdbc, connections, this::appendAlone, maxBatch).start()
+        groupCommit.isEnabled()
+            ? new MessageGroupCommit(
+                    jdbc, connections, this::appendAlone, groupCommit.getMaxBatch())
+                .start()
             : null;
   }
 

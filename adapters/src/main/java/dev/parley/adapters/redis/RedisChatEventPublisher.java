@@ -6,7 +6,6 @@ import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.domain.event.ChatEvent;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,12 +48,12 @@ public class RedisChatEventPublisher implements ChatEventPublisher {
       RepairGapsUseCase repair,
       RedisLink link,
       ChatEventCodec codec,
-      @Value("${parley.redis.repair-margin:10s}") Duration repairMargin) {
+      RedisSettings settings) {
     this.delivery = delivery;
     this.repair = repair;
     this.link = link;
     this.codec = codec;
-    this.repairMargin = repairMargin;
+    this.repairMargin = settings.getRepairMargin();
     this.ownPrefix = codec.encodedPrefix(link.nodeId());
     link.onEvent(this::received);
     link.onRecovered(downSince -> inbound.execute(() -> repairSince(downSince)));

@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,11 +76,21 @@ public class RedisLink {
 
   private final Timer publishLatency;
 
+  @Inject
+  RedisLink(RedisClient client, RedisSettings settings, MeterRegistry registry) {
+    this(
+        client,
+        settings.getKeyPrefix(),
+        settings.getCommandTimeout(),
+        settings.getCheckInterval(),
+        registry);
+  }
+
   RedisLink(
       RedisClient client,
-      @Value("${parley.redis.key-prefix:parley:}") String prefix,
-      @Value("${parley.redis.command-timeout:2s}") Duration commandTimeout,
-      @Value("${parley.redis.check-interval:1s}") Duration checkInterval,
+      String prefix,
+      Duration commandTimeout,
+      Duration checkInterval,
       MeterRegistry registry) {
     this.client = client;
     Gauge.builder("parley.redis.up", this, link -> link.isUp() ? 1 : 0)

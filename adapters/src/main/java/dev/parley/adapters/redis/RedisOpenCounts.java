@@ -5,8 +5,8 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,12 @@ public class RedisOpenCounts implements OpenCounts {
   private final Map<String, Integer> own = new ConcurrentHashMap<>();
   private final RedisNodeLease lease;
 
-  RedisOpenCounts(RedisLink link, @Value("${parley.redis.presence-ttl:30s}") Duration ttl) {
+  @Inject
+  RedisOpenCounts(RedisLink link, RedisSettings settings) {
+    this(link, settings.getPresenceTtl());
+  }
+
+  RedisOpenCounts(RedisLink link, Duration ttl) {
     this.countPrefix = link.prefix() + "open:";
     this.lease =
         new RedisNodeLease(

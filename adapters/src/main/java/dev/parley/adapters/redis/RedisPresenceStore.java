@@ -8,8 +8,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +90,12 @@ public class RedisPresenceStore implements PresenceStore {
 
   private final RedisNodeLease lease;
 
-  RedisPresenceStore(RedisLink link, @Value("${parley.redis.presence-ttl:30s}") Duration ttl) {
+  @Inject
+  RedisPresenceStore(RedisLink link, RedisSettings settings) {
+    this(link, settings.getPresenceTtl());
+  }
+
+  RedisPresenceStore(RedisLink link, Duration ttl) {
     this.presencePrefix = link.prefix() + "presence:";
     this.statusPrefix = link.prefix() + "status:";
     this.lease =

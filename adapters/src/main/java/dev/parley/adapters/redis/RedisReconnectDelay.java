@@ -5,7 +5,6 @@ import io.lettuce.core.resource.Delay;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
 import io.micronaut.configuration.lettuce.ClientResourcesMutator;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 public class RedisReconnectDelay implements ClientResourcesMutator {
   private final Duration max;
 
-  RedisReconnectDelay(@Value("${parley.redis.max-reconnect-delay:2s}") Duration max) {
-    this.max = max;
+  RedisReconnectDelay(RedisSettings settings) {
+    this.max = settings.getMaxReconnectDelay();
   }
 
   @Override

@@ -6,7 +6,7 @@ import dev.parley.application.port.out.PasswordHasher;
 import dev.parley.domain.user.RawPassword;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,10 +23,12 @@ public class BcryptPasswordHasher implements PasswordHasher {
   private final BCrypt.Verifyer verifier;
   private final HashingGate gate;
 
-  BcryptPasswordHasher(
-      @Value("${parley.security.bcrypt-cost:10}") int cost,
-      @Value("${parley.security.bcrypt-concurrency:0}") int concurrency,
-      MeterRegistry registry) {
+  @Inject
+  BcryptPasswordHasher(PasswordSettings settings, MeterRegistry registry) {
+    this(settings.getBcryptCost(), settings.getBcryptConcurrency(), registry);
+  }
+
+  BcryptPasswordHasher(int cost, int concurrency, MeterRegistry registry) {
     this.cost = cost;
     Timer waits =
         Timer.builder("parley.password.hash.wait")

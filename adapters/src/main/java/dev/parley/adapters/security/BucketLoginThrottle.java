@@ -5,7 +5,6 @@ import dev.parley.domain.error.RateLimited;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -37,12 +36,12 @@ public class BucketLoginThrottle implements LoginThrottle {
   private final Map<String, Bucket> pairs = new ConcurrentHashMap<>();
   private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
 
-  BucketLoginThrottle(
-      @Value("${parley.security.login.max-failures-per-account-and-address:10}") long pairFailures,
-      @Value("${parley.security.login.failure-window:15m}") Duration pairWindow,
-      @Value("${parley.security.login.max-failures-per-account:20}") long accountFailures,
-      @Value("${parley.security.login.account-failure-window:15m}") Duration accountWindow,
-      @Value("${parley.security.login.ceiling-delay:1s}") Duration ceilingDelay) {
+  BucketLoginThrottle(LoginSettings settings) {
+    long pairFailures = settings.getMaxFailuresPerAccountAndAddress();
+    Duration pairWindow = settings.getFailureWindow();
+    long accountFailures = settings.getMaxFailuresPerAccount();
+    Duration accountWindow = settings.getAccountFailureWindow();
+    Duration ceilingDelay = settings.getCeilingDelay();
     if (pairFailures < 1
         || accountFailures < 1
         || !positive(pairWindow)
@@ -55,27 +54,6 @@ public class BucketLoginThrottle implements LoginThrottle {
     this.accountFailures = accountFailures;
     this.accountWindow = accountWindow;
     this.ceilingDelay = ceilingDelay;
-  }
-
-  /** The settings, for a shared throttle that must apply the same limits. */
-  public long pairFailures() {
-    return pairFailures;
-  }
-
-  public Duration pairWindow() {
-    return pairWindow;
-  }
-
-  public long accountFailures() {
-    return accountFailures;
-  }
-
-  public Duration accountWindow() {
-    return accountWindow;
-  }
-
-  public Duration ceilingDelay() {
-    return ceilingDelay;
   }
 
   private static boolean positive(Duration d) {

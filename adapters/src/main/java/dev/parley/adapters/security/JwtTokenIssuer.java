@@ -2,7 +2,6 @@ package dev.parley.adapters.security;
 
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.domain.user.User;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,16 +28,13 @@ public class JwtTokenIssuer implements TokenIssuer {
   private final Duration ttl;
   private final Clock clock;
 
-  JwtTokenIssuer(
-      JwtTokenGenerator generator,
-      @Value("${parley.security.access-token-ttl:30m}") Duration ttl,
-      Clock clock) {
+  JwtTokenIssuer(JwtTokenGenerator generator, TokenSettings settings, Clock clock) {
     if (generator.getSignatureConfiguration() == null) {
       // Without a signature the generator would emit unsigned ("alg": "none") tokens.
       throw new IllegalStateException("no JWT signature is configured; refusing to issue tokens");
     }
     this.generator = generator;
-    this.ttl = ttl;
+    this.ttl = settings.getAccessTokenTtl();
     this.clock = clock;
   }
 

@@ -21,7 +21,6 @@ import dev.parley.domain.error.DomainError;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpRequest;
@@ -98,15 +97,14 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
       AuthenticateUseCase authenticate,
       @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
       Clock clock,
-      @Value("${parley.security.clock-skew:30s}") Duration skew,
-      @Value("${parley.security.session-check-cache:2s}") Duration cacheFor) {
+      TokenSettings settings) {
     this.own = own;
     this.externalSettings = externalSettings;
     this.authenticate = authenticate;
     this.blocking = blocking;
     this.clock = clock;
-    this.skew = skew;
-    this.cacheFor = cacheFor;
+    this.skew = settings.getClockSkew();
+    this.cacheFor = settings.getSessionCheckCache();
     this.external = externalSettings.enabled() ? externalProcessor(externalSettings) : null;
   }
 

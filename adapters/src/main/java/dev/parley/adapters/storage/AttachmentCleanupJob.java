@@ -1,8 +1,15 @@
 package dev.parley.adapters.storage;
 
 import dev.parley.application.port.in.CleanUpAttachmentsUseCase;
-import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,19 +18,37 @@ import org.slf4j.LoggerFactory;
  * default), first one interval after startup: unsent uploads past their time to live and the files
  * of deleted messages leave the database and the disk.
  */
-@Singleton
+// Scheduled here rather than with @Scheduled, whose placeholder would repeat the interval's
+// default that AttachmentSettings holds; @Context so the schedule starts with the application.
+@Context
+@Requires(beans = CleanUpAttachmentsUseCase.class)
 public class AttachmentCleanupJob {
   private static final Logger LOG = LoggerFactory.getLogger(AttachmentCleanupJob.class);
 
   private final CleanUpAttachmentsUseCase cleanup;
+  private final Duration interval;
+  private final TaskScheduler scheduler;
+  private ScheduledFuture<?> schedule;
 
-  AttachmentCleanupJob(CleanUpAttachmentsUseCase cleanup) {
+  AttachmentCleanupJob(
+      CleanUpAttachmentsUseCase cleanup,
+      AttachmentSettings settings,
+      @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
     this.cleanup = cleanup;
+    this.interval = settings.getCleanupInterval();
+    this.scheduler = scheduler;
   }
 
-  @Scheduled(
-      fixedDelay = "${parley.attachments.cleanup-interval:1h}",
-      initialDelay = "${parley.attachments.cleanup-interval:1h}")
+  @PostConstruct
+  void start() {
+    schedule = scheduler.scheduleWithFixedDelay(interval, interval, this::run);
+  }
+
+  @PreDestroy
+  void stop() {
+    schedule.cancel(false);
+  }
+
   void run() {
     try {
       int removed = cleanup.cleanUp();

@@ -37,7 +37,14 @@ class ParleyTokenValidatorTest {
 
   private static ParleyTokenValidator validator(ExternalIssuerSettings settings) {
     return new ParleyTokenValidator(
-        null, settings, null, null, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ZERO);
+        null, settings, null, null, Clock.systemUTC(), noSessionCache());
+  }
+
+  /** The default clock skew; no reuse of session checks, so each test sees its own. */
+  private static TokenSettings noSessionCache() {
+    TokenSettings tokens = new TokenSettings();
+    tokens.setSessionCheckCache(Duration.ZERO);
+    return tokens;
   }
 
   private static final SecretSignature SIGNATURE = ownSignature();
@@ -163,13 +170,7 @@ class ParleyTokenValidatorTest {
     HandClock clock = new HandClock();
     ParleyTokenValidator validator =
         new ParleyTokenValidator(
-            SIGNATURE,
-            new ExternalIssuerSettings(),
-            null,
-            null,
-            clock,
-            Duration.ofSeconds(30),
-            Duration.ZERO);
+            SIGNATURE, new ExternalIssuerSettings(), null, null, clock, noSessionCache());
     String token = sessionToken(clock.now.plusSeconds(600));
     HttpRequest<?> request = HttpRequest.GET("/users/me");
     Credential.Own expected = new Credential.Own(42, "s1");
@@ -207,8 +208,7 @@ class ParleyTokenValidatorTest {
               slowCheck,
               blocking,
               Clock.systemUTC(),
-              Duration.ofSeconds(30),
-              Duration.ZERO);
+              noSessionCache());
       String token = sessionToken(Instant.now().plusSeconds(600));
       List<CompletableFuture<Authentication>> answers = new ArrayList<>();
       for (int i = 0; i < 10; i++) {

@@ -1,12 +1,9 @@
 package dev.parley.bootstrap.config;
 
 import dev.parley.adapters.web.support.OriginPolicy;
+import dev.parley.adapters.web.support.WebSecuritySettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +17,11 @@ public class OriginPolicyFactory {
   private static final Logger LOG = LoggerFactory.getLogger(OriginPolicyFactory.class);
 
   @Context
-  OriginPolicy originPolicy(
-      ParleySettings settings,
-      @Nullable @Property(name = "parley.security.allowed-origins") List<String> allowed,
-      @Value("${parley.security.allow-any-origin:false}") boolean allowAny) {
+  OriginPolicy originPolicy(ParleySettings settings, WebSecuritySettings web) {
     OriginPolicy policy;
     try {
-      policy = OriginPolicy.of(allowed, allowAny, settings.embedded());
+      policy =
+          OriginPolicy.of(web.getAllowedOrigins(), web.isAllowAnyOrigin(), settings.embedded());
     } catch (IllegalArgumentException e) {
       throw new StartupRefused(e.getMessage());
     }

@@ -2,7 +2,6 @@ package dev.parley.bootstrap.config;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -32,14 +31,30 @@ public class ParleySettings {
     this(dataDir, databaseUrl, datasourceUrl, jwtSecret, demoData, null);
   }
 
+  // datasources.default.url is Micronaut's own key, without a default: set, it wins over
+  // DATABASE_URL (an operator who configures the datasource directly means it).
   @Inject
   ParleySettings(
-      @Value("${parley.data-dir:./data}") String dataDir,
-      @Nullable @Value("${database.url:}") String databaseUrl,
-      @Nullable @Value("${datasources.default.url:}") String datasourceUrl,
-      @Nullable @Value("${parley.jwt-secret:}") String jwtSecret,
-      @Nullable @Value("${parley.demo-data:}") String demoData,
-      @Nullable @Property(name = "parley.public-server.operators") List<String> operators) {
+      StartupSettings startup,
+      DatabaseSettings database,
+      @Nullable @Property(name = "datasources.default.url") String datasourceUrl,
+      PublicServerSettings publicServer) {
+    this(
+        startup.getDataDir(),
+        database.getUrl(),
+        datasourceUrl,
+        startup.getJwtSecret(),
+        startup.getDemoData(),
+        publicServer.getOperators());
+  }
+
+  ParleySettings(
+      String dataDir,
+      String databaseUrl,
+      String datasourceUrl,
+      String jwtSecret,
+      String demoData,
+      List<String> operators) {
     this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
     boolean explicitDatasource = datasourceUrl != null && !datasourceUrl.isBlank();
     this.databaseUrl =

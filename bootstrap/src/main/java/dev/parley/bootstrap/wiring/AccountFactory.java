@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.wiring;
 
+import dev.parley.adapters.security.TokenSettings;
 import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
@@ -22,10 +23,8 @@ import dev.parley.application.service.RegisterUserService;
 import dev.parley.application.service.SessionServices;
 import dev.parley.bootstrap.config.ParleySettings;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /** Builds the account use cases: sign-up, sessions, login, authentication, the public server. */
@@ -64,8 +63,7 @@ class AccountFactory {
       ChatEventPublisher events,
       Transactions tx,
       Clock clock,
-      @Value("${parley.security.refresh-token-ttl:30d}") Duration refreshTtl,
-      @Value("${parley.security.socket-ticket-ttl:30s}") Duration ticketTtl,
+      TokenSettings settings,
       LoginThrottle throttle) {
     return new SessionServices(
         sessions,
@@ -76,8 +74,8 @@ class AccountFactory {
         events,
         tx,
         clock,
-        refreshTtl,
-        ticketTtl,
+        settings.getRefreshTokenTtl(),
+        settings.getSocketTicketTtl(),
         throttle);
   }
 

@@ -3,6 +3,7 @@ package dev.parley.bootstrap.wiring;
 import dev.parley.adapters.redis.RedisLink;
 import dev.parley.adapters.redis.RedisLoginThrottle;
 import dev.parley.adapters.security.BucketLoginThrottle;
+import dev.parley.adapters.security.LoginSettings;
 import dev.parley.application.port.out.LoginThrottle;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
@@ -22,17 +23,18 @@ public class LoginThrottleFactory {
    */
   @Primary
   @Singleton
-  LoginThrottle loginThrottle(BucketLoginThrottle local, BeanProvider<RedisLink> redis) {
+  LoginThrottle loginThrottle(
+      BucketLoginThrottle local, LoginSettings settings, BeanProvider<RedisLink> redis) {
     if (!redis.isPresent()) {
       return local;
     }
     return new RedisLoginThrottle(
         redis.get(),
-        local.pairFailures(),
-        local.pairWindow(),
-        local.accountFailures(),
-        local.accountWindow(),
-        local.ceilingDelay(),
+        settings.getMaxFailuresPerAccountAndAddress(),
+        settings.getFailureWindow(),
+        settings.getMaxFailuresPerAccount(),
+        settings.getAccountFailureWindow(),
+        settings.getCeilingDelay(),
         local);
   }
 }

@@ -3,12 +3,13 @@ package dev.parley.bootstrap.wiring;
 import dev.parley.adapters.redis.RedisLink;
 import dev.parley.adapters.redis.RedisRateBudget;
 import dev.parley.adapters.registry.LocalRateBudget;
+import dev.parley.adapters.security.LoginSettings;
 import dev.parley.adapters.web.auth.AddressBudgets;
+import dev.parley.adapters.web.auth.RegistrationSettings;
 import dev.parley.adapters.web.socket.SocketLimits;
 import dev.parley.application.port.out.RateBudget;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -28,14 +29,12 @@ public class SharedLimitsFactory {
 
   @Singleton
   AddressBudgets addressBudgets(
-      BeanProvider<RedisLink> redis,
-      @Value("${parley.security.login.max-attempts-per-address:30}") long loginAttempts,
-      @Value("${parley.security.login.address-window:1m}") Duration loginWindow,
-      @Value("${parley.security.registration.max-per-address:5}") long signUps,
-      @Value("${parley.security.registration.window:10m}") Duration signUpWindow) {
+      BeanProvider<RedisLink> redis, LoginSettings login, RegistrationSettings registration) {
+    long loginAttempts = login.getMaxAttemptsPerAddress();
+    long signUps = registration.getMaxPerAddress();
     return new AddressBudgets(
-        budget(redis, "logins", loginAttempts, loginAttempts, loginWindow),
-        budget(redis, "signups", signUps, signUps, signUpWindow));
+        budget(redis, "logins", loginAttempts, loginAttempts, login.getAddressWindow()),
+        budget(redis, "signups", signUps, signUps, registration.getWindow()));
   }
 
   private static RateBudget budget(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.adapters.web.support.OriginPolicy;
+import dev.parley.adapters.web.support.WebSecuritySettings;
 import dev.parley.bootstrap.support.ApiTestBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,10 @@ class OriginSettingsTest {
 
   private static OriginPolicy policy(
       ParleySettings settings, List<String> allowed, boolean allowAny) {
-    return new OriginPolicyFactory().originPolicy(settings, allowed, allowAny);
+    WebSecuritySettings web = new WebSecuritySettings();
+    web.setAllowedOrigins(allowed);
+    web.setAllowAnyOrigin(allowAny);
+    return new OriginPolicyFactory().originPolicy(settings, web);
   }
 
   @Test

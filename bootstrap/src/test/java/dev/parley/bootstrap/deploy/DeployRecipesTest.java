@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.adapters.security.SecretStrength;
 import dev.parley.adapters.web.socket.SocketLimits;
+import dev.parley.bootstrap.config.DrainSettings;
 import dev.parley.bootstrap.support.ApiTestBase;
+import dev.parley.bootstrap.support.DeclaredSettings;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
@@ -169,9 +171,9 @@ class DeployRecipesTest extends ApiTestBase {
   void stopTimeoutsExceedTheDrainConfiguredInApplicationYml() {
     Map<String, Object> yml = map(new Yaml().load(read(applicationYml())));
     Duration drain = duration(str(at(yml, "parley.drain.timeout")));
-    // The node reads the same key (Parley.drain): the running context resolves it.
-    assertThat(server.getApplicationContext().getProperty("parley.drain.timeout", Duration.class))
-        .contains(drain);
+    // The node reads the same key (Parley.drain, through DrainSettings).
+    assertThat(server.getApplicationContext().getBean(DrainSettings.class).getTimeout())
+        .isEqualTo(drain);
     // Two phases of up to the timeout each (sockets and commits, then the framework's stop).
     Duration needed = drain.multipliedBy(2);
     Map<String, Object> deployment = k8s("deployment.yaml");
@@ -326,8 +328,11 @@ class DeployRecipesTest extends ApiTestBase {
 
   // ------------------------------------------------------------------------------- helpers
 
-  /** Which environment variables Parley reads, found in its main sources and application.yml. */
-  record KnownSettings(String sources, Set<String> yamlKeys) {
+  /**
+   * Which environment variables Parley reads, found in its settings types, its main sources and
+   * application.yml.
+   */
+  record KnownSettings(String sources, Set<String> yamlKeys, DeclaredSettings declared) {
     static KnownSettings load(Path root) {
       StringBuilder text = new StringBuilder();
       for (String module : List.of("domain", "application", "adapters", "bootstrap")) {
@@ -342,16 +347,20 @@ class DeployRecipesTest extends ApiTestBase {
           "",
           map(new Yaml().load(read(root.resolve("bootstrap/src/main/resources/application.yml")))),
           keys);
-      return new KnownSettings(text.toString(), keys);
+      return new KnownSettings(text.toString(), keys, DeclaredSettings.load());
     }
 
     /**
-     * True when {@code variable} is read as such ({@code "NAME"} or {@code ${NAME}}), or when one
-     * of the property keys Micronaut maps it to (lower case, each {@code _} a {@code .} or a {@code
-     * -}) is set in application.yml or named in code ({@code "key"}, {@code ${key:...}}).
+     * True when {@code variable} is read as such ({@code "NAME"} or {@code ${NAME}}), sets a
+     * property of a settings type, or when one of the property keys Micronaut maps it to (lower
+     * case, each {@code _} a {@code .} or a {@code -}) is set in application.yml or named in code
+     * ({@code "key"}, {@code ${key:...}}).
      */
     boolean reads(String variable) {
       if (sources.contains("\"" + variable + "\"") || sources.contains("${" + variable)) {
+        return true;
+      }
+      if (declared.byVariable(variable) != null) {
         return true;
       }
       for (String key : propertyKeys(variable)) {

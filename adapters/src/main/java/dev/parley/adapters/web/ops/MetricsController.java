@@ -2,7 +2,6 @@ package dev.parley.adapters.web.ops;
 
 import dev.parley.adapters.web.error.ErrorBody;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -33,10 +32,10 @@ public class MetricsController {
   private final PrometheusMeterRegistry registry;
   private final byte[] token;
 
-  MetricsController(
-      PrometheusMeterRegistry registry, @Value("${parley.metrics.token:}") String token) {
+  MetricsController(PrometheusMeterRegistry registry, MetricsSettings settings) {
     this.registry = registry;
-    this.token = token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    String token = settings.getToken();
+    this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
   }
 
   @Get(produces = TEXT_FORMAT)

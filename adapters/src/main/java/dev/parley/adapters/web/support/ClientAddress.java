@@ -1,7 +1,7 @@
 package dev.parley.adapters.web.support;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -15,7 +15,12 @@ import java.util.List;
 public class ClientAddress {
   private final boolean trustForwardedFor;
 
-  ClientAddress(@Value("${parley.security.trust-forwarded-for:false}") boolean trustForwardedFor) {
+  @Inject
+  ClientAddress(WebSecuritySettings settings) {
+    this(settings.isTrustForwardedFor());
+  }
+
+  ClientAddress(boolean trustForwardedFor) {
     this.trustForwardedFor = trustForwardedFor;
   }
 
