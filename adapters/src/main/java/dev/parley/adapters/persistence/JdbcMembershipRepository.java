@@ -2,6 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.error.Conflict;
+import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
 import io.micronaut.data.connection.ConnectionOperations;

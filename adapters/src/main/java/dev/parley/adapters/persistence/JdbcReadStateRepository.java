@@ -1,6 +1,7 @@
 package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.ReadStateRepository;
+import dev.parley.domain.channel.ChannelState;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;

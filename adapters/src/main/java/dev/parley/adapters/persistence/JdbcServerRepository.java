@@ -3,6 +3,7 @@ package dev.parley.adapters.persistence;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
+import dev.parley.domain.server.ServerWithRole;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

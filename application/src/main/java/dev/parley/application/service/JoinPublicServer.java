@@ -3,6 +3,7 @@ package dev.parley.application.service;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
@@ -94,7 +95,7 @@ public final class JoinPublicServer implements Consumer<User> {
     }
     long serverId = found.get().id();
     int changed = 0;
-    for (MembershipRepository.Member member : memberships.list(serverId)) {
+    for (Member member : memberships.list(serverId)) {
       Membership m = member.membership();
       boolean operator = operators.contains(member.username().toLowerCase(Locale.ROOT));
       if (m.role() == Role.ADMIN && !operator) {

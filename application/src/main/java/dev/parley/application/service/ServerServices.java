@@ -8,7 +8,6 @@ import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.ServerRepository.NewServer;
-import dev.parley.application.port.out.ServerRepository.ServerWithRole;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.error.NotFound;
@@ -19,6 +18,7 @@ import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Permission;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
+import dev.parley.domain.server.ServerWithRole;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.LoginUseCase.LoginResult;
 import dev.parley.application.port.in.LoginUseCase.RefreshToken;
 import dev.parley.application.port.in.SessionsUseCase;
@@ -83,7 +84,7 @@ public final class SessionServices implements SessionsUseCase {
         new Session(id, user.id(), Secrets.hash(refresh), now, now.plus(refreshTtl), null);
     sessions.create(session);
     return new LoginResult(
-        tokens.issue(user, session.id()), new RefreshToken(refresh, session.expiresAt()), user);
+        accessToken(user, session.id()), new RefreshToken(refresh, session.expiresAt()), user);
   }
 
   @Override
@@ -118,7 +119,7 @@ public final class SessionServices implements SessionsUseCase {
       throw new InvalidCredentials();
     }
     return new LoginResult(
-        tokens.issue(user, session.id()), new RefreshToken(next, session.expiresAt()), user);
+        accessToken(user, session.id()), new RefreshToken(next, session.expiresAt()), user);
   }
 
   @Override
@@ -191,5 +192,10 @@ public final class SessionServices implements SessionsUseCase {
     if (!ended.isEmpty()) {
       events.publish(new SessionEnded(userId, null));
     }
+  }
+
+  private LoginUseCase.AccessToken accessToken(User user, String sessionId) {
+    TokenIssuer.AccessToken issued = tokens.issue(user, sessionId);
+    return new LoginUseCase.AccessToken(issued.value(), issued.expiresAt());
   }
 }

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.port.out.MembershipRepository;
-import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.application.port.out.MembershipRepository.Reach;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.Conflict;
+import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;

@@ -3,6 +3,7 @@ package dev.parley.application.fakes;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.Conflict;
+import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import java.util.Comparator;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.parley.application.fakes;
 
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;

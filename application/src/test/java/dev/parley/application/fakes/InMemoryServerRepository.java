@@ -3,6 +3,7 @@ package dev.parley.application.fakes;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Server;
+import dev.parley.domain.server.ServerWithRole;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -23,6 +23,10 @@ import dev.parley.adapters.redis.RedisChatEventPublisher;
 import dev.parley.adapters.registry.LocalChatEventPublisher;
 import dev.parley.adapters.security.ParleyTokenValidator;
 import dev.parley.adapters.storage.AttachmentCleanupJob;
+import dev.parley.adapters.web.auth.AddressBudgets;
+import dev.parley.adapters.web.auth.AuthRateLimitFilter;
+import dev.parley.adapters.web.socket.ConnectionCaps;
+import dev.parley.adapters.web.support.WriteBudget;
 import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.CleanUpAttachmentsUseCase;
 import dev.parley.application.port.in.DeliverEventUseCase;
@@ -41,6 +45,16 @@ class ArchitectureTest {
 
   private static final String WEB = "dev.parley.adapters.web";
   private static final String IN_PORT_PACKAGE = "dev.parley.application.port.in";
+  private static final String OUT_PORT_PACKAGE = "dev.parley.application.port.out";
+
+  /**
+   * The web classes allowed an out-port: the request and socket budgets (the REST and socket write
+   * budget, the per-address sign-up and login budgets and their filter, the open-socket caps). They
+   * guard the door before any use case runs, on stores several nodes share.
+   */
+  private static final Set<Class<?>> WEB_OUT_PORT_USERS =
+      Set.of(
+          WriteBudget.class, AddressBudgets.class, AuthRateLimitFilter.class, ConnectionCaps.class);
 
   // Micronaut's $Foo$Definition and $Foo$Introspection classes only repeat what Foo's own
   // constructor and methods use, so the in-port rules judge Foo alone.
@@ -176,6 +190,35 @@ class ArchitectureTest {
           .and()
           .haveNameNotMatching(GENERATED_BY_MICRONAUT)
           .should(useInPortsOnlyThroughThoseTheyImplement());
+
+  @ArchTest
+  static final ArchRule inPortsSpeakOnlyTheDomainAndTheirOwnRecords =
+      noClasses()
+          .that()
+          .resideInAPackage(IN_PORT_PACKAGE + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(OUT_PORT_PACKAGE + "..")
+          .because(
+              "a caller of a use case sees the domain and the port's own commands and results, never"
+                  + " how the core stores them");
+
+  // Web adapters call in-ports, not out-ports, except the rate and connection budgets they
+  // enforce before any use case runs (WEB_OUT_PORT_USERS); their stores (in memory or Redis) are
+  // out-ports so that several nodes can share them.
+  @ArchTest
+  static final ArchRule webAdaptersUseNoOutPorts =
+      noClasses()
+          .that()
+          .resideInAPackage(WEB + "..")
+          .and()
+          .doNotBelongToAnyOf(WEB_OUT_PORT_USERS.toArray(Class<?>[]::new))
+          .and()
+          .haveNameNotMatching(GENERATED_BY_MICRONAUT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(OUT_PORT_PACKAGE + "..")
+          .because("a request reaches the core's stores only through a use case");
 
   @ArchTest
   static final ArchRule nothingButBootstrapDependsOnBootstrap =

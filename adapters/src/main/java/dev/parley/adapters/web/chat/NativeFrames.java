@@ -9,6 +9,7 @@ import dev.parley.adapters.web.wire.ServerDtos.ChannelDto;
 import dev.parley.adapters.web.wire.ServerDtos.ServerDto;
 import dev.parley.application.port.in.ResumeUseCase;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
+import dev.parley.domain.channel.ChannelState;
 import dev.parley.domain.event.ChannelCreated;
 import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChannelPresence;

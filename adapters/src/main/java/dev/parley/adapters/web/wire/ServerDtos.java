@@ -2,11 +2,11 @@ package dev.parley.adapters.web.wire;
 
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
-import dev.parley.application.port.out.ReadStateRepository.ChannelState;
-import dev.parley.application.port.out.ServerRepository.ServerWithRole;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.channel.ChannelState;
 import dev.parley.domain.server.Server;
+import dev.parley.domain.server.ServerWithRole;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.domain.server.Member;
 
 /** Adds a user to a server (ADMIN only). */
 public interface AddMemberUseCase {

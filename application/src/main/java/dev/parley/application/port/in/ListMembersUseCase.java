@@ -1,6 +1,6 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.MembershipRepository.Member;
+import dev.parley.domain.server.Member;
 import java.util.List;
 
 /** The members of a server the caller belongs to. */

@@ -1,6 +1,6 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.ServerRepository.ServerWithRole;
+import dev.parley.domain.server.ServerWithRole;
 import java.util.List;
 
 /** The servers the caller belongs to, with their role in each. */

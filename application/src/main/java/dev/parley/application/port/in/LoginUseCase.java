@@ -1,6 +1,5 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.TokenIssuer.AccessToken;
 import dev.parley.domain.user.User;
 import java.time.Instant;
 
@@ -12,6 +11,9 @@ public interface LoginUseCase {
 
   /** A refresh token (shown once, stored only as a hash) and when it stops working. */
   record RefreshToken(String value, Instant expiresAt) {}
+
+  /** A signed access token and when it expires. */
+  record AccessToken(String value, Instant expiresAt) {}
 
   LoginResult login(LoginCommand command);
 }

@@ -1,7 +1,7 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.MembershipRepository.Member;
 import dev.parley.domain.server.Ban;
+import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Role;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.ReadStateRepository.ChannelState;
+import dev.parley.domain.channel.ChannelState;
 import java.util.List;
 
 /** Where a user has read to, and their unread and mention counts. */

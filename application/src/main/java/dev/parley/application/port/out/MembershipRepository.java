@@ -1,14 +1,12 @@
 package dev.parley.application.port.out;
 
+import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import java.util.List;
 import java.util.Optional;
 
 /** Stores who belongs to which server, in which role. */
 public interface MembershipRepository {
-
-  /** A membership with the member's username. */
-  record Member(Membership membership, String username) {}
 
   /** What a user's gateway connections follow: their servers and their conversations, by id. */
   record Reach(List<Long> serverIds, List<Long> conversationIds) {

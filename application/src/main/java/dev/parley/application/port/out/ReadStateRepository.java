@@ -1,5 +1,6 @@
 package dev.parley.application.port.out;
 
+import dev.parley.domain.channel.ChannelState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,13 +10,6 @@ import java.util.List;
  * sequence numbers, so they cost the same at 10 or 100k messages.
  */
 public interface ReadStateRepository {
-
-  /** One channel as a user sees it: its newest seq, where they read to, unread mentions. */
-  record ChannelState(long channelId, Long serverId, long lastSeq, long lastReadSeq, int mentions) {
-    public long unread() {
-      return Math.max(0, lastSeq - lastReadSeq);
-    }
-  }
 
   /** Moves the user's read position forward (never back); returns the position now stored. */
   long markRead(long userId, long channelId, long seq, Instant at);

@@ -1,7 +1,7 @@
 package dev.parley.application.port.out;
 
-import dev.parley.domain.server.Role;
 import dev.parley.domain.server.Server;
+import dev.parley.domain.server.ServerWithRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +17,6 @@ public interface ServerRepository {
       Long ownerId,
       boolean isPublic,
       Instant createdAt) {}
-
-  /** A server together with the caller's role in it. */
-  record ServerWithRole(Server server, Role role) {}
 
   Server create(NewServer server);
 
