@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.ManageServerUseCase;
 import dev.parley.application.port.in.ModerateMembersUseCase;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.application.port.out.BanRepository;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
@@ -156,7 +157,10 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
   }
 
   @Override
-  public Member changeRole(long actorId, long serverId, long userId, Role role) {
+  public Member changeRole(MemberAction action, Role role) {
+    long actorId = action.actorId();
+    long serverId = action.serverId();
+    long userId = action.memberId();
     if (role == null) {
       throw new InvalidInput("role", "role is required");
     }
@@ -171,7 +175,10 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
   }
 
   @Override
-  public void kick(long actorId, long serverId, long userId) {
+  public void kick(MemberAction action) {
+    long actorId = action.actorId();
+    long serverId = action.serverId();
+    long userId = action.memberId();
     Membership target = target(serverId, userId);
     actOn(
         actorId,
@@ -184,7 +191,10 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
   }
 
   @Override
-  public void ban(long actorId, long serverId, long userId, String reason) {
+  public void ban(MemberAction action, String reason) {
+    long actorId = action.actorId();
+    long serverId = action.serverId();
+    long userId = action.memberId();
     String why = Texts.optional("reason", reason, 500);
     Membership target = memberships.find(serverId, userId).orElse(null);
     if (target != null) {
@@ -209,7 +219,10 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
   }
 
   @Override
-  public void unban(long actorId, long serverId, long userId) {
+  public void unban(MemberAction action) {
+    long actorId = action.actorId();
+    long serverId = action.serverId();
+    long userId = action.memberId();
     guard.requirePermission(actorId, serverId, Permission.BAN_MEMBERS, "Only admins can unban");
     if (!bans.remove(serverId, userId)) {
       throw new NotFound("Ban not found");
@@ -223,7 +236,10 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
   }
 
   @Override
-  public Member timeout(long actorId, long serverId, long userId, Duration duration) {
+  public Member timeout(MemberAction action, Duration duration) {
+    long actorId = action.actorId();
+    long serverId = action.serverId();
+    long userId = action.memberId();
     if (duration == null || duration.isNegative() || duration.compareTo(MAX_TIMEOUT) > 0) {
       throw new InvalidInput("duration_seconds", "a timeout lasts from 0 seconds to 28 days");
     }

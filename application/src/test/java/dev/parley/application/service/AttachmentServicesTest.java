@@ -8,6 +8,7 @@ import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.EditMessageCommand;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ResumeUseCase.Cursor;
 import dev.parley.application.port.in.SendMessageCommand;
@@ -137,11 +138,12 @@ class AttachmentServicesTest {
                         PNG.length,
                         new ByteArrayInputStream(PNG))))
         .isInstanceOf(NotFound.class);
-    w.moderation.timeout(admin.id(), server.id(), member.id(), Duration.ofMinutes(5));
+    w.moderation.timeout(
+        new MemberAction(admin.id(), server.id(), member.id()), Duration.ofMinutes(5));
     assertThatThrownBy(() -> upload(member, general))
         .isInstanceOf(PermissionDenied.class)
         .hasMessageContaining("timed out");
-    w.moderation.ban(admin.id(), server.id(), member.id(), "spam");
+    w.moderation.ban(new MemberAction(admin.id(), server.id(), member.id()), "spam");
     assertThatThrownBy(() -> upload(member, general)).isInstanceOf(NotFound.class);
     assertThat(w.storage.files).isEmpty();
   }
@@ -325,7 +327,7 @@ class AttachmentServicesTest {
     assertThatThrownBy(() -> w.files.describe(outsider.id(), a.id())).isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> w.files.open(member.id(), 987_654L)).isInstanceOf(NotFound.class);
 
-    w.moderation.kick(admin.id(), server.id(), member.id());
+    w.moderation.kick(new MemberAction(admin.id(), server.id(), member.id()));
     assertThatThrownBy(() -> w.files.open(member.id(), a.id())).isInstanceOf(NotFound.class);
 
     w.actions.delete(admin.id(), posted.message().id(), null);

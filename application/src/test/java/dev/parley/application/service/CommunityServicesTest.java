@@ -12,6 +12,7 @@ import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;
 import dev.parley.application.port.in.ManageServerUseCase.ServerChanges;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelExpectation;
@@ -95,23 +96,27 @@ class CommunityServicesTest {
 
   @Test
   void rankDecidesWhoActsOnWhom() {
-    assertThatThrownBy(() -> w.moderation.kick(mod.id(), server.id(), admin.id()))
-        .isInstanceOf(PermissionDenied.class);
-    assertThatThrownBy(() -> w.moderation.kick(admin.id(), server.id(), owner.id()))
-        .isInstanceOf(PermissionDenied.class);
-    assertThatThrownBy(() -> w.moderation.kick(member.id(), server.id(), mod.id()))
+    assertThatThrownBy(() -> w.moderation.kick(new MemberAction(mod.id(), server.id(), admin.id())))
         .isInstanceOf(PermissionDenied.class);
     assertThatThrownBy(
-            () -> w.moderation.changeRole(admin.id(), server.id(), admin.id(), Role.MEMBER))
+            () -> w.moderation.kick(new MemberAction(admin.id(), server.id(), owner.id())))
         .isInstanceOf(PermissionDenied.class);
-    w.moderation.kick(mod.id(), server.id(), member.id());
+    assertThatThrownBy(
+            () -> w.moderation.kick(new MemberAction(member.id(), server.id(), mod.id())))
+        .isInstanceOf(PermissionDenied.class);
+    assertThatThrownBy(
+            () ->
+                w.moderation.changeRole(
+                    new MemberAction(admin.id(), server.id(), admin.id()), Role.MEMBER))
+        .isInstanceOf(PermissionDenied.class);
+    w.moderation.kick(new MemberAction(mod.id(), server.id(), member.id()));
     assertThat(w.memberships.find(server.id(), member.id())).isEmpty();
     assertThat(w.published)
         .last()
         .isInstanceOfSatisfying(
             MemberLeft.class, l -> assertThat(l.reason()).isEqualTo(MemberLeft.Reason.KICKED));
     // The owner outranks everyone, even another admin.
-    w.moderation.changeRole(owner.id(), server.id(), admin.id(), Role.MEMBER);
+    w.moderation.changeRole(new MemberAction(owner.id(), server.id(), admin.id()), Role.MEMBER);
     assertThat(w.memberships.find(server.id(), admin.id()).orElseThrow().role())
         .isEqualTo(Role.MEMBER);
   }
@@ -126,11 +131,14 @@ class CommunityServicesTest {
     List<Runnable> actsOnPeer =
         List.of(
             () -> w.memberServices.remove(admin.id(), sid, peer),
-            () -> w.moderation.ban(admin.id(), sid, peer, "spite"),
-            () -> w.moderation.kick(admin.id(), sid, peer),
-            () -> w.moderation.timeout(admin.id(), sid, peer, Duration.ofMinutes(1)),
-            () -> w.moderation.changeRole(admin.id(), sid, peer, Role.MEMBER),
-            () -> w.moderation.changeRole(admin.id(), sid, member.id(), Role.ADMIN),
+            () -> w.moderation.ban(new MemberAction(admin.id(), sid, peer), "spite"),
+            () -> w.moderation.kick(new MemberAction(admin.id(), sid, peer)),
+            () ->
+                w.moderation.timeout(
+                    new MemberAction(admin.id(), sid, peer), Duration.ofMinutes(1)),
+            () -> w.moderation.changeRole(new MemberAction(admin.id(), sid, peer), Role.MEMBER),
+            () ->
+                w.moderation.changeRole(new MemberAction(admin.id(), sid, member.id()), Role.ADMIN),
             () ->
                 w.memberServices.add(
                     new AddMemberCommand(admin.id(), sid, stranger.id(), null, Role.ADMIN)));
@@ -144,7 +152,7 @@ class CommunityServicesTest {
     w.memberServices.add(
         new AddMemberCommand(admin.id(), sid, stranger.id(), null, Role.MODERATOR));
     w.memberServices.remove(admin.id(), sid, stranger.id());
-    w.moderation.ban(owner.id(), sid, peer, null);
+    w.moderation.ban(new MemberAction(owner.id(), sid, peer), null);
     assertThat(w.memberships.find(sid, peer)).isEmpty();
   }
 
@@ -155,8 +163,10 @@ class CommunityServicesTest {
             .send(SendMessageCommand.of(member.id(), general.id(), null, "mine", null))
             .posted()
             .message();
-    w.moderation.timeout(owner.id(), server.id(), member.id(), Duration.ofMinutes(5));
-    w.moderation.timeout(owner.id(), server.id(), admin.id(), Duration.ofMinutes(5));
+    w.moderation.timeout(
+        new MemberAction(owner.id(), server.id(), member.id()), Duration.ofMinutes(5));
+    w.moderation.timeout(
+        new MemberAction(owner.id(), server.id(), admin.id()), Duration.ofMinutes(5));
     assertThatThrownBy(
             () ->
                 w.actions.edit(
@@ -165,7 +175,8 @@ class CommunityServicesTest {
         .isInstanceOf(PermissionDenied.class)
         .hasMessageContaining("timed out");
     // A timeout silences an admin's moderation too.
-    assertThatThrownBy(() -> w.moderation.kick(admin.id(), server.id(), member.id()))
+    assertThatThrownBy(
+            () -> w.moderation.kick(new MemberAction(admin.id(), server.id(), member.id())))
         .isInstanceOf(PermissionDenied.class)
         .hasMessageContaining("timed out");
     assertThatThrownBy(() -> w.actions.delete(admin.id(), mine.id(), null))
@@ -177,7 +188,9 @@ class CommunityServicesTest {
 
   @Test
   void timeoutsStopWritingButNotReading() {
-    var timed = w.moderation.timeout(mod.id(), server.id(), member.id(), Duration.ofMinutes(5));
+    var timed =
+        w.moderation.timeout(
+            new MemberAction(mod.id(), server.id(), member.id()), Duration.ofMinutes(5));
     assertThat(timed.membership().timeoutUntil())
         .isEqualTo(w.clock.instant().plus(Duration.ofMinutes(5)));
     assertThatThrownBy(
@@ -189,9 +202,11 @@ class CommunityServicesTest {
         .isInstanceOf(PermissionDenied.class);
     assertThat(w.channelServices.list(member.id(), server.id())).hasSize(1);
     assertThatThrownBy(
-            () -> w.moderation.timeout(mod.id(), server.id(), member.id(), Duration.ofDays(29)))
+            () ->
+                w.moderation.timeout(
+                    new MemberAction(mod.id(), server.id(), member.id()), Duration.ofDays(29)))
         .isInstanceOf(InvalidInput.class);
-    w.moderation.timeout(mod.id(), server.id(), member.id(), Duration.ZERO);
+    w.moderation.timeout(new MemberAction(mod.id(), server.id(), member.id()), Duration.ZERO);
     assertThat(
             w.send
                 .send(SendMessageCommand.of(member.id(), general.id(), null, "back", null))
@@ -201,9 +216,10 @@ class CommunityServicesTest {
 
   @Test
   void bansRemoveAndKeepOut() {
-    assertThatThrownBy(() -> w.moderation.ban(mod.id(), server.id(), member.id(), null))
+    assertThatThrownBy(
+            () -> w.moderation.ban(new MemberAction(mod.id(), server.id(), member.id()), null))
         .isInstanceOf(PermissionDenied.class);
-    w.moderation.ban(admin.id(), server.id(), member.id(), "spam");
+    w.moderation.ban(new MemberAction(admin.id(), server.id(), member.id()), "spam");
     assertThat(w.memberships.find(server.id(), member.id())).isEmpty();
     assertThat(w.moderation.bans(admin.id(), server.id()))
         .singleElement()
@@ -217,10 +233,11 @@ class CommunityServicesTest {
     assertThatThrownBy(() -> w.invites.join(member.id(), invite.code()))
         .isInstanceOf(PermissionDenied.class);
     // Banning someone who is not (or no longer) a member works too.
-    w.moderation.ban(admin.id(), server.id(), stranger.id(), null);
-    w.moderation.unban(admin.id(), server.id(), member.id());
+    w.moderation.ban(new MemberAction(admin.id(), server.id(), stranger.id()), null);
+    w.moderation.unban(new MemberAction(admin.id(), server.id(), member.id()));
     assertThat(w.invites.join(member.id(), invite.code()).id()).isEqualTo(server.id());
-    assertThatThrownBy(() -> w.moderation.unban(admin.id(), server.id(), member.id()))
+    assertThatThrownBy(
+            () -> w.moderation.unban(new MemberAction(admin.id(), server.id(), member.id())))
         .isInstanceOf(NotFound.class);
   }
 

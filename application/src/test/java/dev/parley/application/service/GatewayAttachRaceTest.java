@@ -7,6 +7,7 @@ import dev.parley.application.fakes.RecordingConnection;
 import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.realtime.ConnectionScope;
 import dev.parley.domain.channel.ChannelExpectation;
@@ -96,7 +97,8 @@ class GatewayAttachRaceTest {
     RacingMemberships memberships = new RacingMemberships();
     GatewayService gateway =
         new GatewayService(w.registry, memberships, w.guard, w.presenceService);
-    memberships.afterRead = () -> w.moderation.kick(owner.id(), server.id(), member.id());
+    memberships.afterRead =
+        () -> w.moderation.kick(new MemberAction(owner.id(), server.id(), member.id()));
 
     RecordingConnection connection =
         new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);
@@ -127,7 +129,7 @@ class GatewayAttachRaceTest {
         new GatewayService(w.registry, memberships, w.guard, w.presenceService);
     memberships.afterRead =
         () -> {
-          w.moderation.kick(owner.id(), server.id(), member.id());
+          w.moderation.kick(new MemberAction(owner.id(), server.id(), member.id()));
           w.memberServices.add(add);
         };
 
@@ -153,7 +155,8 @@ class GatewayAttachRaceTest {
 
     KeepingMemberships memberships = new KeepingMemberships();
     GatewayService gateway = gatewayOver(memberships);
-    memberships.afterRead = () -> w.moderation.kick(owner.id(), server.id(), member.id());
+    memberships.afterRead =
+        () -> w.moderation.kick(new MemberAction(owner.id(), server.id(), member.id()));
 
     RecordingConnection connection =
         new RecordingConnection(member.id(), ConnectionScope.EVERYTHING);

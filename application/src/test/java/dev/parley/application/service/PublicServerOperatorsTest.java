@@ -7,6 +7,7 @@ import dev.parley.application.port.in.AddMemberCommand;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateServerCommand;
 import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.application.port.out.ServerRepository.NewServer;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -107,10 +108,10 @@ class PublicServerOperatorsTest {
     assertThat(w.channels.findById(bobs.id())).isEmpty();
 
     // A timed-out creator is refused until the timeout ends.
-    w.moderation.timeout(op.id(), rooms.id(), alice.id(), Duration.ofMinutes(5));
+    w.moderation.timeout(new MemberAction(op.id(), rooms.id(), alice.id()), Duration.ofMinutes(5));
     assertThatThrownBy(() -> w.moderation.deleteChannel(alice.id(), rooms.id(), alices.id()))
         .isInstanceOf(PermissionDenied.class);
-    w.moderation.timeout(op.id(), rooms.id(), alice.id(), Duration.ZERO);
+    w.moderation.timeout(new MemberAction(op.id(), rooms.id(), alice.id()), Duration.ZERO);
     w.moderation.deleteChannel(alice.id(), rooms.id(), alices.id());
     assertThat(w.channels.findById(alices.id())).isEmpty();
 
@@ -131,7 +132,7 @@ class PublicServerOperatorsTest {
         w.channelServices.create(
             new CreateChannelCommand(
                 demoted.id(), server.id(), "theirs", ChannelKind.TEXT, null, null, null));
-    w.moderation.changeRole(owner.id(), server.id(), demoted.id(), Role.MEMBER);
+    w.moderation.changeRole(new MemberAction(owner.id(), server.id(), demoted.id()), Role.MEMBER);
 
     assertThatThrownBy(() -> w.moderation.deleteChannel(demoted.id(), server.id(), channel.id()))
         .isInstanceOf(PermissionDenied.class);

@@ -8,6 +8,7 @@ import dev.parley.application.port.in.Conversation;
 import dev.parley.application.port.in.CreateChannelCommand;
 import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateServerCommand;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.application.port.in.ReactCommand;
 import dev.parley.application.port.in.SearchMessagesQuery;
 import dev.parley.application.port.in.SearchMessagesUseCase.Hit;
@@ -124,8 +125,8 @@ class SearchMessagesServiceTest {
     assertThat(ids(search(member, "invite codes"))).containsExactly(message.id());
     assertThat(ids(search(kicked, "invite codes"))).containsExactly(message.id());
 
-    w.moderation.ban(owner.id(), guild.id(), member.id(), "spam");
-    w.moderation.kick(owner.id(), guild.id(), kicked.id());
+    w.moderation.ban(new MemberAction(owner.id(), guild.id(), member.id()), "spam");
+    w.moderation.kick(new MemberAction(owner.id(), guild.id(), kicked.id()));
 
     assertThat(search(member, "invite codes").hits()).isEmpty();
     assertThat(search(kicked, "invite codes").hits()).isEmpty();

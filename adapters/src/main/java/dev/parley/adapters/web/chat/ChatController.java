@@ -21,6 +21,7 @@ import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListServersUseCase;
 import dev.parley.application.port.in.PresenceUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
 import dev.parley.application.port.in.RemoveMemberUseCase;
@@ -201,15 +202,12 @@ public class ChatController {
     long userId = Caller.id(auth);
     return history
         .readWithReactions(
-            new ReadHistoryQuery(
+            ReadHistoryQuery.page(
                 userId,
                 channelId,
                 ChannelExpectation.ofServer(serverId),
-                limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
-                offset,
-                before,
-                after,
-                afterSeq))
+                limit,
+                new Cursor(offset, before, after, afterSeq)))
         .stream()
         .map(e -> MessageDto.from(e.posted(), e.reactions(), userId))
         .toList();

@@ -18,6 +18,7 @@ import dev.parley.application.port.in.ManageServerUseCase;
 import dev.parley.application.port.in.ManageServerUseCase.ChannelChanges;
 import dev.parley.application.port.in.ManageServerUseCase.ServerChanges;
 import dev.parley.application.port.in.ModerateMembersUseCase;
+import dev.parley.application.port.in.ModerateMembersUseCase.MemberAction;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.server.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -101,14 +102,15 @@ public class CommunityController {
       @Body @Nullable MemberPatch body) {
     MemberPatch b = Bodies.require(body);
     return MemberDto.from(
-        moderate.changeRole(Caller.id(auth), serverId, userId, Role.parse(b.role())));
+        moderate.changeRole(
+            new MemberAction(Caller.id(auth), serverId, userId), Role.parse(b.role())));
   }
 
   /** Removes a member, who may come back by invite (moderators and admins). */
   @Post("/servers/{serverId}/members/{userId}/kick")
   @Status(HttpStatus.NO_CONTENT)
   public void kick(Authentication auth, @PathVariable long serverId, @PathVariable long userId) {
-    moderate.kick(Caller.id(auth), serverId, userId);
+    moderate.kick(new MemberAction(Caller.id(auth), serverId, userId));
   }
 
   /** Times a member out (they read but cannot write); 0 seconds lifts it. */
@@ -124,7 +126,8 @@ public class CommunityController {
     }
     return MemberDto.from(
         moderate.timeout(
-            Caller.id(auth), serverId, userId, Duration.ofSeconds(b.durationSeconds())));
+            new MemberAction(Caller.id(auth), serverId, userId),
+            Duration.ofSeconds(b.durationSeconds())));
   }
 
   /** The server's bans (ADMIN). */
@@ -141,14 +144,15 @@ public class CommunityController {
       @PathVariable long serverId,
       @PathVariable long userId,
       @Body @Nullable BanRequest body) {
-    moderate.ban(Caller.id(auth), serverId, userId, body == null ? null : body.reason());
+    moderate.ban(
+        new MemberAction(Caller.id(auth), serverId, userId), body == null ? null : body.reason());
   }
 
   /** Lifts a ban (ADMIN). */
   @Delete("/servers/{serverId}/bans/{userId}")
   @Status(HttpStatus.NO_CONTENT)
   public void unban(Authentication auth, @PathVariable long serverId, @PathVariable long userId) {
-    moderate.unban(Caller.id(auth), serverId, userId);
+    moderate.unban(new MemberAction(Caller.id(auth), serverId, userId));
   }
 
   /** Creates an invite code, optionally limited in uses and age (moderators and admins). */

@@ -17,6 +17,7 @@ import dev.parley.application.port.in.CreateConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.in.PresenceUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
 import dev.parley.application.port.in.SendMessageUseCase;
@@ -161,15 +162,12 @@ public class MeController {
     long userId = Caller.id(auth);
     return history
         .readWithReactions(
-            new ReadHistoryQuery(
+            ReadHistoryQuery.page(
                 userId,
                 conversationId,
                 ChannelExpectation.CONVERSATION,
-                limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
-                offset,
-                before,
-                after,
-                afterSeq))
+                limit,
+                new Cursor(offset, before, after, afterSeq)))
         .stream()
         .map(e -> MessageDto.from(e.posted(), e.reactions(), userId))
         .toList();

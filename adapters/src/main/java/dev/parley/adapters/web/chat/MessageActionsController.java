@@ -54,18 +54,17 @@ public class MessageActionsController {
     EditRequest b = Bodies.require(body);
     return MessageDto.from(
         edit.edit(
-            new EditMessageCommand(
+            EditMessageCommand.of(
                 Caller.id(auth),
                 messageId,
-                new MessageText(b.text() != null ? b.text() : b.content()),
-                null)));
+                new MessageText(b.text() != null ? b.text() : b.content()))));
   }
 
   /** Deletes a message (its author, or a moderator or admin of its server). */
   @Delete("/{messageId}")
   @Status(HttpStatus.NO_CONTENT)
   public void delete(Authentication auth, @PathVariable long messageId) {
-    delete.delete(Caller.id(auth), messageId, null);
+    delete.delete(Caller.id(auth), messageId);
   }
 
   /** Adds the caller's reaction with {@code emoji} (URL-encoded); adding twice is a no-op. */
@@ -73,7 +72,7 @@ public class MessageActionsController {
   @Status(HttpStatus.NO_CONTENT)
   public void addReaction(
       Authentication auth, @PathVariable long messageId, @PathVariable String emoji) {
-    react.react(new ReactCommand(Caller.id(auth), messageId, emoji, ReactCommand.Mode.ADD, null));
+    react.react(ReactCommand.of(Caller.id(auth), messageId, emoji, ReactCommand.Mode.ADD));
   }
 
   /** Removes the caller's reaction with {@code emoji}. */
@@ -81,7 +80,6 @@ public class MessageActionsController {
   @Status(HttpStatus.NO_CONTENT)
   public void removeReaction(
       Authentication auth, @PathVariable long messageId, @PathVariable String emoji) {
-    react.react(
-        new ReactCommand(Caller.id(auth), messageId, emoji, ReactCommand.Mode.REMOVE, null));
+    react.react(ReactCommand.of(Caller.id(auth), messageId, emoji, ReactCommand.Mode.REMOVE));
   }
 }

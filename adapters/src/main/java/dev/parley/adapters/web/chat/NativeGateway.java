@@ -146,21 +146,19 @@ public class NativeGateway extends SocketGateway {
       case "heartbeat", "ping" -> connection.send(frames.heartbeatAck());
       case "edit_message" ->
           edit.edit(
-              new EditMessageCommand(
+              EditMessageCommand.of(
                   connection.userId(),
                   Frames.requireId(frame, "messageId"),
-                  new MessageText(Frames.requireString(frame, "text", "content")),
-                  null));
+                  new MessageText(Frames.requireString(frame, "text", "content"))));
       case "delete_message" ->
-          delete.delete(connection.userId(), Frames.requireId(frame, "messageId"), null);
+          delete.delete(connection.userId(), Frames.requireId(frame, "messageId"));
       case "add_reaction", "remove_reaction" ->
           react.react(
-              new ReactCommand(
+              ReactCommand.of(
                   connection.userId(),
                   Frames.requireId(frame, "messageId"),
                   Frames.requireString(frame, "emoji"),
-                  type.equals("add_reaction") ? ReactCommand.Mode.ADD : ReactCommand.Mode.REMOVE,
-                  null));
+                  type.equals("add_reaction") ? ReactCommand.Mode.ADD : ReactCommand.Mode.REMOVE));
       case "mark_read" ->
           readStates.markRead(
               connection.userId(),

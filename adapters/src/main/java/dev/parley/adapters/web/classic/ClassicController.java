@@ -14,6 +14,7 @@ import dev.parley.application.port.in.CreateServerUseCase;
 import dev.parley.application.port.in.ListChannelsUseCase;
 import dev.parley.application.port.in.ListServersUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase;
@@ -127,15 +128,12 @@ public class ClassicController {
       @QueryValue @Nullable Integer limit) {
     return history
         .read(
-            new ReadHistoryQuery(
+            ReadHistoryQuery.page(
                 Caller.id(auth),
                 channelId,
                 ChannelExpectation.ANY,
-                limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
-                skip,
-                null,
-                null,
-                null))
+                limit,
+                new Cursor(skip, null, null, null)))
         .stream()
         .map(MessageDto::from)
         .toList();

@@ -118,7 +118,7 @@ public class ConversationGateway extends SocketGateway {
       }
       case "edit" ->
           edit.edit(
-              new EditMessageCommand(
+              EditMessageCommand.inChannel(
                   userId,
                   Frames.requireId(frame, "message_id"),
                   new MessageText(Frames.requireString(frame, "content")),
@@ -126,7 +126,7 @@ public class ConversationGateway extends SocketGateway {
       case "delete" -> delete.delete(userId, Frames.requireId(frame, "message_id"), conversationId);
       case "reaction" ->
           react.react(
-              new ReactCommand(
+              ReactCommand.inChannel(
                   userId,
                   Frames.requireId(frame, "message_id"),
                   Frames.requireString(frame, "emoji"),

@@ -12,6 +12,7 @@ import dev.parley.application.port.in.CreateConversationUseCase;
 import dev.parley.application.port.in.GetConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.NotFound;
@@ -87,15 +88,12 @@ public class ConversationsController {
     long id = conversationId(conversationId);
     return history
         .read(
-            new ReadHistoryQuery(
+            ReadHistoryQuery.page(
                 userId,
                 id,
                 ChannelExpectation.CONVERSATION,
-                limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
-                offset,
-                before,
-                null,
-                null))
+                limit,
+                new Cursor(offset, before, null, null)))
         .stream()
         .filter(p -> !p.message().isDeleted())
         .map(MessageDto::from)

@@ -7,6 +7,7 @@ import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.HistoryReads;
 import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.RoomsUseCase;
 import dev.parley.domain.channel.ChannelExpectation;
@@ -85,15 +86,8 @@ public class RoomsController {
   private List<MessageDto> page(long userId, long roomId, Integer limit, Long before) {
     return history
         .read(
-            new ReadHistoryQuery(
-                userId,
-                roomId,
-                ChannelExpectation.ROOM,
-                limit == null ? ReadHistoryQuery.DEFAULT_LIMIT : limit,
-                null,
-                before,
-                null,
-                null))
+            ReadHistoryQuery.page(
+                userId, roomId, ChannelExpectation.ROOM, limit, Cursor.before(before)))
         .stream()
         .filter(p -> !p.message().isDeleted())
         .map(MessageDto::from)

@@ -6,4 +6,9 @@ package dev.parley.application.port.in;
  */
 public interface DeleteMessageUseCase {
   void delete(long userId, long messageId, Long expectedChannelId);
+
+  /** Deletes a message wherever it is (the caller names no channel). */
+  default void delete(long userId, long messageId) {
+    delete(userId, messageId, null);
+  }
 }

@@ -14,16 +14,19 @@ public interface ModerateMembersUseCase {
   /** Longest timeout, as Discord allows. */
   Duration MAX_TIMEOUT = Duration.ofDays(28);
 
-  Member changeRole(long actorId, long serverId, long userId, Role role);
+  /** Who acts on which member of which server: three ids that must not be swapped. */
+  record MemberAction(long actorId, long serverId, long memberId) {}
 
-  void kick(long actorId, long serverId, long userId);
+  Member changeRole(MemberAction action, Role role);
 
-  void ban(long actorId, long serverId, long userId, String reason);
+  void kick(MemberAction action);
 
-  void unban(long actorId, long serverId, long userId);
+  void ban(MemberAction action, String reason);
+
+  void unban(MemberAction action);
 
   List<Ban> bans(long actorId, long serverId);
 
   /** Times the member out for {@code duration}; zero lifts a timeout. */
-  Member timeout(long actorId, long serverId, long userId, Duration duration);
+  Member timeout(MemberAction action, Duration duration);
 }

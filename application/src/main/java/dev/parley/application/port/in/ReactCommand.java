@@ -13,6 +13,17 @@ public record ReactCommand(
     TOGGLE
   }
 
+  /** A reaction to a message wherever it is (the caller names no channel). */
+  public static ReactCommand of(long userId, long messageId, String emoji, Mode mode) {
+    return new ReactCommand(userId, messageId, emoji, mode, null);
+  }
+
+  /** A reaction through a surface scoped to one channel, which must be the message's. */
+  public static ReactCommand inChannel(
+      long userId, long messageId, String emoji, Mode mode, long channelId) {
+    return new ReactCommand(userId, messageId, emoji, mode, channelId);
+  }
+
   public ReactCommand {
     if (mode == null) {
       mode = Mode.TOGGLE;

@@ -41,6 +41,32 @@ public record ReadHistoryQuery(
     }
   }
 
+  /**
+   * Where a page starts, as a route's query parameters name it: at most one of {@code offset} (from
+   * the newest end), {@code beforeId}, {@code afterId} or {@code afterSeq}; none for the newest.
+   */
+  public record Cursor(Integer offset, Long beforeId, Long afterId, Long afterSeq) {
+    public static final Cursor NEWEST = new Cursor(null, null, null, null);
+
+    public static Cursor before(Long beforeId) {
+      return new Cursor(null, beforeId, null, null);
+    }
+  }
+
+  /** A page of at most {@code limit} messages (the default when null) from {@code cursor}. */
+  public static ReadHistoryQuery page(
+      long userId, long channelId, ChannelExpectation expected, Integer limit, Cursor cursor) {
+    return new ReadHistoryQuery(
+        userId,
+        channelId,
+        expected,
+        limit == null ? DEFAULT_LIMIT : limit,
+        cursor.offset(),
+        cursor.beforeId(),
+        cursor.afterId(),
+        cursor.afterSeq());
+  }
+
   /** The newest {@code limit} messages. */
   public static ReadHistoryQuery newest(long userId, long channelId, int limit) {
     return new ReadHistoryQuery(
