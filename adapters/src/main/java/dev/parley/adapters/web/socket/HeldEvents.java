@@ -3,6 +3,7 @@ package dev.parley.adapters.web.socket;
 import dev.parley.application.realtime.OutboundEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -18,6 +19,8 @@ final class HeldEvents {
   private boolean overflow;
   private volatile boolean released;
   private volatile Predicate<OutboundEvent> alreadySent = event -> false;
+  private volatile boolean resumePending;
+  private volatile Future<?> resumeTimer;
 
   /** Holds the event unless the socket is live; true when held (or over the bound and noted). */
   boolean hold(OutboundEvent event) {
@@ -64,5 +67,31 @@ final class HeldEvents {
   /** Whether the client already has this event (replayed to it on resume). */
   boolean alreadySent(OutboundEvent event) {
     return alreadySent.test(event);
+  }
+
+  /** Holds events until a resume frame arrives (or the resume wait's timer ends the wait). */
+  void awaitResume() {
+    resumePending = true;
+  }
+
+  /** The resume wait's timer, cancelled at once when the socket is live or {@code closing}. */
+  void resumeTimer(Future<?> timer, boolean closing) {
+    resumeTimer = timer;
+    if (released || closing) {
+      timer.cancel(false);
+    }
+  }
+
+  /** Whether the socket was opened to resume and has not resumed yet. */
+  boolean awaitingResume() {
+    return resumePending && !released;
+  }
+
+  /** Stops the resume wait's timer, if any: the socket went live or closed. */
+  void cancelResumeTimer() {
+    Future<?> timer = resumeTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
   }
 }

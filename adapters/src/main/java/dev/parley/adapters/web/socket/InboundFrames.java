@@ -129,7 +129,7 @@ public class InboundFrames {
   private void refused(SocketConnection connection, String message, boolean onEventLoop) {
     metrics.rateLimited(connection.surface());
     synchronized (connection) {
-      if (connection.refused() <= limits.getCloseAfterRefusals()) {
+      if (connection.refusals().count() <= limits.getCloseAfterRefusals()) {
         connection.send(frames.write(ErrorFrame.of("rate_limited", message)));
         return;
       }

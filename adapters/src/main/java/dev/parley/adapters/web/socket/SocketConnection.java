@@ -39,10 +39,7 @@ public final class SocketConnection implements ClientConnection {
   private final FrameReassembly reassembly = new FrameReassembly();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile long lastSeenNanos = System.nanoTime();
-  private int refusalsInWindow;
-  private long refusalWindowStart;
-  private volatile boolean resumePending;
-  private volatile Future<?> resumeTimer;
+  private final RefusalWindow refusals = new RefusalWindow();
 
   public SocketConnection(
       WebSocketSession session,
@@ -149,7 +146,7 @@ public final class SocketConnection implements ClientConnection {
    */
   public void markReady(Predicate<OutboundEvent> alreadySent) {
     boolean overflow = held.release(alreadySent, this::send);
-    cancelResumeTimer();
+    held.cancelResumeTimer();
     if (overflow) {
       closeWith(CloseCodes.SLOW_CONSUMER, "too many events while connecting: resume");
     }
@@ -216,7 +213,7 @@ public final class SocketConnection implements ClientConnection {
       if (code == CloseCodes.SLOW_CONSUMER) {
         metrics.slowConsumerClosed(surface());
       }
-      cancelResumeTimer();
+      held.cancelResumeTimer();
       LOG.debug("Closing {} of user {} with {} ({})", id, userId, code, reason);
       try {
         session.close(new io.micronaut.websocket.CloseReason(code, reason));
@@ -247,45 +244,30 @@ public final class SocketConnection implements ClientConnection {
     }
   }
 
-  /** Counts a refused frame; returns how many were refused in the current one-second window. */
-  synchronized int refused() {
-    long now = System.nanoTime();
-    if (now - refusalWindowStart > 1_000_000_000L) {
-      refusalWindowStart = now;
-      refusalsInWindow = 0;
-    }
-    return ++refusalsInWindow;
+  /** The frames refused for the rate, per second. */
+  RefusalWindow refusals() {
+    return refusals;
   }
 
   /** Holds live events until a resume frame arrives; see {@link ResumeWait}. */
   void awaitResume() {
-    resumePending = true;
+    held.awaitResume();
   }
 
   /** The timer that ends the resume wait; cancelled once the connection is live or closed. */
   void resumeTimer(Future<?> timer) {
-    resumeTimer = timer;
-    if (held.released() || closing.get()) {
-      timer.cancel(false);
-    }
-  }
-
-  private void cancelResumeTimer() {
-    Future<?> timer = resumeTimer;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    held.resumeTimer(timer, closing.get());
   }
 
   /** Whether this connection was opened to resume and has not resumed yet. */
   public boolean awaitingResume() {
-    return resumePending && !held.released();
+    return held.awaitingResume();
   }
 
   /** Records that the socket is closed by the peer, so nothing more is sent. */
   public void markClosed() {
     closing.set(true);
-    cancelResumeTimer();
+    held.cancelResumeTimer();
   }
 
   public boolean isOpen() {
