@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = GatewayUseCase.class)
 public class LiveSockets implements GracefulShutdownCapable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
+  private static final Duration UNBOUNDED_WAIT = Duration.ofMinutes(5);
 
   private final SocketLimits limits;
   private final SocketMetrics metrics;
@@ -108,8 +109,9 @@ public class LiveSockets implements GracefulShutdownCapable {
 
   private void awaitQuiet() {
     // A socket leaves the live set once its TCP connection is closed, which a graceful close
-    // delays until the client has answered the close frame (or the linger has passed).
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    // delays until the client has answered the close frame (or the linger has passed). The drain
+    // bounds the wait (parley.drain.timeout); this bound only ends a wait nobody bounds.
+    long deadline = System.nanoTime() + UNBOUNDED_WAIT.toNanos();
     try {
       while ((inFlight.get() > 0 || !live.isEmpty()) && System.nanoTime() < deadline) {
         Thread.sleep(10);

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Points Micronaut's CORS support ({@code micronaut.server.cors.enabled}) at the same origins the
  * sockets accept, so there is one allow-list. Bearer tokens travel in a header, never in cookies,
- * so credentials are not allowed; {@code Retry-After} is exposed so pages can honour 429s.
+ * so credentials are not allowed; {@code Retry-After} is exposed so pages can honour 429s, and
+ * {@code X-Request-Id} so they can quote a failed request's id.
  */
 @Singleton
 public class CorsFromOriginPolicy implements BeanCreatedEventListener<CorsConfiguration> {
@@ -39,8 +40,13 @@ public class CorsFromOriginPolicy implements BeanCreatedEventListener<CorsConfig
         List.of(
             HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE));
     parley.setAllowedHeaders(
-        List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key"));
-    parley.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
+        List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.CONTENT_TYPE,
+            "Idempotency-Key",
+            LogContext.HEADER));
+    // A page that reports a failure can quote the request id the server logged it under.
+    parley.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, LogContext.HEADER));
     parley.setAllowCredentials(false);
     parley.setMaxAge(600L);
     // Replaces any micronaut.server.cors.configurations: parley.security.* is the one list.
