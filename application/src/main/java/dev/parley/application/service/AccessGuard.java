@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Applies the visibility rule and the role matrix for every use case: what a user may not see is
@@ -31,6 +32,8 @@ public final class AccessGuard {
   private final Clock clock;
   // The public server never changes once created: read it once, not on every room request.
   private volatile Long publicServerId;
+  // One supplier for every check: a method reference per call would allocate on the send path.
+  private final LongSupplier publicServer = this::publicServerId;
 
   public AccessGuard(
       ChannelRepository channels,
@@ -150,7 +153,7 @@ public final class AccessGuard {
         expected, "a route's channel expectation (ChannelExpectation.ANY if none)");
     ChannelView view = read.orElseThrow(() -> new NotFound(expected.missing()));
     Channel channel = view.channel();
-    if (!expected.accepts(channel, this::publicServerId)) {
+    if (!expected.accepts(channel, publicServer)) {
       throw new NotFound(expected.missing());
     }
     Membership membership = channel.isConversation() ? null : view.membership();

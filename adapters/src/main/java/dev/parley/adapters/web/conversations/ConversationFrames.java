@@ -2,24 +2,12 @@ package dev.parley.adapters.web.conversations;
 
 import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
-import dev.parley.domain.event.ChannelCreated;
-import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChannelPresence;
-import dev.parley.domain.event.ChannelUpdated;
 import dev.parley.domain.event.ChatEvent;
-import dev.parley.domain.event.ConversationCreated;
-import dev.parley.domain.event.MemberJoined;
-import dev.parley.domain.event.MemberLeft;
-import dev.parley.domain.event.MemberUpdated;
-import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
 import dev.parley.domain.event.ReactionChanged;
-import dev.parley.domain.event.ReadStateChanged;
-import dev.parley.domain.event.ServerDeleted;
-import dev.parley.domain.event.ServerUpdated;
-import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.Topic;
 import dev.parley.domain.event.TypingChanged;
@@ -33,20 +21,7 @@ import java.util.Set;
 final class ConversationFrames implements EventEncoder {
   // Seed 002 shows a conversation's messages, typing, joins and presence; server and
   // membership events have no frame there.
-  private static final Set<Class<? extends ChatEvent>> NOT_SHOWN =
-      Set.of(
-          MemberJoined.class,
-          MemberLeft.class,
-          ChannelCreated.class,
-          ConversationCreated.class,
-          ServerUpdated.class,
-          ServerDeleted.class,
-          ChannelUpdated.class,
-          ChannelDeleted.class,
-          MemberUpdated.class,
-          MentionCreated.class,
-          ReadStateChanged.class,
-          SessionEnded.class);
+  private static final Set<Class<? extends ChatEvent>> NOT_SHOWN = EventEncoder.NATIVE_ONLY;
 
   private final Frames frames;
 

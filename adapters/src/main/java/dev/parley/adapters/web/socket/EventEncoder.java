@@ -1,8 +1,22 @@
 package dev.parley.adapters.web.socket;
 
 import dev.parley.application.realtime.OutboundEvent;
+import dev.parley.domain.event.ChannelCreated;
+import dev.parley.domain.event.ChannelDeleted;
+import dev.parley.domain.event.ChannelUpdated;
 import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.event.ConversationCreated;
+import dev.parley.domain.event.MemberJoined;
+import dev.parley.domain.event.MemberLeft;
+import dev.parley.domain.event.MemberUpdated;
+import dev.parley.domain.event.MentionCreated;
+import dev.parley.domain.event.ReadStateChanged;
+import dev.parley.domain.event.ServerDeleted;
+import dev.parley.domain.event.ServerUpdated;
+import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.TypingChanged;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,6 +25,34 @@ import java.util.Set;
  * event type cannot silently miss a surface.
  */
 public interface EventEncoder {
+  /**
+   * Events only the native surface has frames for: servers, memberships, channel lists, mentions,
+   * read state and sessions. No seed's socket shows them; each seed encoder names them through this
+   * set, so a type added here is a decision taken for the three seed surfaces at once.
+   */
+  Set<Class<? extends ChatEvent>> NATIVE_ONLY =
+      Set.of(
+          MemberJoined.class,
+          MemberLeft.class,
+          ChannelCreated.class,
+          ConversationCreated.class,
+          ServerUpdated.class,
+          ServerDeleted.class,
+          ChannelUpdated.class,
+          ChannelDeleted.class,
+          MemberUpdated.class,
+          MentionCreated.class,
+          ReadStateChanged.class,
+          SessionEnded.class);
+
+  /** {@link #NATIVE_ONLY} and the seed's own further exclusions. */
+  @SafeVarargs
+  static Set<Class<? extends ChatEvent>> nativeOnlyAnd(Class<? extends ChatEvent>... more) {
+    Set<Class<? extends ChatEvent>> all = new HashSet<>(NATIVE_ONLY);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
+
   /** The surface's name in metrics: native, classic, rooms or conversations. */
   String surface();
 
