@@ -1,6 +1,7 @@
 package dev.parley.bootstrap;
 
 import dev.parley.bootstrap.config.DrainSettings;
+import dev.parley.bootstrap.config.EmbeddedPrestart;
 import dev.parley.bootstrap.config.StartupRefused;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.BeanDefinition;
@@ -23,6 +24,8 @@ public final class Parley {
   private Parley() {}
 
   public static void main(String[] args) {
+    // Unpacking and initdb take seconds: they run while the context is built, not after it.
+    EmbeddedPrestart.begin(args);
     ApplicationContext context;
     try {
       context = Micronaut.build(args).mainClass(Parley.class).banner(false).start();
@@ -31,6 +34,7 @@ public final class Parley {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
+      EmbeddedPrestart.abandon();
       // A refused configuration is the operator's to fix: say why, without a stack trace.
       if (root instanceof StartupRefused refused) {
         System.err.println("Parley cannot start: " + refused.getMessage());

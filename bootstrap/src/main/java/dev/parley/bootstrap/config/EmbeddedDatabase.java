@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
 
   private final ParleySettings settings;
   private EmbeddedPostgres postgres;
+  private boolean startedEarly;
 
   EmbeddedDatabase(ParleySettings settings) {
     this.settings = settings;
@@ -33,6 +35,11 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
   /** Starts PostgreSQL (once) and answers the JDBC URL of its {@code postgres} database. */
   String jdbcUrl() {
     return start().getJdbcUrl("postgres", "postgres");
+  }
+
+  /** Whether this server was the one {@link EmbeddedPrestart} started as the process launched. */
+  synchronized boolean startedEarly() {
+    return startedEarly;
   }
 
   /** Where the embedded PostgreSQL writes its own output. */
@@ -44,27 +51,12 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
     if (postgres == null) {
       Path dir = settings.dataDir();
       long begin = System.nanoTime();
-      stopOrphan(dir.resolve("postgres"));
-      // initdb's and the server's own output go to a file in the data dir, not Parley's console.
-      ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(logFile(dir).toFile());
+      boolean early;
       try {
-        Files.createDirectories(dir);
-        postgres =
-            EmbeddedPostgres.builder()
-                .setOutputRedirector(pgLog)
-                .setErrorRedirector(pgLog)
-                .setOverrideWorkingDirectory(dir.resolve("pg-runtime").toFile())
-                .setDataDirectory(dir.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                // Stopped in stop(), after the connection pool has closed, not by a racing hook.
-                .setRegisterShutdownHook(false)
-                // zonky's defaults (-F, commits acknowledged before their WAL is flushed) suit
-                // throwaway test databases: a kill of PostgreSQL then loses commits Parley has
-                // already acked. These come after -F on the command line, so they win over it.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+        Optional<EmbeddedPostgres> started = EmbeddedPrestart.claim(dir);
+        early = started.isPresent();
+        startedEarly = early;
+        postgres = early ? started.get() : launch(dir);
       } catch (IOException e) {
         throw new StartupRefused(
             "the embedded PostgreSQL did not start under "
@@ -81,12 +73,36 @@ public class EmbeddedDatabase implements BeanDestroyedEventListener<DataSource> 
                 + " is in use by another Parley process; stop it or set PARLEY_DATA_DIR");
       }
       LOG.info(
-          "Embedded PostgreSQL on port {} with data in {} (started in {} ms)",
+          "Embedded PostgreSQL on port {} with data in {} ({} {} ms)",
           postgres.getPort(),
           dir.resolve("postgres"),
+          early ? "started as the process launched; waited" : "started in",
           (System.nanoTime() - begin) / 1_000_000);
     }
     return postgres;
+  }
+
+  /** Starts PostgreSQL under {@code dir}, durably; throws as zonky does when it cannot. */
+  static EmbeddedPostgres launch(Path dir) throws IOException {
+    stopOrphan(dir.resolve("postgres"));
+    // initdb's and the server's own output go to a file in the data dir, not Parley's console.
+    ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(logFile(dir).toFile());
+    Files.createDirectories(dir);
+    return EmbeddedPostgres.builder()
+        .setOutputRedirector(pgLog)
+        .setErrorRedirector(pgLog)
+        .setOverrideWorkingDirectory(dir.resolve("pg-runtime").toFile())
+        .setDataDirectory(dir.resolve("postgres"))
+        .setCleanDataDirectory(false)
+        // Stopped in stop(), after the connection pool has closed, not by a racing hook.
+        .setRegisterShutdownHook(false)
+        // zonky's defaults (-F, commits acknowledged before their WAL is flushed) suit
+        // throwaway test databases: a kill of PostgreSQL then loses commits Parley has
+        // already acked. These come after -F on the command line, so they win over it.
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
+        .start();
   }
 
   /**

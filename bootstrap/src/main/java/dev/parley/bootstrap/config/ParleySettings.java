@@ -55,13 +55,10 @@ public class ParleySettings {
       String jwtSecret,
       String demoData,
       List<String> operators) {
-    this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
-    boolean explicitDatasource = datasourceUrl != null && !datasourceUrl.isBlank();
+    this.dataDir = normalise(dataDir);
+    this.embedded = wantsEmbedded(databaseUrl, datasourceUrl);
     this.databaseUrl =
-        explicitDatasource || databaseUrl == null || databaseUrl.isBlank()
-            ? null
-            : DatabaseUrl.parse(databaseUrl);
-    this.embedded = !explicitDatasource && this.databaseUrl == null;
+        isBlank(databaseUrl) || !isBlank(datasourceUrl) ? null : DatabaseUrl.parse(databaseUrl);
     if (embedded && inNativeImage()) {
       // Before the JWT secret is generated into a data dir that nothing will ever use.
       throw new StartupRefused(NO_EMBEDDED_DATABASE);
@@ -82,6 +79,19 @@ public class ParleySettings {
         operators != null
             ? operators.stream().map(String::strip).filter(o -> !o.isEmpty()).toList()
             : this.demoData ? List.of(DemoData.ADMIN) : List.of();
+  }
+
+  /** No database configured: neither Micronaut's datasource URL nor {@code DATABASE_URL}. */
+  static boolean wantsEmbedded(String databaseUrl, String datasourceUrl) {
+    return isBlank(datasourceUrl) && isBlank(databaseUrl);
+  }
+
+  static Path normalise(String dataDir) {
+    return Path.of(dataDir).toAbsolutePath().normalize();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** True inside a GraalVM native image (the property is set by native-image itself). */

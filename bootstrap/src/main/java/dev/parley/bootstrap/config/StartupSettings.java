@@ -6,7 +6,10 @@ import io.micronaut.core.annotation.Nullable;
 /** The process-wide choices as configured; {@link ParleySettings} decides what they mean. */
 @ConfigurationProperties("parley")
 public class StartupSettings {
-  private String dataDir = "./data";
+  /** Where embedded-mode data lives unless configured. */
+  static final String DATA_DIR = "./data";
+
+  private String dataDir = DATA_DIR;
   private String jwtSecret;
   private String demoData;
 
