@@ -107,6 +107,9 @@ public class JdbcChannelChangeLog implements ChannelChangeLog {
       statement.setString(7, reacted.emoji());
       statement.setBoolean(8, reacted.added());
       statement.setInt(9, reacted.count());
+    } else if (change instanceof Pinned pinned) {
+      statement.setString(3, "PINNED");
+      statement.setBoolean(8, pinned.pinned());
     }
   }
 
@@ -172,6 +175,7 @@ public class JdbcChannelChangeLog implements ChannelChangeLog {
               rs.getBoolean("added"),
               rs.getInt("count"),
               at);
+      case "PINNED" -> new Pinned(messageId, actorId, rs.getBoolean("added"), at);
       default -> throw new IllegalStateException("unknown change kind " + rs.getString("kind"));
     };
   }

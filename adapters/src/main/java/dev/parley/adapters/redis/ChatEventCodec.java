@@ -16,6 +16,7 @@ import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
+import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
@@ -51,6 +52,7 @@ import java.util.Map;
 @SerdeImport(value = MessageEdited.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = MessageDeleted.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = ReactionChanged.class, mixin = ChatEventCodec.Always.class)
+@SerdeImport(value = PinChanged.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = TypingChanged.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = ChannelPresence.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = StatusChanged.class, mixin = ChatEventCodec.Always.class)
@@ -93,6 +95,7 @@ public class ChatEventCodec {
           MessageEdited.class,
           MessageDeleted.class,
           ReactionChanged.class,
+          PinChanged.class,
           TypingChanged.class,
           ChannelPresence.class,
           StatusChanged.class,

@@ -54,6 +54,11 @@ class JdbcOutPorts implements OutPorts {
   }
 
   @Override
+  public JdbcPinRepository pins() {
+    return beans.getBean(JdbcPinRepository.class);
+  }
+
+  @Override
   public JdbcReactionRepository reactions() {
     return beans.getBean(JdbcReactionRepository.class);
   }

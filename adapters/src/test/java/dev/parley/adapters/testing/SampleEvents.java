@@ -15,6 +15,7 @@ import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
+import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
@@ -63,6 +64,7 @@ public final class SampleEvents {
         new Sample("MessageDeleted", new MessageDeleted(3, 2L, 7, 5, 1, "alice", 10)),
         new Sample(
             "ReactionChanged", new ReactionChanged(3, null, 7, 1, "alice", "👍", true, 2, 11)),
+        new Sample("PinChanged", new PinChanged(3, 2L, 7, 1, "alice", true, T, 12)),
         new Sample("TypingChanged", new TypingChanged(3, 2L, 1, "alice", true)),
         new Sample(
             "ChannelPresence", new ChannelPresence(3, 2L, 1, "alice", false, List.of(1L, 2L))),

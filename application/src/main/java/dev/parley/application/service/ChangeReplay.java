@@ -7,6 +7,7 @@ import dev.parley.application.port.out.ChannelChangeLog.Changed;
 import dev.parley.application.port.out.ChannelChangeLog.Created;
 import dev.parley.application.port.out.ChannelChangeLog.Deleted;
 import dev.parley.application.port.out.ChannelChangeLog.Edited;
+import dev.parley.application.port.out.ChannelChangeLog.Pinned;
 import dev.parley.application.port.out.ChannelChangeLog.Reacted;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.UserRepository;
@@ -15,6 +16,7 @@ import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
+import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
@@ -130,7 +132,9 @@ final class ChangeReplay {
       }
       Changed changed = (Changed) entry;
       Change change = changed.change();
-      if (fold && createdHere.contains(change.messageId()) && !(change instanceof Reacted)) {
+      // Reactions and pins are not part of the message as shown, so they are never folded.
+      boolean foldable = !(change instanceof Reacted) && !(change instanceof Pinned);
+      if (fold && foldable && createdHere.contains(change.messageId())) {
         continue; // folded into the message as shown above
       }
       String actorName = nameOf(names, change.actorId());
@@ -145,6 +149,19 @@ final class ChangeReplay {
                 r.emoji(),
                 r.added(),
                 r.count(),
+                changed.pos()));
+        continue;
+      }
+      if (change instanceof Pinned p) {
+        events.add(
+            new PinChanged(
+                channel.id(),
+                channel.serverId(),
+                p.messageId(),
+                p.actorId(),
+                actorName,
+                p.pinned(),
+                p.at(),
                 changed.pos()));
         continue;
       }

@@ -8,6 +8,7 @@ import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
 import dev.parley.application.fakes.InMemoryMessageRepository;
 import dev.parley.application.fakes.InMemoryMessageSearch;
+import dev.parley.application.fakes.InMemoryPinRepository;
 import dev.parley.application.fakes.InMemoryReactionRepository;
 import dev.parley.application.fakes.InMemoryReadStateRepository;
 import dev.parley.application.fakes.InMemoryServerRepository;
@@ -26,6 +27,7 @@ final class InMemoryOutPorts implements OutPorts {
   private final InMemoryChannelRepository channels = new InMemoryChannelRepository(store);
   private final InMemoryMessageRepository messages = new InMemoryMessageRepository(store);
   private final InMemoryReactionRepository reactions = new InMemoryReactionRepository(store);
+  private final InMemoryPinRepository pins = new InMemoryPinRepository(store);
   private final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(store);
   private final InMemoryReadStateRepository readStates = new InMemoryReadStateRepository(store);
   private final InMemoryChannelChangeLog changes = new InMemoryChannelChangeLog(store);
@@ -67,6 +69,11 @@ final class InMemoryOutPorts implements OutPorts {
   @Override
   public InMemoryMessageRepository messages() {
     return messages;
+  }
+
+  @Override
+  public InMemoryPinRepository pins() {
+    return pins;
   }
 
   @Override

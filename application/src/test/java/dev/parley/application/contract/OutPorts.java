@@ -8,6 +8,7 @@ import dev.parley.application.port.out.InviteRepository;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageSearch;
+import dev.parley.application.port.out.PinRepository;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ServerRepository;
@@ -32,6 +33,8 @@ public interface OutPorts {
   MessageRepository messages();
 
   ReactionRepository reactions();
+
+  PinRepository pins();
 
   AttachmentRepository attachments();
 

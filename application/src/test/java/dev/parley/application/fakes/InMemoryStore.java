@@ -36,6 +36,9 @@ public final class InMemoryStore {
   /** The rest of a mention's row. */
   record Mention(long channelId, long seq) {}
 
+  /** The rest of a pin's row. */
+  record PinMark(long channelId, long pinnedBy, Instant pinnedAt) {}
+
   /** The rest of a read state's row. */
   record ReadMark(long lastReadSeq, Instant updatedAt) {}
 
@@ -47,6 +50,7 @@ public final class InMemoryStore {
   final Map<Pair, Instant> participants = new LinkedHashMap<>();
   final Map<Long, Message> messages = new HashMap<>();
   final Map<ReactionKey, Instant> reactions = new LinkedHashMap<>();
+  final Map<Long, PinMark> pins = new LinkedHashMap<>();
   final Map<String, Invite> invites = new LinkedHashMap<>();
   final Map<Pair, Ban> bans = new LinkedHashMap<>();
   final Map<Pair, ReadMark> readStates = new LinkedHashMap<>();
@@ -161,6 +165,7 @@ public final class InMemoryStore {
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
     changes.keySet().removeIf(id -> !channels.containsKey(id));
     reactions.keySet().removeIf(key -> !messages.containsKey(key.messageId()));
+    pins.keySet().removeIf(messageId -> !messages.containsKey(messageId));
     attachments.values().stream()
         .filter(
             a ->

@@ -14,6 +14,7 @@ import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
 import dev.parley.application.fakes.InMemoryMessageRepository;
 import dev.parley.application.fakes.InMemoryMessageSearch;
+import dev.parley.application.fakes.InMemoryPinRepository;
 import dev.parley.application.fakes.InMemoryReactionRepository;
 import dev.parley.application.fakes.InMemoryReadStateRepository;
 import dev.parley.application.fakes.InMemoryServerRepository;
@@ -144,6 +145,19 @@ final class ChatWorld {
           publisher,
           clock,
           MessageActionsService.REACTION_BOUNDS);
+  final InMemoryPinRepository pinRepository = new InMemoryPinRepository(store);
+  final PinService pins =
+      new PinService(
+          guard,
+          messages,
+          pinRepository,
+          users,
+          attachments,
+          changeLog,
+          new DirectTransactions(),
+          publisher,
+          clock,
+          3);
   final ConversationServices conversations =
       new ConversationServices(channels, users, new DirectTransactions(), publisher, clock);
   final ChannelPresenceService presence =

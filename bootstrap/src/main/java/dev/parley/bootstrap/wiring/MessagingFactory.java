@@ -8,6 +8,7 @@ import dev.parley.application.port.out.HistoryPageReader;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageSearch;
+import dev.parley.application.port.out.PinRepository;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.Transactions;
@@ -15,6 +16,7 @@ import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard;
 import dev.parley.application.service.ConversationServices;
 import dev.parley.application.service.MessageActionsService;
+import dev.parley.application.service.PinService;
 import dev.parley.application.service.ReadHistoryService;
 import dev.parley.application.service.ReadStateServices;
 import dev.parley.application.service.SearchMessagesService;
@@ -26,7 +28,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
-/** Builds the use cases of messages: sending, history, edits and reactions, search, read state. */
+/**
+ * Builds the use cases of messages: sending, history, edits, reactions and pins, search, read
+ * state.
+ */
 @Factory
 class MessagingFactory {
 
@@ -49,6 +54,31 @@ class MessagingFactory {
   ReadHistoryService readHistory(
       AccessGuard guard, MessageRepository messages, HistoryPageReader pages) {
     return new ReadHistoryService(guard, messages, pages);
+  }
+
+  @Singleton
+  PinService pins(
+      AccessGuard guard,
+      MessageRepository messages,
+      PinRepository pins,
+      UserRepository users,
+      AttachmentRepository attachments,
+      ChannelChangeLog changes,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock,
+      MessageSettings settings) {
+    return new PinService(
+        guard,
+        messages,
+        pins,
+        users,
+        attachments,
+        changes,
+        tx,
+        events,
+        clock,
+        settings.getMaxPinsPerChannel());
   }
 
   @Singleton

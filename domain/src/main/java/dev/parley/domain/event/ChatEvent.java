@@ -8,6 +8,7 @@ public sealed interface ChatEvent
         MessageEdited,
         MessageDeleted,
         ReactionChanged,
+        PinChanged,
         TypingChanged,
         ChannelPresence,
         StatusChanged,

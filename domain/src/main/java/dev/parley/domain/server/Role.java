@@ -13,7 +13,8 @@ public enum Role {
   public boolean allows(Permission permission) {
     return switch (permission) {
       case READ, SEND_MESSAGES -> true;
-      case DELETE_OTHERS_MESSAGES, KICK_MEMBERS, TIMEOUT_MEMBERS, CREATE_INVITES -> this != MEMBER;
+      case DELETE_OTHERS_MESSAGES, KICK_MEMBERS, TIMEOUT_MEMBERS, CREATE_INVITES, PIN_MESSAGES ->
+          this != MEMBER;
       case MANAGE_CHANNELS, MANAGE_MEMBERS, MANAGE_ROLES, BAN_MEMBERS, EDIT_SERVER, DELETE_SERVER ->
           this == ADMIN;
     };

@@ -25,8 +25,8 @@ import java.util.StringJoiner;
 /**
  * REST catch-up on a channel's change log: {@code GET .../changes?after_pos=} answers the changes
  * after a position as the native gateway's frames ({@code new_message}, {@code message_updated},
- * {@code message_deleted}, {@code reaction_added}/{@code _removed}), so a client applies them with
- * the code that handles live events.
+ * {@code message_deleted}, {@code reaction_added}/{@code _removed}, {@code message_pinned}/{@code
+ * _unpinned}), so a client applies them with the code that handles live events.
  */
 @Controller("/chat")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -23,6 +23,7 @@ import dev.parley.domain.event.MentionCreated;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
+import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
@@ -89,6 +90,18 @@ final class NativeFrames implements EventEncoder {
       long userId,
       String username,
       int count,
+      long pos) {}
+
+  /** A message was pinned or unpinned; {@code userId} did it. */
+  @Serdeable
+  record PinFrame(
+      String type,
+      long messageId,
+      Long serverId,
+      long channelId,
+      long userId,
+      String username,
+      String at,
       long pos) {}
 
   /** A conversation the user takes part in was created. */
@@ -378,6 +391,17 @@ final class NativeFrames implements EventEncoder {
               r.username(),
               r.count(),
               r.pos());
+    } else if (event instanceof PinChanged p) {
+      frame =
+          new PinFrame(
+              p.pinned() ? "message_pinned" : "message_unpinned",
+              p.messageId(),
+              p.serverId(),
+              p.channelId(),
+              p.userId(),
+              p.username(),
+              p.at().toString(),
+              p.pos());
     } else if (event instanceof ConversationCreated c) {
       frame =
           new ConversationCreatedFrame(

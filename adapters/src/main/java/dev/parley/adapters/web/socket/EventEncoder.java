@@ -10,6 +10,7 @@ import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.MemberUpdated;
 import dev.parley.domain.event.MentionCreated;
+import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.ServerUpdated;
@@ -42,6 +43,7 @@ public interface EventEncoder {
           ChannelDeleted.class,
           MemberUpdated.class,
           MentionCreated.class,
+          PinChanged.class,
           ReadStateChanged.class,
           SessionEnded.class);
 

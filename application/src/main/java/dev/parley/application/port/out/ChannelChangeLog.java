@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The per-channel change log: every change to a channel's messages takes the channel's next
  * position (1, 2, 3… without gaps, in commit order). A message's creation takes its position when
- * it is appended ({@link Message#pos()}); edits, deletes and reactions are recorded here. Resume,
- * REST catch-up and the repair after a fan-out outage all read it.
+ * it is appended ({@link Message#pos()}); edits, deletes, reactions and pins are recorded here.
+ * Resume, REST catch-up and the repair after a fan-out outage all read it.
  */
 public interface ChannelChangeLog {
 
@@ -32,6 +32,9 @@ public interface ChannelChangeLog {
   /** A reaction was added or removed; {@code count} is the emoji's total after it. */
   record Reacted(long messageId, long actorId, String emoji, boolean added, int count, Instant at)
       implements Change {}
+
+  /** The message was pinned to its channel ({@code pinned}) or unpinned. */
+  record Pinned(long messageId, long actorId, boolean pinned, Instant at) implements Change {}
 
   /** One position of a channel's log. */
   sealed interface Entry {
