@@ -144,6 +144,7 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/servers/{serverId}/members", MEMBERS);
     rule("GET /chat/servers/{serverId}/channels/{channelId}/messages", MEMBERS);
     rule("GET /chat/servers/{serverId}/channels/{channelId}/changes", MEMBERS);
+    rule("GET /chat/servers/{serverId}/channels/{channelId}/pins", MEMBERS);
     rule(
         "POST /chat/servers/{serverId}/channels/{channelId}/messages",
         MEMBERS,
@@ -161,6 +162,9 @@ class AccessMatrixTest extends ApiTestBase {
     // Messages: the author edits; the author or a moderator deletes.
     rule("PATCH /chat/messages/{messageId}", AUTHOR, "{\"text\":\"edited\"}");
     rule("DELETE /chat/messages/{messageId}", AUTHOR_OR_MODERATORS);
+    // Pins: moderators and admins of the message's server.
+    rule("PUT /chat/messages/{messageId}/pin", MODERATORS);
+    rule("DELETE /chat/messages/{messageId}/pin", MODERATORS);
 
     // Moderation and invites: moderators.
     rule("POST /chat/servers/{serverId}/members/{userId}/kick", MODERATORS, "{}");
@@ -196,6 +200,7 @@ class AccessMatrixTest extends ApiTestBase {
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
     rule("GET /chat/conversations/{conversationId}/changes", MEMBERS);
+    rule("GET /chat/conversations/{conversationId}/pins", MEMBERS);
     rule("POST /chat/conversations/{conversationId}/messages", MEMBERS, "{\"text\":\"hi\"}");
     rule("GET /api/chat/conversations/{conversationId}/messages", MEMBERS);
 

@@ -53,6 +53,7 @@ class SocketEventMatrixTest extends ApiTestBase {
   private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
   private static final Set<Who> MEMBERS = EnumSet.of(Who.MEMBER, Who.MODERATOR, Who.ADMIN);
   private static final Set<Who> AUTHOR = EnumSet.of(Who.MEMBER);
+  private static final Set<Who> MODERATORS = EnumSet.of(Who.MODERATOR, Who.ADMIN);
   private static final String EMOJI = "👍";
   private static final Duration QUIET = Duration.ofMillis(700);
 
@@ -102,6 +103,20 @@ class SocketEventMatrixTest extends ApiTestBase {
             MEMBERS,
             "{\"type\":\"remove_reaction\",\"messageId\":{message},\"emoji\":\"" + EMOJI + "\"}",
             "reaction_removed",
+            false));
+    RULES.put(
+        "pin_message",
+        new Rule(
+            MODERATORS,
+            "{\"type\":\"pin_message\",\"messageId\":{message}}",
+            "message_pinned",
+            false));
+    RULES.put(
+        "unpin_message",
+        new Rule(
+            MODERATORS,
+            "{\"type\":\"unpin_message\",\"messageId\":{message}}",
+            "message_unpinned",
             false));
     RULES.put(
         "mark_read",
@@ -241,6 +256,13 @@ class SocketEventMatrixTest extends ApiTestBase {
                 + URLEncoder.encode(EMOJI, StandardCharsets.UTF_8),
             null,
             sender.token());
+      }
+      if (type.equals("unpin_message")) {
+        // Something to unpin: pinned by the admin, whoever tries to unpin it.
+        assertThat(
+                api.put("/chat/messages/" + message + "/pin", null, users.get(Who.ADMIN).token())
+                    .status())
+            .isEqualTo(204);
       }
       collect(outsiderSaw);
       socket.drain(Duration.ofMillis(50));

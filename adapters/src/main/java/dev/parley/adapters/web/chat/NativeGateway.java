@@ -8,6 +8,8 @@ import dev.parley.adapters.web.socket.SocketSupport;
 import dev.parley.application.port.in.DeleteMessageUseCase;
 import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.EditMessageUseCase;
+import dev.parley.application.port.in.PinCommand;
+import dev.parley.application.port.in.PinUseCase;
 import dev.parley.application.port.in.PresenceUseCase;
 import dev.parley.application.port.in.ReactCommand;
 import dev.parley.application.port.in.ReactUseCase;
@@ -60,6 +62,8 @@ public class NativeGateway extends SocketGateway {
           "delete_message",
           "add_reaction",
           "remove_reaction",
+          "pin_message",
+          "unpin_message",
           "mark_read",
           "set_status",
           "resume");
@@ -71,6 +75,7 @@ public class NativeGateway extends SocketGateway {
   private final EditMessageUseCase edit;
   private final DeleteMessageUseCase delete;
   private final ReactUseCase react;
+  private final PinUseCase pins;
   private final ReadStateUseCase readStates;
   private final PresenceUseCase presence;
   private final NativeFrames frames;
@@ -84,6 +89,7 @@ public class NativeGateway extends SocketGateway {
       EditMessageUseCase edit,
       DeleteMessageUseCase delete,
       ReactUseCase react,
+      PinUseCase pins,
       ReadStateUseCase readStates,
       PresenceUseCase presence) {
     super(sockets);
@@ -94,6 +100,7 @@ public class NativeGateway extends SocketGateway {
     this.edit = edit;
     this.delete = delete;
     this.react = react;
+    this.pins = pins;
     this.readStates = readStates;
     this.presence = presence;
     this.frames = new NativeFrames(sockets.frames());
@@ -159,6 +166,12 @@ public class NativeGateway extends SocketGateway {
                   Frames.requireId(frame, "messageId"),
                   Frames.requireString(frame, "emoji"),
                   type.equals("add_reaction") ? ReactCommand.Mode.ADD : ReactCommand.Mode.REMOVE));
+      case "pin_message", "unpin_message" ->
+          pins.pin(
+              new PinCommand(
+                  connection.userId(),
+                  Frames.requireId(frame, "messageId"),
+                  type.equals("pin_message")));
       case "mark_read" ->
           readStates.markRead(
               connection.userId(),
