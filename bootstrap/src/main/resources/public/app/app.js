@@ -8,6 +8,7 @@ import { renderServers } from './views/servers.js';
 import { renderChannels } from './views/channels.js';
 import { renderMessages } from './views/messages.js';
 import { renderMembers } from './views/members.js';
+import { renderPins } from './views/pins.js';
 import { composer } from './views/composer.js';
 import { ask, tell } from './views/dialog.js';
 
@@ -42,6 +43,8 @@ async function startChat() {
   const listEl = h('ol', { class: 'messages', id: 'messages', 'aria-label': 'Messages', 'aria-live': 'polite', tabindex: 0 });
   const typingEl = h('p', { class: 'typing', id: 'typing', 'aria-live': 'polite' });
   const membersEl = h('aside', { class: 'members-pane', 'aria-label': 'Members' });
+  const pinsEl = h('section', { class: 'pins-panel', id: 'pins-panel', 'aria-label': 'Pinned messages', hidden: true });
+  const pinsToggle = h('button', { class: 'secondary small', id: 'pins-toggle', 'aria-expanded': 'false', 'aria-controls': 'pins-panel', onclick: () => togglePins() }, '📌 Pins');
   const userEl = h('div', { class: 'me' },
     h('span', { class: 'me-name', id: 'me-name' }, store.me.username),
     h('label', { for: 'status-select', class: 'visually-hidden' }, 'Status'),
@@ -113,6 +116,9 @@ async function startChat() {
       if (confirm('Delete this message?')) gateway.send({ type: 'delete_message', messageId: m.id });
     },
     canModerate: () => ['ADMIN', 'MODERATOR'].includes(store.servers.get(store.current.serverId)?.role),
+    // Moderators pin in a server; in a conversation every participant does.
+    canPin: () => store.current.serverId === 'dm' || actions.canModerate(),
+    togglePin: (m, pin) => gateway.send({ type: pin ? 'pin_message' : 'unpin_message', messageId: m.id }),
     pendingFor: (channelId) => [...gateway.pending.values()].filter((p) => p.channelId === channelId),
     send: (text) => {
       const channel = store.channels.get(store.current.channelId);
@@ -135,8 +141,8 @@ async function startChat() {
     serversEl,
     h('div', { class: 'sidebar-pane' }, channelsEl, userEl),
     h('main', { class: 'chat', 'aria-labelledby': 'channel-title' },
-      h('header', { class: 'chat-head' }, titleEl, statusEl),
-      listEl, typingEl, box.el),
+      h('header', { class: 'chat-head' }, titleEl, pinsToggle, statusEl),
+      pinsEl, listEl, typingEl, box.el),
     membersEl));
 
   const gateway = new Gateway(api, () => store.lastSeqs(), onFrame, onStatus);
@@ -145,7 +151,7 @@ async function startChat() {
   function onFrame(frame) {
     store.apply(frame);
     if (frame.type === 'member_joined' && frame.userId === store.me.id) loadLists(store).then(renderAll);
-    if (frame.type === 'resumed') loadLists(store).then(renderAll); // channels made while away
+    if (frame.type === 'resumed') (store.pins.clear(), loadLists(store).then(renderAll).then(refreshPins)); // channels made, pins changed while away
     if (frame.type === 'resync' && frame.channelId === store.current.channelId) loadHistory();
     if (frame.type === 'error') showError(frame.message);
     if (frame.type === 'message_ack' || (frame.type === 'error' && frame.nonce)) renderList(); // "sending…" ends
@@ -176,7 +182,7 @@ async function startChat() {
   // Rendering: coalesced, and only the parts that changed.
   const dirty = new Set();
   store.subscribe((what, channelId) => {
-    if (what === 'messages' && channelId !== store.current.channelId) return;
+    if ((what === 'messages' || what === 'pins') && channelId !== store.current.channelId) return;
     dirty.add(what);
     if (dirty.size === 1) queueMicrotask(flush);
   });
@@ -186,6 +192,7 @@ async function startChat() {
     if (dirty.has('messages')) renderList();
     if (dirty.has('members')) renderMembers(membersEl, store, actions);
     if (dirty.has('typing')) renderTyping();
+    if (dirty.has('pins')) refreshPins();
     dirty.clear();
   }
 
@@ -200,6 +207,28 @@ async function startChat() {
 
   function renderList() {
     renderMessages(listEl, store, actions, editingId);
+  }
+
+  function pinsPath(channel) {
+    return channel.serverId === null
+      ? `/chat/conversations/${channel.id}/pins`
+      : `/chat/servers/${channel.serverId}/channels/${channel.id}/pins`;
+  }
+
+  /** Reads the channel's pins when they are not known (first visit, or a pin of an unloaded message). */
+  async function refreshPins() {
+    const channel = store.channels.get(store.current.channelId);
+    if (channel && !store.pins.has(channel.id)) {
+      const list = await api.get(pinsPath(channel)).catch(() => null);
+      if (list) store.setPins(channel.id, list);
+    }
+    renderPins(pinsEl, store, actions);
+  }
+
+  function togglePins() {
+    pinsEl.hidden = !pinsEl.hidden;
+    pinsToggle.setAttribute('aria-expanded', String(!pinsEl.hidden));
+    refreshPins();
   }
 
   function renderTyping() {
@@ -228,6 +257,7 @@ async function startChat() {
     updateHeader();
     renderAll();
     if (!store.history(channelId).loaded) loadHistory();
+    refreshPins();
     markRead();
     box.focus();
   }

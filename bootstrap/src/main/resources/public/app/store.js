@@ -12,11 +12,23 @@ export class Store {
     this.usernames = new Map(); // userId -> username, learned from every source
     this.presence = new Map(); // userId -> status
     this.typing = new Map(); // channelId -> Map userId -> {username, until}
+    this.pins = new Map(); // channelId -> [{message, pinnedBy, pinnedByName, pinnedAt}], latest first
     this.current = { serverId: null, channelId: null }; // serverId 'dm' for conversations
     this.listeners = new Set();
   }
 
-  /** Calls fn(what) after each change; what: 'servers', 'channels', 'messages', 'members', 'typing'. */
+  /** The channel's pins as REST lists them. */
+  setPins(channelId, list) {
+    this.pins.set(channelId, list);
+    this.changed('pins', channelId);
+    this.changed('messages', channelId);
+  }
+
+  isPinned(channelId, messageId) {
+    return (this.pins.get(channelId) || []).some((p) => p.message.id === messageId);
+  }
+
+  /** Calls fn(what) after each change; what: 'servers', 'channels', 'messages', 'members', 'typing', 'pins'. */
   subscribe(fn) {
     this.listeners.add(fn);
   }
@@ -170,7 +182,29 @@ export class Store {
   on_message_deleted(f) {
     const m = this.findMessage(f.channelId, f.id);
     if (m) Object.assign(m, { deleted: true, text: '', reactions: [] });
+    this.unpin(f.channelId, f.id);
     this.changed('messages', f.channelId);
+  }
+
+  on_message_pinned(f) {
+    const m = this.findMessage(f.channelId, f.messageId);
+    if (!this.pins.has(f.channelId)) return; // never listed here: the list is read when shown
+    if (!m) return this.pins.delete(f.channelId), this.changed('pins', f.channelId); // read it again
+    this.unpin(f.channelId, f.messageId);
+    this.pins.get(f.channelId).unshift({ message: m, pinnedBy: f.userId, pinnedByName: f.username, pinnedAt: f.at });
+    this.changed('pins', f.channelId);
+    this.changed('messages', f.channelId);
+  }
+
+  on_message_unpinned(f) {
+    this.unpin(f.channelId, f.messageId);
+    this.changed('pins', f.channelId);
+    this.changed('messages', f.channelId);
+  }
+
+  unpin(channelId, messageId) {
+    const list = this.pins.get(channelId);
+    if (list) this.pins.set(channelId, list.filter((p) => p.message.id !== messageId));
   }
 
   on_reaction_added(f) {

@@ -37,6 +37,7 @@ function replyRef(m, store) {
 
 function messageItem(m, store, actions, editingId) {
   const mine = m.userId === store.me.id;
+  const pinned = store.isPinned(m.channelId, m.id);
   const mentionsMe = (m.mentions || []).includes(store.me.id);
   const body = m.deleted
     ? h('div', { class: 'text deleted' }, 'This message was deleted.')
@@ -50,13 +51,15 @@ function messageItem(m, store, actions, editingId) {
       h('span', { class: 'author' }, m.user),
       ' ',
       h('time', { datetime: m.timestamp }, shortTime(m.timestamp)),
-      m.editedAt && !m.deleted ? h('span', { class: 'edited' }, ' (edited)') : null),
+      m.editedAt && !m.deleted ? h('span', { class: 'edited' }, ' (edited)') : null,
+      pinned ? h('span', { class: 'pinned-badge', title: 'Pinned' }, ' 📌 Pinned') : null),
     body,
     m.deleted ? null : reactions(m, actions),
     m.deleted ? null : h('div', { class: 'actions', role: 'group', 'aria-label': 'Message actions' },
       h('button', { class: 'act-reply', onclick: () => actions.reply(m) }, 'Reply'),
       QUICK_REACTIONS.map((e) => h('button', { class: 'act-react', 'aria-label': `React with ${e}`, onclick: () => actions.toggleReaction(m, e) }, e)),
       mine ? h('button', { class: 'act-edit', onclick: () => actions.startEdit(m) }, 'Edit') : null,
+      actions.canPin() ? h('button', { class: 'act-pin', onclick: () => actions.togglePin(m, !pinned) }, pinned ? 'Unpin' : 'Pin') : null,
       mine || actions.canModerate() ? h('button', { class: 'act-delete', onclick: () => actions.remove(m) }, 'Delete') : null));
 }
 
@@ -76,7 +79,7 @@ const rendered = new Map(); // message id -> {key, el}
 
 function cachedItem(m, store, actions, editingId) {
   const target = m.replyTo ? store.findMessage(m.channelId, m.replyTo) : null;
-  const key = JSON.stringify([m.text, m.editedAt, m.deleted, m.reactions, target?.text, target?.deleted, editingId === m.id]);
+  const key = JSON.stringify([m.text, m.editedAt, m.deleted, m.reactions, target?.text, target?.deleted, editingId === m.id, store.isPinned(m.channelId, m.id), actions.canPin()]);
   const hit = rendered.get(m.id);
   if (hit && hit.key === key) return hit.el;
   const el = messageItem(m, store, actions, editingId);

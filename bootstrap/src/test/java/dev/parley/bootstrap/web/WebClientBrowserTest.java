@@ -160,6 +160,36 @@ class WebClientBrowserTest extends ApiTestBase {
 
   @Test
   @Order(4)
+  void pinsShowLiveAsABadgeAndInTheChannelsPinList() {
+    alice.sendMessage("Meeting on Friday");
+    bob.awaitMessage("Meeting on Friday");
+    // A member has no pin action; the server's admin does.
+    assertThat(bob.awaitMessage("Meeting on Friday").findElements(By.cssSelector(".act-pin")))
+        .isEmpty();
+    alice.messageAction("Meeting on Friday", "act-pin");
+    assertThat(bob.awaitInMessage("Meeting on Friday", ".pinned-badge").getText())
+        .contains("Pinned");
+
+    bob.click(By.id("pins-toggle"));
+    bob.awaitText(By.id("pins-list"), "Meeting on Friday");
+    assertThat(bob.find(By.id("pins-list")).getText()).contains("Pinned by " + aliceName);
+
+    alice.click(By.id("pins-toggle"));
+    alice.awaitText(By.id("pins-list"), "Meeting on Friday");
+    alice.click(By.cssSelector("#pins-list .act-unpin"));
+    bob.awaitText(By.id("pins-panel"), "Nothing is pinned in this channel yet.");
+    bob.await()
+        .until(
+            d ->
+                bob.awaitMessage("Meeting on Friday")
+                    .findElements(By.cssSelector(".pinned-badge"))
+                    .isEmpty());
+    alice.click(By.id("pins-toggle"));
+    bob.click(By.id("pins-toggle"));
+  }
+
+  @Test
+  @Order(5)
   void aReloadKeepsTheSessionAndTheHistory() {
     List<String> before = bob.messageTexts();
     bob.reload();
@@ -170,7 +200,7 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aDroppedConnectionResumesWithoutLosingMessages() {
     bob.script("window.__parley.socket.drop(4000)");
     bob.await()
@@ -191,7 +221,7 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void markupInMessagesIsShownAsText() {
     String attack = "<img src=x onerror=\"window.__xss=1\"><b>bold</b>";
     alice.sendMessage(attack);
@@ -203,7 +233,7 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void unreadBadgesCountWhatOthersSendElsewhereAndDirectMessagesWork() {
     bob.click(By.cssSelector(".server[data-server-id=dm]"));
     alice.sendMessage("Are you there?");
@@ -222,7 +252,7 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void olderHistoryLoadsWhileScrollingUp() {
     String token =
         api.post(
@@ -260,7 +290,7 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void noScriptErrorsNorPolicyViolations() {
     assertThat(alice.consoleErrors()).isEmpty();
     assertThat(bob.consoleErrors()).isEmpty();
