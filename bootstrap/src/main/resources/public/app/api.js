@@ -99,6 +99,31 @@ export class Api {
     this.onLoggedOut();
   }
 
+  /**
+   * Downloads a file answered by an authenticated GET (the bearer token cannot ride a plain link)
+   * and hands it to the browser to save under the given name.
+   */
+  async download(path, filename, retried = false) {
+    const response = await fetch(path, {
+      headers: { Authorization: `Bearer ${this.session && this.session.access}` },
+    });
+    if (response.status === 401 && !retried && (await this.refresh())) {
+      return this.download(path, filename, true);
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiError(response.status, text ? JSON.parse(text) : null);
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
   /** A single-use ticket for one socket, so the token never appears in a URL. */
   async socketTicket() {
     return (await this.post('/auth/socket-ticket')).ticket;

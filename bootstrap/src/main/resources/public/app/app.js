@@ -50,6 +50,8 @@ async function startChat() {
     h('label', { for: 'status-select', class: 'visually-hidden' }, 'Status'),
     h('select', { id: 'status-select', onchange: (e) => gateway.send({ type: 'set_status', status: e.target.value }) },
       ['online', 'idle', 'dnd', 'invisible'].map((s) => h('option', { value: s }, s))),
+    h('button', { class: 'secondary small', id: 'export-data', title: 'Everything you wrote and your account, as JSON',
+      onclick: () => api.download('/users/me/export', `parley-export-${store.me.username}.json`).catch((e) => showError(e.message)) }, 'Download my data'),
     h('button', { class: 'secondary small', id: 'logout', onclick: () => (gateway.stop(), api.logout().finally(() => location.reload())) }, 'Log out'));
 
   const actions = {

@@ -79,6 +79,11 @@ class JdbcOutPorts implements OutPorts {
   }
 
   @Override
+  public JdbcMessageExport exports() {
+    return beans.getBean(JdbcMessageExport.class);
+  }
+
+  @Override
   public JdbcMessageSearch search() {
     return beans.getBean(JdbcMessageSearch.class);
   }

@@ -6,6 +6,7 @@ import dev.parley.application.fakes.InMemoryChannelChangeLog;
 import dev.parley.application.fakes.InMemoryChannelRepository;
 import dev.parley.application.fakes.InMemoryInviteRepository;
 import dev.parley.application.fakes.InMemoryMembershipRepository;
+import dev.parley.application.fakes.InMemoryMessageExport;
 import dev.parley.application.fakes.InMemoryMessageRepository;
 import dev.parley.application.fakes.InMemoryMessageSearch;
 import dev.parley.application.fakes.InMemoryPinRepository;
@@ -32,6 +33,7 @@ final class InMemoryOutPorts implements OutPorts {
   private final InMemoryReadStateRepository readStates = new InMemoryReadStateRepository(store);
   private final InMemoryChannelChangeLog changes = new InMemoryChannelChangeLog(store);
   private final InMemoryMessageSearch search = new InMemoryMessageSearch(store);
+  private final InMemoryMessageExport exports = new InMemoryMessageExport(store);
   // These two fakes keep their own maps and check no foreign keys, so they take no store.
   private final InMemorySessionRepository sessions = new InMemorySessionRepository();
   private final InMemorySocketTicketStore tickets = new InMemorySocketTicketStore();
@@ -94,6 +96,11 @@ final class InMemoryOutPorts implements OutPorts {
   @Override
   public InMemoryChannelChangeLog changes() {
     return changes;
+  }
+
+  @Override
+  public InMemoryMessageExport exports() {
+    return exports;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.InviteRepository;
 import dev.parley.application.port.out.MembershipRepository;
+import dev.parley.application.port.out.MessageExport;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageSearch;
 import dev.parley.application.port.out.PinRepository;
@@ -43,6 +44,8 @@ public interface OutPorts {
   ChannelChangeLog changes();
 
   MessageSearch search();
+
+  MessageExport exports();
 
   SessionRepository sessions();
 

@@ -37,7 +37,7 @@ public class SharedLimitsFactory {
         budget(redis, "signups", signUps, signUps, registration.getWindow()));
   }
 
-  private static RateBudget budget(
+  static RateBudget budget(
       BeanProvider<RedisLink> redis, String name, long capacity, long refill, Duration period) {
     LocalRateBudget local = new LocalRateBudget(capacity, refill, period);
     if (!redis.isPresent()) {

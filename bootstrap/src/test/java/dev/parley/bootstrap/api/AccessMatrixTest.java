@@ -121,6 +121,7 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/presence", SIGNED_IN);
     rule("PUT /chat/presence", SIGNED_IN, "{\"status\":\"online\"}");
     rule("GET /chat/search", SIGNED_IN);
+    rule("GET /users/me/export", SIGNED_IN);
 
     // Lists that show each caller their own servers or conversations; creating one's own.
     rule("GET /chat/servers", SIGNED_IN);
@@ -183,6 +184,8 @@ class AccessMatrixTest extends ApiTestBase {
     // Administration: admins.
     rule("PATCH /chat/servers/{serverId}", ADMINS, "{\"name\":\"Renamed\"}");
     rule("DELETE /chat/servers/{serverId}", ADMINS);
+    // The owner only; in this world the admin created the server, so owns it.
+    rule("GET /chat/servers/{serverId}/export", ADMINS);
     rule(
         "POST /chat/servers/{serverId}/channels",
         ADMINS,
@@ -223,6 +226,12 @@ class AccessMatrixTest extends ApiTestBase {
           "GET /ws/chat/{roomId}");
 
   @Inject Router router;
+
+  @Override
+  protected Map<String, String> extraProperties() {
+    // Each export route is called by GET and HEAD for every caller: the budget is not the point.
+    return Map.of("parley.export.burst", "1000");
+  }
 
   private Fixtures fixtures;
   private final Map<Who, Session> users = new LinkedHashMap<>();

@@ -1,0 +1,103 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.ExportDataUseCase;
+import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.MessageExport;
+import dev.parley.application.port.out.RateBudget;
+import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.UserRepository;
+import dev.parley.domain.channel.Channel;
+import dev.parley.domain.error.NotFound;
+import dev.parley.domain.error.PermissionDenied;
+import dev.parley.domain.error.RateLimited;
+import dev.parley.domain.message.PostedMessage;
+import dev.parley.domain.server.Server;
+import dev.parley.domain.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds account and server exports whose messages are read page by page as they are written. */
+public final class ExportService implements ExportDataUseCase {
+  private final UserRepository users;
+  private final ServerRepository servers;
+  private final ChannelRepository channels;
+  private final MessageExport messages;
+  private final AccessGuard guard;
+  private final RateBudget budget;
+  private final Clock clock;
+  private final int pageSize;
+
+  public ExportService(
+      UserRepository users,
+      ServerRepository servers,
+      ChannelRepository channels,
+      MessageExport messages,
+      AccessGuard guard,
+      RateBudget budget,
+      Clock clock,
+      int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("the export page size must be positive");
+    }
+    this.users = users;
+    this.servers = servers;
+    this.channels = channels;
+    this.messages = messages;
+    this.guard = guard;
+    this.budget = budget;
+    this.clock = clock;
+    this.pageSize = pageSize;
+  }
+
+  @Override
+  public AccountExport exportAccount(long userId) {
+    User account = users.findById(userId).orElseThrow(() -> new NotFound("User not found"));
+    take("account:" + userId, "Your data was exported moments ago");
+    Iterable<PostedMessage> written =
+        new Paged<>(
+            (after, limit) -> messages.byAuthor(userId, after, limit),
+            m -> m.message().id(),
+            pageSize);
+    return new AccountExport(
+        clock.instant(),
+        account,
+        servers.listForUser(userId),
+        channels.conversationsOf(userId),
+        written);
+  }
+
+  @Override
+  public ServerExport exportServer(long userId, long serverId) {
+    guard.requireMember(userId, serverId);
+    Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
+    if (!server.isOwnedBy(userId)) {
+      throw new PermissionDenied("Only the server's owner can export it");
+    }
+    take("server:" + serverId, "This server was exported moments ago");
+    List<ChannelMessages> all =
+        channels.listByServer(serverId).stream().map(this::channelMessages).toList();
+    return new ServerExport(clock.instant(), server, all);
+  }
+
+  private ChannelMessages channelMessages(Channel channel) {
+    long id = channel.id();
+    Iterable<PostedMessage> read =
+        channel.kind().carriesMessages()
+            ? new Paged<>(
+                (after, limit) -> messages.inChannel(id, after, limit),
+                m -> m.message().seq(),
+                pageSize)
+            : List.of();
+    return new ChannelMessages(channel, read);
+  }
+
+  /** Refused, not queued: an export is heavy, and a client retrying at once should wait. */
+  private void take(String key, String refusal) {
+    Optional<Duration> wait = budget.tryTake(key);
+    if (wait.isPresent()) {
+      throw new RateLimited(refusal + "; try again later", wait.get());
+    }
+  }
+}
