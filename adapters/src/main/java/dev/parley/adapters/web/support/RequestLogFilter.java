@@ -1,15 +1,14 @@
 package dev.parley.adapters.web.support;
 
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
-import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import java.util.Map;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,47 +17,58 @@ import org.slf4j.LoggerFactory;
  * while handling it), then writes one access-log line per request: method, path as {@link
  * LoggedPath} writes it (no query string, no secrets), status and duration. Bodies and headers are
  * never logged.
+ *
+ * <p>A filter method, not an {@link io.micronaut.http.filter.HttpServerFilter}: Micronaut runs
+ * every {@code @ResponseFilter} method only once the whole request phase is over, so after the
+ * {@code chain.proceed} of every such "legacy" filter has emitted, whatever their order. A legacy
+ * filter logged the route's own status, before {@code HealthResultFilter} turned a DOWN health
+ * result into 503. As the second filter of all, this response filter runs after every other but the
+ * outermost one, which has none, and logs the status the client receives.
  */
-@Filter(Filter.MATCH_ALL_PATTERN)
-public class RequestLogFilter implements HttpServerFilter {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestLogFilter implements Ordered {
   private static final Logger LOG = LoggerFactory.getLogger("parley.access");
+  private static final String START = "parley.request-start";
 
-  @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(
-      HttpRequest<?> request, ServerFilterChain chain) {
+  @RequestFilter
+  public void assignId(HttpRequest<?> request, MutablePropagatedContext context) {
     String requestId = LogContext.assignRequestId(request);
-    long start = System.nanoTime();
+    request.setAttribute(START, System.nanoTime());
     // Micronaut carries the propagated context (and so the MDC) to every thread and filter that
     // handles the rest of the request.
-    try (PropagatedContext.Scope ignored =
-        PropagatedContext.getOrEmpty()
-            .plus(new MdcPropagationContext(Map.of(LogContext.REQUEST_ID, requestId)))
-            .propagate()) {
-      return Publishers.map(
-          chain.proceed(request),
-          response -> {
-            response.header(LogContext.HEADER, requestId);
-            if (LOG.isInfoEnabled()) {
-              // Set here, not inherited: this runs wherever the response was produced, and only
-              // now is the user known (the security filter runs after this one).
-              MdcPropagationContext fields = LogContext.ofRequest(request);
-              Map<String, String> previous = fields.updateThreadContext();
-              try {
-                LOG.info(
-                    "{} {} {} {}ms",
-                    request.getMethodName(),
-                    LoggedPath.of(request),
-                    response.code(),
-                    (System.nanoTime() - start) / 1_000_000);
-              } finally {
-                fields.restoreThreadContext(previous);
-              }
-            }
-            return response;
-          });
+    context.add(new MdcPropagationContext(Map.of(LogContext.REQUEST_ID, requestId)));
+  }
+
+  @ResponseFilter
+  public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    LogContext.requestId(request).ifPresent(id -> response.header(LogContext.HEADER, id));
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    // Set here, not inherited: this runs wherever the response was produced, and only now is the
+    // user known (the security filter runs after this one).
+    MdcPropagationContext fields = LogContext.ofRequest(request);
+    Map<String, String> previous = fields.updateThreadContext();
+    try {
+      LOG.info(
+          "{} {} {} {}ms",
+          request.getMethodName(),
+          LoggedPath.of(request),
+          response.code(),
+          elapsedMillis(request));
+    } finally {
+      fields.restoreThreadContext(previous);
     }
   }
 
+  private static long elapsedMillis(HttpRequest<?> request) {
+    return request
+        .getAttribute(START, Long.class)
+        .map(start -> (System.nanoTime() - start) / 1_000_000)
+        .orElse(0L);
+  }
+
+  /** Inside {@code UpgradeOnEventLoopFilter}, outside every other filter. */
   @Override
   public int getOrder() {
     return HIGHEST_PRECEDENCE + 1;
