@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link HistoryPageReader} on PostgreSQL: one statement gives the page with its authors' names and
@@ -74,7 +76,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
         status -> {
           Rows rows =
               jdbc.prepareStatement(
-                  "SELECT p.*, u.username AS author_name,"
+                  "SELECT p.*, u.username AS author_name, u.bot AS author_bot,"
                       + " p.deleted_at IS NULL AND EXISTS (SELECT 1 FROM attachments a"
                       + " WHERE a.message_id = p.id) AS has_files,"
                       + " EXISTS (SELECT 1 FROM reactions r WHERE r.message_id = p.id)"
@@ -84,7 +86,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
                       + ") p LEFT JOIN users u ON u.id = p.author_id ORDER BY p.seq",
                   statement -> rows(statement, selection));
           if (rows.withFiles().isEmpty() && rows.withReactions().isEmpty()) {
-            return new LoadedPage(rows.messages(), rows.names(), Map.of(), Map.of());
+            return new LoadedPage(rows.messages(), rows.names(), Map.of(), Map.of(), rows.bots());
           }
           return jdbc.prepareStatement(
               EXTRAS,
@@ -109,7 +111,8 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
       List<Message> messages,
       Map<Long, String> names,
       List<Long> withFiles,
-      List<Long> withReactions) {}
+      List<Long> withReactions,
+      Set<Long> bots) {}
 
   private static Rows rows(PreparedStatement statement, Selection selection) throws SQLException {
     selection.bind(statement, 1);
@@ -117,6 +120,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
     Map<Long, String> names = new HashMap<>();
     List<Long> withFiles = new ArrayList<>();
     List<Long> withReactions = new ArrayList<>();
+    Set<Long> bots = new HashSet<>();
     try (ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         Message m = JdbcMessageRepository.toDomain(RowReaders.message(rs));
@@ -124,6 +128,9 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
         String name = rs.getString("author_name");
         if (name != null) {
           names.put(m.authorId(), name);
+        }
+        if (rs.getBoolean("author_bot")) {
+          bots.add(m.authorId());
         }
         if (rs.getBoolean("has_files")) {
           withFiles.add(m.id());
@@ -133,7 +140,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
         }
       }
     }
-    return new Rows(List.copyOf(messages), names, withFiles, withReactions);
+    return new Rows(List.copyOf(messages), names, withFiles, withReactions, bots);
   }
 
   private static LoadedPage extras(PreparedStatement statement, Rows rows) throws SQLException {
@@ -152,6 +159,6 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
     try (ResultSet rs = statement.getResultSet()) {
       reactions = JdbcReactionRepository.readCounts(rs);
     }
-    return new LoadedPage(rows.messages(), rows.names(), attachments, reactions);
+    return new LoadedPage(rows.messages(), rows.names(), attachments, reactions, rows.bots());
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 @Singleton
 public class JdbcMembershipRepository implements MembershipRepository {
   private static final String LIST =
-      "SELECT m.server_id, m.user_id, m.role, m.joined_at, m.timeout_until, u.username"
+      "SELECT m.server_id, m.user_id, m.role, m.joined_at, m.timeout_until, u.username, u.bot"
           + " FROM memberships m JOIN users u ON u.id = m.user_id"
           + " WHERE m.server_id = ? ORDER BY m.joined_at, m.user_id";
   // Two statements in one request: one round trip, and no separate commit outside a transaction.
@@ -125,7 +125,8 @@ public class JdbcMembershipRepository implements MembershipRepository {
                   List<Member> members = new ArrayList<>();
                   try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                      members.add(new Member(read(rs), rs.getString("username")));
+                      members.add(
+                          new Member(read(rs), rs.getString("username"), rs.getBoolean("bot")));
                     }
                   }
                   return members;

@@ -68,7 +68,8 @@ public class JdbcUserRepository implements UserRepository {
             user.createdAt(),
             true,
             issuer,
-            subject);
+            subject,
+            user.bot());
     try {
       return toDomain(rows.save(row));
     } catch (DataAccessException e) {
@@ -122,6 +123,7 @@ public class JdbcUserRepository implements UserRepository {
         row.displayName(),
         row.passwordHash(),
         row.createdAt(),
-        row.active());
+        row.active(),
+        row.bot());
   }
 }

@@ -49,7 +49,8 @@ final class RowReaders {
         instant(rs, "created_at"),
         rs.getBoolean("active"),
         rs.getString("external_issuer"),
-        rs.getString("external_subject"));
+        rs.getString("external_subject"),
+        rs.getBoolean("bot"));
   }
 
   static MessageRow message(ResultSet rs) throws SQLException {

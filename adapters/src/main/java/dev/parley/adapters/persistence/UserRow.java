@@ -18,4 +18,5 @@ record UserRow(
     Instant createdAt,
     boolean active,
     @Nullable String externalIssuer,
-    @Nullable String externalSubject) {}
+    @Nullable String externalSubject,
+    boolean bot) {}

@@ -68,6 +68,7 @@ import org.slf4j.LoggerFactory;
 public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
   private static final Logger LOG = LoggerFactory.getLogger(ParleyTokenValidator.class);
   private static final String TICKET_PREFIX = "pst_";
+  private static final String BOT_PREFIX = "pbt_";
   private static final int MAX_CACHED = 50_000;
 
   private final SignatureGeneratorConfiguration own;
@@ -168,6 +169,10 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
   Credential credentialOf(String token, HttpRequest<?> request) {
     if (token == null || token.isBlank()) {
       return null;
+    }
+    if (token.startsWith(BOT_PREFIX)) {
+      // A bot's token: opaque, checked against its session's stored hash.
+      return new Credential.Bot(token);
     }
     if (token.startsWith(TICKET_PREFIX)) {
       // One real upgrade on a socket route, never a REST call that merely says "Upgrade".
@@ -318,6 +323,9 @@ public class ParleyTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
     if (credential instanceof Credential.External ext) {
       return ext.issuer() + "\n" + ext.subject();
+    }
+    if (credential instanceof Credential.Bot bot) {
+      return "bot\n" + bot.token();
     }
     return null; // tickets are single-use: never cached
   }

@@ -60,6 +60,15 @@ public final class SampleEvents {
     return List.of(
         new Sample("MessageCreated", new MessageCreated(posted, List.of(10L, 11L))),
         new Sample("MessageCreated-dm", new MessageCreated(inDm)),
+        new Sample(
+            "MessageCreated-bot",
+            new MessageCreated(
+                new PostedMessage(
+                    new Message(12, 3, 6, 9, "beep", T, null, null, null, null, 13),
+                    "robo",
+                    2L,
+                    List.of(),
+                    true))),
         new Sample("MessageEdited", new MessageEdited(new PostedMessage(edited, "alice", 2L), 2)),
         new Sample("MessageDeleted", new MessageDeleted(3, 2L, 7, 5, 1, "alice", 10)),
         new Sample(

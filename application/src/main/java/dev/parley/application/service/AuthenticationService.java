@@ -70,7 +70,26 @@ public final class AuthenticationService implements AuthenticateUseCase {
       }
       return identity(activeUser(spent.userId()), spent.sessionId());
     }
+    if (credential instanceof Credential.Bot bot) {
+      return botIdentity(bot.token(), now);
+    }
     return identity(provisioned((Credential.External) credential), null);
+  }
+
+  /** A bot token names its session, which holds the token's hash: live, matching, a bot's. */
+  private Identity botIdentity(String token, Instant now) {
+    String sessionId = BotServices.sessionOf(token).orElseThrow(InvalidCredentials::new);
+    SessionRepository.Session session =
+        sessions
+            .findById(sessionId)
+            .filter(s -> s.isLive(now))
+            .filter(s -> Secrets.sameHash(Secrets.hash(token), s.refreshHash()))
+            .orElseThrow(InvalidCredentials::new);
+    User bot = activeUser(session.userId());
+    if (!bot.bot()) {
+      throw new InvalidCredentials();
+    }
+    return identity(bot, sessionId);
   }
 
   private User activeUser(long userId) {

@@ -20,7 +20,6 @@ import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.event.ReactionChanged;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
-import dev.parley.domain.user.User;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,9 +109,7 @@ final class ChangeReplay {
         }
       }
     }
-    Map<Long, String> names =
-        users.findAllById(List.copyOf(people)).stream()
-            .collect(Collectors.toMap(User::id, u -> u.username().value()));
+    Authors names = Authors.of(users, people);
     Map<Long, Optional<Message>> earlier = new HashMap<>();
     List<PostedMessage> created = new ArrayList<>();
     List<ChatEvent> events = new ArrayList<>(entries.size());
@@ -122,9 +119,9 @@ final class ChangeReplay {
         if (m.isDeleted() && fold) {
           Deleted by = deletes.get(m.id());
           long actor = by == null ? m.authorId() : by.actorId();
-          events.add(deleted(channel, m, actor, nameOf(names, actor), c.pos()));
+          events.add(deleted(channel, m, actor, names.name(actor), c.pos()));
         } else {
-          PostedMessage posted = PostedMessage.of(m, nameOf(names, m.authorId()), channel);
+          PostedMessage posted = names.posted(m, channel);
           created.add(posted);
           events.add(new MessageCreated(posted));
         }
@@ -137,7 +134,7 @@ final class ChangeReplay {
       if (fold && foldable && createdHere.contains(change.messageId())) {
         continue; // folded into the message as shown above
       }
-      String actorName = nameOf(names, change.actorId());
+      String actorName = names.name(change.actorId());
       if (change instanceof Reacted r) {
         events.add(
             new ReactionChanged(
@@ -185,8 +182,7 @@ final class ChangeReplay {
                 m.nonce(),
                 m.pos());
         PostedMessage posted =
-            MessageAttachments.fill(
-                attachments, PostedMessage.of(asEdited, nameOf(names, m.authorId()), channel));
+            MessageAttachments.fill(attachments, names.posted(asEdited, channel));
         events.add(new MessageEdited(posted, changed.pos()));
       } else if (change instanceof Deleted) {
         events.add(deleted(channel, m, change.actorId(), actorName, changed.pos()));
@@ -211,9 +207,5 @@ final class ChangeReplay {
       Channel channel, Message m, long actor, String actorName, long pos) {
     return new MessageDeleted(
         channel.id(), channel.serverId(), m.id(), m.seq(), actor, actorName, pos);
-  }
-
-  private static String nameOf(Map<Long, String> names, long userId) {
-    return names.getOrDefault(userId, "user-" + userId);
   }
 }

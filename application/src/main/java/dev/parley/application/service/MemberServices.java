@@ -74,7 +74,7 @@ public final class MemberServices
     memberships.add(membership);
     events.publish(
         new MemberJoined(command.serverId(), user.id(), user.username().value(), command.role()));
-    return new Member(membership, user.username().value());
+    return new Member(membership, user.username().value(), user.bot());
   }
 
   @Override

@@ -25,6 +25,7 @@ import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Permission;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Edits, deletes and reactions. A message the caller cannot see is "not found", like its channel;
@@ -116,7 +117,8 @@ public final class MessageActionsService
     PostedMessage posted =
         MessageAttachments.fill(
             attachments,
-            PostedMessage.of(edited.value(), nameOf(command.userId()), target.access().channel()));
+            Authors.of(users, List.of(command.userId()))
+                .posted(edited.value(), target.access().channel()));
     events.publish(new MessageEdited(posted, edited.pos()));
     return posted;
   }

@@ -152,6 +152,10 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
     return memberships.find(serverId, userId).orElseThrow(() -> new NotFound("Member not found"));
   }
 
+  private boolean isBot(long userId) {
+    return users.findById(userId).map(u -> u.bot()).orElse(false);
+  }
+
   private String nameOf(long userId) {
     return users.findById(userId).map(u -> u.username().value()).orElse("user-" + userId);
   }
@@ -171,7 +175,7 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
     Membership updated = memberships.update(target.withRole(role));
     String name = nameOf(userId);
     events.publish(new MemberUpdated(updated, name));
-    return new Member(updated, name);
+    return new Member(updated, name, isBot(userId));
   }
 
   @Override
@@ -255,6 +259,6 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
             target.withTimeout(duration.isZero() ? null : clock.instant().plus(duration)));
     String name = nameOf(userId);
     events.publish(new MemberUpdated(updated, name));
-    return new Member(updated, name);
+    return new Member(updated, name, isBot(userId));
   }
 }

@@ -20,7 +20,6 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.Pin;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Permission;
-import dev.parley.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,14 +142,10 @@ public final class PinService implements PinUseCase {
           people.add(p.message().authorId());
           people.add(p.pinnedBy());
         });
-    Map<Long, String> names =
-        users.findAllById(List.copyOf(people)).stream()
-            .collect(Collectors.toMap(User::id, u -> u.username().value()));
+    Authors names = Authors.of(users, people);
     List<PostedMessage> posted = new ArrayList<>(stored.size());
     for (StoredPin pin : stored) {
-      posted.add(
-          PostedMessage.of(
-              pin.message(), nameOf(names, pin.message().authorId()), access.channel()));
+      posted.add(names.posted(pin.message(), access.channel()));
     }
     Map<Long, PostedMessage> withFiles =
         MessageAttachments.fill(attachments, posted).stream()
@@ -161,16 +156,12 @@ public final class PinService implements PinUseCase {
                 new Pin(
                     withFiles.get(p.message().id()),
                     p.pinnedBy(),
-                    nameOf(names, p.pinnedBy()),
+                    names.name(p.pinnedBy()),
                     p.pinnedAt()))
         .toList();
   }
 
   private String nameOf(long userId) {
     return users.findById(userId).map(u -> u.username().value()).orElse("user-" + userId);
-  }
-
-  private static String nameOf(Map<Long, String> names, long userId) {
-    return names.getOrDefault(userId, "user-" + userId);
   }
 }

@@ -60,11 +60,12 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
     return page.messages().stream()
         .map(
             m ->
-                PostedMessage.of(
-                        m,
-                        page.authorNames().getOrDefault(m.authorId(), "user-" + m.authorId()),
-                        loaded.channel())
-                    .withAttachments(page.attachments().getOrDefault(m.id(), List.of())))
+                new PostedMessage(
+                    m,
+                    page.authorNames().getOrDefault(m.authorId(), "user-" + m.authorId()),
+                    loaded.channel().serverId(),
+                    page.attachments().getOrDefault(m.id(), List.of()),
+                    page.botAuthors().contains(m.authorId())))
         .toList();
   }
 

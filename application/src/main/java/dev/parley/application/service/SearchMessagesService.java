@@ -11,14 +11,11 @@ import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.message.Message;
-import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
-import dev.parley.domain.user.User;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Searches only the channels the caller can see, by the rule {@link AccessGuard} applies: those of
@@ -61,9 +58,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
                 query.text(), scope.keySet(), query.authorId(), query.before(), query.limit() + 1));
     boolean more = found.size() > query.limit();
     List<Message> page = more ? found.subList(0, query.limit()) : found;
-    Map<Long, String> names =
-        users.findAllById(page.stream().map(Message::authorId).distinct().toList()).stream()
-            .collect(Collectors.toMap(User::id, u -> u.username().value(), (a, b) -> a));
+    Authors authors = Authors.of(users, page.stream().map(Message::authorId).distinct().toList());
     Map<Long, List<ReactionCount>> counts =
         reactions.forMessages(page.stream().map(Message::id).toList());
     List<Hit> hits =
@@ -71,10 +66,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
             .map(
                 m ->
                     new Hit(
-                        PostedMessage.of(
-                            m,
-                            names.getOrDefault(m.authorId(), "user-" + m.authorId()),
-                            scope.get(m.channelId())),
+                        authors.posted(m, scope.get(m.channelId())),
                         counts.getOrDefault(m.id(), List.of())))
             .toList();
     return new Results(hits, more ? page.get(page.size() - 1).id() : null);

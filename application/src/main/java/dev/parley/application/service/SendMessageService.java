@@ -216,7 +216,7 @@ public final class SendMessageService implements SendMessageUseCase {
     }
     Message stored = outcome.message();
     PostedMessage posted =
-        PostedMessage.of(stored, author.username().value(), channel)
+        PostedMessage.of(stored, author, channel)
             .withAttachments(files.stream().map(a -> a.attachedTo(stored.id())).toList());
     events.publish(new MessageCreated(posted, mentioned));
     for (long user : mentioned) {
@@ -270,7 +270,7 @@ public final class SendMessageService implements SendMessageUseCase {
       throw new Conflict("This nonce was already used for a message in another channel");
     }
     PostedMessage posted =
-        PostedMessage.of(earlier, author.username().value(), channel)
+        PostedMessage.of(earlier, author, channel)
             .withAttachments(attachments.findByMessageIds(List.of(earlier.id())));
     if (Duration.between(earlier.createdAt(), clock.instant()).compareTo(REANNOUNCE_WITHIN) < 0) {
       // The first attempt may have committed without being announced (its node lost the commit's

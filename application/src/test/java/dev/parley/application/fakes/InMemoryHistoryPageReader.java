@@ -35,14 +35,16 @@ public class InMemoryHistoryPageReader implements HistoryPageReader {
   public LoadedPage read(long channelId, Page page) {
     List<Message> found = messages.page(channelId, page);
     List<Long> ids = found.stream().map(Message::id).toList();
+    List<User> authors =
+        users.findAllById(found.stream().map(Message::authorId).distinct().toList());
     return new LoadedPage(
         found,
-        users.findAllById(found.stream().map(Message::authorId).distinct().toList()).stream()
-            .collect(Collectors.toMap(User::id, u -> u.username().value())),
+        authors.stream().collect(Collectors.toMap(User::id, u -> u.username().value())),
         attachments
             .findByMessageIds(found.stream().filter(m -> !m.isDeleted()).map(Message::id).toList())
             .stream()
             .collect(Collectors.groupingBy(Attachment::messageId)),
-        ids.isEmpty() ? Map.of() : reactions.forMessages(ids));
+        ids.isEmpty() ? Map.of() : reactions.forMessages(ids),
+        authors.stream().filter(User::bot).map(User::id).collect(Collectors.toSet()));
   }
 }

@@ -5,6 +5,7 @@ import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
+import dev.parley.domain.user.User;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public class InMemoryMembershipRepository implements MembershipRepository {
       return store.memberships.values().stream()
           .filter(m -> m.serverId() == serverId)
           .sorted(Comparator.comparing(Membership::joinedAt).thenComparingLong(Membership::userId))
-          .map(m -> new Member(m, usernameOf(m.userId())))
+          .map(m -> new Member(m, usernameOf(m.userId()), isBot(m.userId())))
           .toList();
     }
   }
@@ -108,6 +109,10 @@ public class InMemoryMembershipRepository implements MembershipRepository {
               .toList();
       return new Reach(serverIdsOf(userId), conversations);
     }
+  }
+
+  private boolean isBot(long userId) {
+    return store.users().findById(userId).map(User::bot).orElse(false);
   }
 
   private String usernameOf(long userId) {

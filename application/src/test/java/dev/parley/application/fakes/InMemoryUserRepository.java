@@ -35,7 +35,8 @@ public class InMemoryUserRepository implements UserRepository {
             user.displayName(),
             user.passwordHash(),
             user.createdAt(),
-            true);
+            true,
+            user.bot());
     byId.put(created.id(), created);
     return created;
   }
@@ -77,7 +78,8 @@ public class InMemoryUserRepository implements UserRepository {
                 u.displayName(),
                 passwordHash,
                 u.createdAt(),
-                u.active()));
+                u.active(),
+                u.bot()));
   }
 
   @Override
@@ -92,7 +94,8 @@ public class InMemoryUserRepository implements UserRepository {
                 u.displayName(),
                 u.passwordHash(),
                 u.createdAt(),
-                false));
+                false,
+                u.bot()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.GetUserUseCase;
 import dev.parley.application.port.in.LoginUseCase;
 import dev.parley.application.port.in.RegisterUserUseCase;
+import dev.parley.application.port.out.BotRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.LoginThrottle;
 import dev.parley.application.port.out.MembershipRepository;
@@ -15,7 +16,9 @@ import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.TokenIssuer;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.service.AccessGuard;
 import dev.parley.application.service.AuthenticationService;
+import dev.parley.application.service.BotServices;
 import dev.parley.application.service.GetUserService;
 import dev.parley.application.service.JoinPublicServer;
 import dev.parley.application.service.LoginService;
@@ -27,7 +30,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 
-/** Builds the account use cases: sign-up, sessions, login, authentication, the public server. */
+/**
+ * Builds the account use cases: sign-up, sessions, login, authentication, bots, the public server.
+ */
 @Factory
 class AccountFactory {
 
@@ -51,6 +56,19 @@ class AccountFactory {
       ParleySettings settings) {
     return new JoinPublicServer(
         servers, memberships, users, clock, settings.publicServerOperators());
+  }
+
+  @Singleton
+  BotServices bots(
+      AccessGuard guard,
+      UserRepository users,
+      MembershipRepository memberships,
+      BotRepository bots,
+      SessionRepository sessions,
+      Transactions tx,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new BotServices(guard, users, memberships, bots, sessions, tx, events, clock);
   }
 
   @Singleton

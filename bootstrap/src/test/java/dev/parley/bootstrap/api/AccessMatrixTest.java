@@ -199,6 +199,11 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/servers/{serverId}/bans", ADMINS);
     rule("PUT /chat/servers/{serverId}/bans/{userId}", ADMINS, "{\"reason\":\"spam\"}");
     rule("DELETE /chat/servers/{serverId}/bans/{userId}", ADMINS);
+    // Bots: the server's admins make and manage them.
+    rule("POST /chat/servers/{serverId}/bots", ADMINS, "{\"name\":\"bot-{n}\"}");
+    rule("GET /chat/servers/{serverId}/bots", ADMINS);
+    rule("POST /chat/servers/{serverId}/bots/{botId}/token", ADMINS, "{}");
+    rule("DELETE /chat/servers/{serverId}/bots/{botId}/token", ADMINS);
 
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
@@ -243,7 +248,13 @@ class AccessMatrixTest extends ApiTestBase {
 
   /** The ids a call's path and body are filled with: one server and what lives in it. */
   record World(
-      long server, long channel, long message, long conversation, String invite, long attachment) {}
+      long server,
+      long channel,
+      long message,
+      long conversation,
+      String invite,
+      long attachment,
+      long bot) {}
 
   @BeforeAll
   void people() {
@@ -309,13 +320,20 @@ class AccessMatrixTest extends ApiTestBase {
             "{\"reason\":\"x\"}",
             admin.token()),
         204);
+    Response bot =
+        api.post(
+            "/chat/servers/" + server + "/bots",
+            "{\"name\":\"" + Api.uniqueName("mbot") + "\"}",
+            admin.token());
+    expect(bot, 201);
     return new World(
         server,
         channel,
         message,
         group.json().get("id").getLongValue(),
         invite.json().get("code").getStringValue(),
-        attachment);
+        attachment,
+        bot.json().get("id").getLongValue());
   }
 
   @Test
@@ -515,6 +533,7 @@ class AccessMatrixTest extends ApiTestBase {
         .replace("{messageId}", Long.toString(world.message()))
         .replace("{conversationId}", Long.toString(world.conversation()))
         .replace("{attachmentId}", Long.toString(world.attachment()))
+        .replace("{botId}", Long.toString(world.bot()))
         .replace("{code}", world.invite())
         .replace("{roomId}", Long.toString(room))
         .replace("{emoji}", EMOJI)

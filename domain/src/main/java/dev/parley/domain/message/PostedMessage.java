@@ -1,17 +1,27 @@
 package dev.parley.domain.message;
 
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.user.User;
 import java.util.List;
 
 /**
- * A message with what every surface shows beside it: its author's name, its channel's server and
- * the files it carries.
+ * A message with what every surface shows beside it: its author's name and whether the author is a
+ * bot, its channel's server and the files it carries.
  */
 public record PostedMessage(
-    Message message, String authorName, Long serverId, List<Attachment> attachments) {
+    Message message,
+    String authorName,
+    Long serverId,
+    List<Attachment> attachments,
+    boolean authorBot) {
 
   public PostedMessage {
     attachments = List.copyOf(attachments);
+  }
+
+  public PostedMessage(
+      Message message, String authorName, Long serverId, List<Attachment> attachments) {
+    this(message, authorName, serverId, attachments, false);
   }
 
   public PostedMessage(Message message, String authorName, Long serverId) {
@@ -22,8 +32,14 @@ public record PostedMessage(
     return new PostedMessage(message, authorName, channel.serverId());
   }
 
+  /** The message with its author's name and bot mark taken from {@code author}. */
+  public static PostedMessage of(Message message, User author, Channel channel) {
+    return new PostedMessage(
+        message, author.username().value(), channel.serverId(), List.of(), author.bot());
+  }
+
   /** The same message, carrying {@code files}. */
   public PostedMessage withAttachments(List<Attachment> files) {
-    return new PostedMessage(message, authorName, serverId, files);
+    return new PostedMessage(message, authorName, serverId, files, authorBot);
   }
 }

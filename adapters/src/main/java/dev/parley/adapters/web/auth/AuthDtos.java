@@ -65,17 +65,18 @@ public final class AuthDtos {
   @Serdeable(naming = SnakeCaseStrategy.class)
   public record TicketResponse(String ticket, long expiresIn) {}
 
-  /** An account as its owner sees it. */
+  /** An account as its owner sees it; {@code bot} marks a bot account. */
   @Serdeable(naming = SnakeCaseStrategy.class)
   public record UserResponse(
-      long id, String username, String email, String displayName, String createdAt) {
+      long id, String username, String email, String displayName, String createdAt, boolean bot) {
     public static UserResponse from(User user) {
       return new UserResponse(
           user.id(),
           user.username().value(),
           user.email() == null ? null : user.email().value(),
           user.displayName(),
-          user.createdAt().toString());
+          user.createdAt().toString(),
+          user.bot());
     }
   }
 }

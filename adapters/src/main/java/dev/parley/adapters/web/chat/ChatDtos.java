@@ -72,7 +72,8 @@ public final class ChatDtos {
       String role,
       String joinedAt,
       String timeoutUntil,
-      String presence) {
+      String presence,
+      boolean bot) {
     public static MemberDto from(Member m) {
       return from(m, null);
     }
@@ -85,7 +86,8 @@ public final class ChatDtos {
           m.membership().role().name(),
           time(m.membership().joinedAt()),
           time(m.membership().timeoutUntil()),
-          presence);
+          presence,
+          m.bot());
     }
   }
 
@@ -104,7 +106,8 @@ public final class ChatDtos {
       String editedAt,
       boolean deleted,
       List<ReactionDto> reactions,
-      List<AttachmentDto> attachments) {
+      List<AttachmentDto> attachments,
+      boolean bot) {
     public static MessageDto from(PostedMessage posted) {
       return from(posted, List.of(), 0);
     }
@@ -125,7 +128,8 @@ public final class ChatDtos {
           time(m.editedAt()),
           m.isDeleted(),
           counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList(),
-          posted.attachments().stream().map(AttachmentDto::from).toList());
+          posted.attachments().stream().map(AttachmentDto::from).toList(),
+          posted.authorBot());
     }
   }
 

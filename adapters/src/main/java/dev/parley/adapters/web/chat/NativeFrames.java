@@ -72,7 +72,8 @@ final class NativeFrames implements EventEncoder {
       Long serverId,
       long channelId,
       long seq,
-      long pos) {}
+      long pos,
+      boolean bot) {}
 
   /** A message was deleted; it keeps its seq. */
   @Serdeable
@@ -155,7 +156,8 @@ final class NativeFrames implements EventEncoder {
       long pos,
       Long replyTo,
       List<Long> mentions,
-      List<AttachmentDto> attachments) {
+      List<AttachmentDto> attachments,
+      boolean bot) {
     static NewMessage from(MessageDto m, long pos, List<Long> mentions) {
       return new NewMessage(
           "new_message",
@@ -170,7 +172,8 @@ final class NativeFrames implements EventEncoder {
           pos,
           m.replyTo(),
           mentions,
-          m.attachments());
+          m.attachments(),
+          m.bot());
     }
   }
 
@@ -368,7 +371,8 @@ final class NativeFrames implements EventEncoder {
               edited.posted().serverId(),
               m.channelId(),
               m.seq(),
-              edited.pos());
+              edited.pos(),
+              edited.posted().authorBot());
     } else if (event instanceof MessageDeleted d) {
       frame =
           new MessageDeletedFrame(

@@ -13,9 +13,9 @@ final class ClassicDtos {
   @Serdeable
   record SendRequest(String content, String nonce) {}
 
-  /** A message's author. */
+  /** A message's author; {@code bot} marks a bot account. */
   @Serdeable
-  record Author(long id, String username) {}
+  record Author(long id, String username, boolean bot) {}
 
   /** A message as seed 003 shows it, on REST and inside the socket's {@code data}. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -26,7 +26,7 @@ final class ClassicDtos {
       return new MessageDto(
           m.id(),
           m.content(),
-          new Author(m.authorId(), posted.authorName()),
+          new Author(m.authorId(), posted.authorName(), posted.authorBot()),
           m.createdAt().toString(),
           m.channelId(),
           m.seq());

@@ -57,7 +57,8 @@ final class ConversationDtos {
       boolean isEdited,
       String createdAt,
       String updatedAt,
-      long seq) {
+      long seq,
+      boolean senderIsBot) {
     static MessageDto from(PostedMessage posted) {
       Message m = posted.message();
       return new MessageDto(
@@ -69,7 +70,8 @@ final class ConversationDtos {
           m.isEdited(),
           m.createdAt().toString(),
           (m.isEdited() ? m.editedAt() : m.createdAt()).toString(),
-          m.seq());
+          m.seq(),
+          posted.authorBot());
     }
   }
 }

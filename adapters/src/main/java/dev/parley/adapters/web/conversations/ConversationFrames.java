@@ -44,7 +44,8 @@ final class ConversationFrames implements EventEncoder {
       String timestamp,
       boolean isEdited,
       String conversationId,
-      long seq) {}
+      long seq,
+      boolean senderIsBot) {}
 
   /** A changed message. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -56,7 +57,8 @@ final class ConversationFrames implements EventEncoder {
       String senderUsername,
       String timestamp,
       boolean isEdited,
-      String conversationId) {}
+      String conversationId,
+      boolean senderIsBot) {}
 
   /** A deleted message; {@code sender_id} is who deleted it. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -127,7 +129,8 @@ final class ConversationFrames implements EventEncoder {
               m.createdAt().toString(),
               false,
               id(m.channelId()),
-              m.seq());
+              m.seq(),
+              created.posted().authorBot());
     } else if (event instanceof MessageEdited edited) {
       Message m = edited.posted().message();
       frame =
@@ -139,7 +142,8 @@ final class ConversationFrames implements EventEncoder {
               edited.posted().authorName(),
               m.editedAt().toString(),
               true,
-              id(m.channelId()));
+              id(m.channelId()),
+              edited.posted().authorBot());
     } else if (event instanceof MessageDeleted d) {
       frame =
           new DeleteFrame(

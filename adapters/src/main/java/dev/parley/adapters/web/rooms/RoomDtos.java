@@ -35,7 +35,8 @@ final class RoomDtos {
       String timestamp,
       long id,
       long senderId,
-      long seq) {
+      long seq,
+      boolean senderIsBot) {
     static MessageDto from(PostedMessage posted) {
       Message m = posted.message();
       return new MessageDto(
@@ -46,7 +47,8 @@ final class RoomDtos {
           m.createdAt().toString(),
           m.id(),
           m.authorId(),
-          m.seq());
+          m.seq(),
+          posted.authorBot());
     }
   }
 

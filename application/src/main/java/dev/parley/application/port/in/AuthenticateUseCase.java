@@ -16,6 +16,9 @@ public interface AuthenticateUseCase {
 
     /** A socket ticket as presented (not yet redeemed). */
     record Ticket(String value) implements Credential {}
+
+    /** A bot's token as presented. */
+    record Bot(String token) implements Credential {}
   }
 
   /** The authenticated user; {@code sessionId} is null for external tokens. */

@@ -6,6 +6,7 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.ReactionCount;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a history page with everything shown beside its messages (author names, attachments,
@@ -21,7 +22,18 @@ public interface HistoryPageReader {
       List<Message> messages,
       Map<Long, String> authorNames,
       Map<Long, List<Attachment>> attachments,
-      Map<Long, List<ReactionCount>> reactions) {}
+      Map<Long, List<ReactionCount>> reactions,
+      Set<Long> botAuthors) {
+
+    /** A page without bots among its authors. */
+    public LoadedPage(
+        List<Message> messages,
+        Map<Long, String> authorNames,
+        Map<Long, List<Attachment>> attachments,
+        Map<Long, List<ReactionCount>> reactions) {
+      this(messages, authorNames, attachments, reactions, Set.of());
+    }
+  }
 
   LoadedPage read(long channelId, Page page);
 }

@@ -13,7 +13,23 @@ public interface UserRepository {
 
   /** What is needed to create an account; the id comes from the store. */
   record NewUser(
-      Username username, Email email, String displayName, String passwordHash, Instant createdAt) {}
+      Username username,
+      Email email,
+      String displayName,
+      String passwordHash,
+      Instant createdAt,
+      boolean bot) {
+
+    /** A person's account. */
+    public NewUser(
+        Username username,
+        Email email,
+        String displayName,
+        String passwordHash,
+        Instant createdAt) {
+      this(username, email, displayName, passwordHash, createdAt, false);
+    }
+  }
 
   /** Creates the account, or throws {@link dev.parley.domain.error.UsernameTaken}. */
   User create(NewUser user);
