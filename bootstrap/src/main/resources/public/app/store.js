@@ -298,7 +298,7 @@ export class Store {
 
   on_member_joined(f) {
     this.usernames.set(f.userId, f.username);
-    this.members.get(f.serverId)?.set(f.userId, { user_id: f.userId, username: f.username, role: f.role });
+    this.members.get(f.serverId)?.set(f.userId, { user_id: f.userId, username: f.username, role: f.role, bot: !!f.bot });
     this.changed('members');
   }
 

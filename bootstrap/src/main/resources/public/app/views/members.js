@@ -20,6 +20,7 @@ export function renderMembers(el, store, actions) {
       people.map((p) => h('li', { class: 'member', dataset: { userId: String(p.user_id), presence: status(p) } },
         h('span', { class: `dot ${status(p)}`, role: 'img', 'aria-label': status(p) }),
         h('span', { class: 'member-name' }, p.username),
+        p.bot ? h('span', { class: 'bot-tag', title: 'This account is a bot' }, 'BOT') : null,
         p.role && p.role !== 'MEMBER' ? h('span', { class: 'role' }, p.role.toLowerCase()) : null,
         p.user_id !== store.me.id ? h('button', { class: 'icon small', 'aria-label': `Message ${p.username}`, title: `Message ${p.username}`, onclick: () => actions.openDm(p.user_id) }, '✉') : null))));
 }

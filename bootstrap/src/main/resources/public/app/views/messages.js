@@ -49,6 +49,7 @@ function messageItem(m, store, actions, editingId) {
     replyRef(m, store),
     h('div', { class: 'meta' },
       h('span', { class: 'author' }, m.user),
+      m.bot ? h('span', { class: 'bot-tag', title: 'This account is a bot' }, 'BOT') : null,
       ' ',
       h('time', { datetime: m.timestamp }, shortTime(m.timestamp)),
       m.editedAt && !m.deleted ? h('span', { class: 'edited' }, ' (edited)') : null,

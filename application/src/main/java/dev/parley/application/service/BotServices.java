@@ -97,7 +97,8 @@ public final class BotServices implements BotsUseCase {
               return new Made(bot, token);
             });
     events.publish(
-        new MemberJoined(serverId, made.bot().id(), made.bot().username().value(), Role.MEMBER));
+        new MemberJoined(
+            serverId, made.bot().id(), made.bot().username().value(), Role.MEMBER, true));
     return new CreatedBot(made.bot(), Role.MEMBER, made.token());
   }
 

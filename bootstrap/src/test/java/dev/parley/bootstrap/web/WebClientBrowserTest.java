@@ -189,6 +189,44 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
+  @Order(4)
+  void aBotsMessagesAndMembershipAreTaggedAsABot() {
+    String aliceToken = api.login(aliceName);
+    long server = bookClubId(aliceToken);
+    String botName = Api.uniqueName("robo");
+    var created =
+        api.post("/chat/servers/" + server + "/bots", "{\"name\":\"" + botName + "\"}", aliceToken);
+    assertThat(created.status()).isEqualTo(201);
+    String token = created.json().get("token").getStringValue();
+    long channel = -1;
+    for (var c : api.get("/chat/servers/" + server + "/channels", aliceToken).json().values()) {
+      if (c.get("name").getStringValue().equals("general")) {
+        channel = c.get("id").getLongValue();
+      }
+    }
+    assertThat(
+            api.post(
+                    "/chat/servers/" + server + "/channels/" + channel + "/messages",
+                    "{\"text\":\"Beep from the bot\"}",
+                    token)
+                .status())
+        .isEqualTo(201);
+
+    assertThat(bob.awaitInMessage("Beep from the bot", ".bot-tag").getText()).isEqualTo("BOT");
+    bob.await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".member")).stream()
+                    .anyMatch(
+                        m ->
+                            m.getText().contains(botName)
+                                && !m.findElements(By.cssSelector(".bot-tag")).isEmpty()));
+    // A person's messages carry no tag.
+    assertThat(bob.awaitMessage("Replying here").findElements(By.cssSelector(".bot-tag")))
+        .isEmpty();
+  }
+
+  @Test
   @Order(5)
   void aReloadKeepsTheSessionAndTheHistory() {
     List<String> before = bob.messageTexts();

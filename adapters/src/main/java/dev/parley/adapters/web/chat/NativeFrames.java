@@ -221,7 +221,8 @@ final class NativeFrames implements EventEncoder {
 
   /** Someone joined a server the recipient belongs to (or the recipient joined one). */
   @Serdeable
-  record MemberJoinedFrame(String type, long serverId, long userId, String username, String role) {}
+  record MemberJoinedFrame(
+      String type, long serverId, long userId, String username, String role, boolean bot) {}
 
   /** Someone left or was removed from a server. */
   @Serdeable
@@ -347,7 +348,7 @@ final class NativeFrames implements EventEncoder {
     } else if (event instanceof MemberJoined j) {
       frame =
           new MemberJoinedFrame(
-              "member_joined", j.serverId(), j.userId(), j.username(), j.role().name());
+              "member_joined", j.serverId(), j.userId(), j.username(), j.role().name(), j.bot());
     } else if (event instanceof MemberLeft l) {
       frame =
           new MemberLeftFrame(
