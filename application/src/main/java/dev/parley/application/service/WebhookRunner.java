@@ -28,8 +28,8 @@ import java.util.Optional;
 /**
  * Feeds the webhook outbox from the durable logs (each channel's change log, each server's member
  * log) and delivers it. Feeding runs on one node at a time, under a transaction-scoped lock, and
- * writes a channel's outbox rows and advances its cursor in one transaction: whatever committed
- * is fed once, whatever crashes. Delivery claims rows any node may send, one node per row.
+ * writes a channel's outbox rows and advances its cursor in one transaction: whatever committed is
+ * fed once, whatever crashes. Delivery claims rows any node may send, one node per row.
  */
 public final class WebhookRunner implements RunWebhooksUseCase {
 
@@ -103,8 +103,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
     // Unfolded: each entry is its own event, as it happened.
     for (ChatEvent event : replay.events(channel, entries, false)) {
       WebhookPayloads.of(event)
-          .ifPresent(
-              payload -> queue(out, webhooks, channel.serverId(), channelId, payload, now));
+          .ifPresent(payload -> queue(out, webhooks, channel.serverId(), channelId, payload, now));
     }
     store.enqueue(out);
     store.advanceCursor(channelId, entries.get(entries.size() - 1).pos());
@@ -187,9 +186,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
           "Disabled after "
               + failures
               + " consecutive failed attempts; last: "
-              + (outcome.statusCode() != null
-                  ? "HTTP " + outcome.statusCode()
-                  : outcome.error()));
+              + (outcome.statusCode() != null ? "HTTP " + outcome.statusCode() : outcome.error()));
     }
   }
 

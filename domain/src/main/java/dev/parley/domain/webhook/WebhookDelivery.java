@@ -3,8 +3,8 @@ package dev.parley.domain.webhook;
 import java.time.Instant;
 
 /**
- * One attempt to deliver an event to a webhook: the HTTP status it got ({@code null} when no
- * answer came) or the error, and how long it took.
+ * One attempt to deliver an event to a webhook: the HTTP status it got ({@code null} when no answer
+ * came) or the error, and how long it took.
  */
 public record WebhookDelivery(
     long id,

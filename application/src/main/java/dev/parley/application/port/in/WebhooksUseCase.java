@@ -12,7 +12,12 @@ public interface WebhooksUseCase {
 
   /** Changes to a subscription; a null field is left as it is. */
   record UpdateWebhookCommand(
-      long actorId, long serverId, long webhookId, String url, List<String> events, Boolean active) {}
+      long actorId,
+      long serverId,
+      long webhookId,
+      String url,
+      List<String> events,
+      Boolean active) {}
 
   /** A subscription with its signing secret, shown only on creation and rotation. */
   record WebhookWithSecret(Webhook webhook, String secret) {}

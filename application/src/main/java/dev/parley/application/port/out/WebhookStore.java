@@ -44,9 +44,9 @@ public interface WebhookStore {
   boolean tryFeedLock();
 
   /**
-   * The text channels of servers with webhooks whose log is ahead of their cursor, at most limit.
-   * A channel without a cursor gets one: at its current position (no history is sent), or at 0
-   * when it was created after the server's first webhook (so its first messages are not missed).
+   * The text channels of servers with webhooks whose log is ahead of their cursor, at most limit. A
+   * channel without a cursor gets one: at its current position (no history is sent), or at 0 when
+   * it was created after the server's first webhook (so its first messages are not missed).
    */
   List<FeedCursor> channelsBehind(int limit);
 
