@@ -71,19 +71,31 @@ public class JdbcWebhookStore implements WebhookStore {
   @Override
   public Webhook create(
       long serverId, String url, Set<WebhookEventType> events, String secret, Instant at) {
-    return write(
-        "INSERT INTO webhooks (server_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?)"
-            + " RETURNING *",
-        s -> {
-          s.setLong(1, serverId);
-          s.setString(2, url);
-          s.setString(3, names(events));
-          s.setString(4, secret);
-          SqlTimes.set(s, 5, at);
-          try (ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return webhook(rs);
-          }
+    return tx.executeWrite(
+        status -> {
+          // Feeding starts at each channel's current position, in the same transaction, so no
+          // history is sent and nothing after this moment is missed.
+          jdbc.prepareStatement(
+              "INSERT INTO webhook_feed_cursors (channel_id, pos) SELECT id, last_pos FROM channels"
+                  + " WHERE server_id = ? AND kind = 'TEXT' ON CONFLICT (channel_id) DO NOTHING",
+              s -> {
+                s.setLong(1, serverId);
+                return s.executeUpdate();
+              });
+          return jdbc.prepareStatement(
+              "INSERT INTO webhooks (server_id, url, events, secret, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?) RETURNING *",
+              s -> {
+                s.setLong(1, serverId);
+                s.setString(2, url);
+                s.setString(3, names(events));
+                s.setString(4, secret);
+                SqlTimes.set(s, 5, at);
+                try (ResultSet rs = s.executeQuery()) {
+                  rs.next();
+                  return webhook(rs);
+                }
+              });
         });
   }
 
@@ -142,7 +154,28 @@ public class JdbcWebhookStore implements WebhookStore {
 
   @Override
   public void delete(long webhookId) {
-    update("DELETE FROM webhooks WHERE id = ?", s -> s.setLong(1, webhookId));
+    tx.executeWrite(
+        status -> {
+          long serverId =
+              jdbc.prepareStatement(
+                  "DELETE FROM webhooks WHERE id = ? RETURNING server_id",
+                  s -> {
+                    s.setLong(1, webhookId);
+                    try (ResultSet rs = s.executeQuery()) {
+                      return rs.next() ? rs.getLong(1) : 0L;
+                    }
+                  });
+          // The server's last webhook gone, its cursors go too: a later webhook starts afresh.
+          return jdbc.prepareStatement(
+              "DELETE FROM webhook_feed_cursors WHERE channel_id IN (SELECT id FROM channels"
+                  + " WHERE server_id = ?) AND NOT EXISTS (SELECT 1 FROM webhooks WHERE"
+                  + " server_id = ?)",
+              s -> {
+                s.setLong(1, serverId);
+                s.setLong(2, serverId);
+                return s.executeUpdate();
+              });
+        });
   }
 
   @Override

@@ -154,7 +154,10 @@ public final class WebhookService implements WebhooksUseCase {
     for (String name : names) {
       types.add(
           WebhookEventType.ofWire(name == null ? "" : name)
-              .orElseThrow(() -> new InvalidInput("events", "Unknown event type: " + name)));
+              .orElseThrow(
+                  () ->
+                      new InvalidInput(
+                          "events", "events contains an unknown event type: " + name)));
     }
     return types;
   }

@@ -1,5 +1,6 @@
 package dev.parley.adapters.web.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.application.port.in.WebhooksUseCase;
@@ -68,7 +69,7 @@ public class WebhooksController {
       @Nullable String disabledReason,
       int consecutiveFailures,
       String createdAt,
-      @Nullable String secret) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
     static WebhookDto from(Webhook w, String secret) {
       return new WebhookDto(
           w.id(),
