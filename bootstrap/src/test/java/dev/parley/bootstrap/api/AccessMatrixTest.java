@@ -199,6 +199,16 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/servers/{serverId}/bans", ADMINS);
     rule("PUT /chat/servers/{serverId}/bans/{userId}", ADMINS, "{\"reason\":\"spam\"}");
     rule("DELETE /chat/servers/{serverId}/bans/{userId}", ADMINS);
+    // Outgoing webhooks: admins.
+    rule(
+        "POST /chat/servers/{serverId}/webhooks",
+        ADMINS,
+        "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"message.created\"]}");
+    rule("GET /chat/servers/{serverId}/webhooks", ADMINS);
+    rule("PATCH /chat/servers/{serverId}/webhooks/{webhookId}", ADMINS, "{\"active\":false}");
+    rule("DELETE /chat/servers/{serverId}/webhooks/{webhookId}", ADMINS);
+    rule("POST /chat/servers/{serverId}/webhooks/{webhookId}/secret", ADMINS, "{}");
+    rule("GET /chat/servers/{serverId}/webhooks/{webhookId}/deliveries", ADMINS);
 
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
@@ -230,7 +240,14 @@ class AccessMatrixTest extends ApiTestBase {
   @Override
   protected Map<String, String> extraProperties() {
     // Each export route is called by GET and HEAD for every caller: the budget is not the point.
-    return Map.of("parley.export.burst", "1000");
+    // Webhooks: loopback targets may be created, and nothing polls or sends (not the point here).
+    return Map.of(
+        "parley.export.burst",
+        "1000",
+        "parley.webhooks.allowed-hosts",
+        "127.0.0.1",
+        "parley.webhooks.enabled",
+        "false");
   }
 
   private Fixtures fixtures;
@@ -243,7 +260,13 @@ class AccessMatrixTest extends ApiTestBase {
 
   /** The ids a call's path and body are filled with: one server and what lives in it. */
   record World(
-      long server, long channel, long message, long conversation, String invite, long attachment) {}
+      long server,
+      long channel,
+      long message,
+      long conversation,
+      String invite,
+      long attachment,
+      long webhook) {}
 
   @BeforeAll
   void people() {
@@ -309,13 +332,20 @@ class AccessMatrixTest extends ApiTestBase {
             "{\"reason\":\"x\"}",
             admin.token()),
         204);
+    Response webhook =
+        api.post(
+            "/chat/servers/" + server + "/webhooks",
+            "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"member.joined\"]}",
+            admin.token());
+    expect(webhook, 201);
     return new World(
         server,
         channel,
         message,
         group.json().get("id").getLongValue(),
         invite.json().get("code").getStringValue(),
-        attachment);
+        attachment,
+        webhook.json().get("id").getLongValue());
   }
 
   @Test
@@ -515,6 +545,7 @@ class AccessMatrixTest extends ApiTestBase {
         .replace("{messageId}", Long.toString(world.message()))
         .replace("{conversationId}", Long.toString(world.conversation()))
         .replace("{attachmentId}", Long.toString(world.attachment()))
+        .replace("{webhookId}", Long.toString(world.webhook()))
         .replace("{code}", world.invite())
         .replace("{roomId}", Long.toString(room))
         .replace("{emoji}", EMOJI)
