@@ -75,7 +75,10 @@ final class WebhookPayloads {
     data.put("seq", m.seq());
     data.put("author_id", m.authorId());
     data.put("author_name", posted.authorName());
+    // As the message is when fed (normally within a poll of its commit): one edited or deleted
+    // before that shows so here, and its edit and delete events follow in order anyway.
     data.put("content", m.isDeleted() ? "" : m.content());
+    data.put("deleted", m.isDeleted());
     data.put("created_at", m.createdAt());
     data.put("edited_at", m.editedAt());
     data.put("reply_to_id", m.replyToId());
