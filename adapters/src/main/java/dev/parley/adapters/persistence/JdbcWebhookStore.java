@@ -191,7 +191,8 @@ public class JdbcWebhookStore implements WebhookStore {
           List<WebhookDelivery> all = new ArrayList<>();
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              int status = rs.getInt("status_code");
+              int code = rs.getInt("status_code");
+              Integer status = rs.wasNull() ? null : code;
               all.add(
                   new WebhookDelivery(
                       rs.getLong("id"),
@@ -199,7 +200,7 @@ public class JdbcWebhookStore implements WebhookStore {
                       rs.getLong("outbox_id"),
                       rs.getString("event_type"),
                       rs.getInt("attempt"),
-                      rs.wasNull() ? null : status,
+                      status,
                       rs.getString("error"),
                       rs.getLong("duration_ms"),
                       SqlTimes.get(rs, "at")));
