@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives webhooks on this node: the feeder and the dispatcher each on a thread of their own (a slow
- * target must not hold up the feed, nor the application's shared scheduler), each polling every
- * interval and going again at once while it found work.
+ * Drives webhooks on this node: the feeder on one thread, delivery on {@code deliveryThreads}
+ * (threads of their own: a slow target must not hold up the feed, the other targets, nor the
+ * application's shared scheduler), each polling every interval and going again at once while it
+ * found work. Delivery threads claim small batches, so one slow target holds up only its thread.
  */
 public final class WebhookJobs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookJobs.class);
@@ -20,12 +21,15 @@ public final class WebhookJobs implements AutoCloseable {
   private final Duration interval;
   private final ScheduledExecutorService threads;
 
-  public WebhookJobs(RunWebhooksUseCase webhooks, Duration interval) {
+  private final int deliveryThreads;
+
+  public WebhookJobs(RunWebhooksUseCase webhooks, Duration interval, int deliveryThreads) {
     this.webhooks = webhooks;
     this.interval = interval;
+    this.deliveryThreads = Math.max(1, deliveryThreads);
     this.threads =
         Executors.newScheduledThreadPool(
-            2,
+            1 + this.deliveryThreads,
             runnable -> {
               Thread thread = new Thread(runnable, "parley-webhooks");
               thread.setDaemon(true);
@@ -38,8 +42,10 @@ public final class WebhookJobs implements AutoCloseable {
     long every = interval.toMillis();
     threads.scheduleWithFixedDelay(
         () -> drain("feed", webhooks::feed), every, every, TimeUnit.MILLISECONDS);
-    threads.scheduleWithFixedDelay(
-        () -> drain("delivery", webhooks::dispatch), every, every, TimeUnit.MILLISECONDS);
+    for (int k = 0; k < deliveryThreads; k++) {
+      threads.scheduleWithFixedDelay(
+          () -> drain("delivery", webhooks::dispatch), every, every, TimeUnit.MILLISECONDS);
+    }
   }
 
   private void drain(String what, java.util.function.IntSupplier step) {

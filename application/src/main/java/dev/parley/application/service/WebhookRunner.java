@@ -33,13 +33,17 @@ import java.util.Optional;
  */
 public final class WebhookRunner implements RunWebhooksUseCase {
 
-  /** How retries and automatic disabling behave. */
+  /**
+   * How retries and automatic disabling behave; {@code batch} bounds a feeding read, {@code claim}
+   * the rows one dispatch takes (small, so that several delivery threads share the due rows).
+   */
   public record Policy(
       Duration firstRetry,
       Duration maxRetry,
       int disableAfterFailures,
       Duration lease,
-      int batch) {}
+      int batch,
+      int claim) {}
 
   private final WebhookStore store;
   private final WebhookSender sender;
@@ -154,7 +158,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
   @Override
   public int dispatch() {
     Instant now = clock.instant();
-    List<PendingEvent> claimed = store.claimDue(now, now.plus(policy.lease()), policy.batch());
+    List<PendingEvent> claimed = store.claimDue(now, now.plus(policy.lease()), policy.claim());
     for (PendingEvent event : claimed) {
       deliver(event);
     }

@@ -65,7 +65,7 @@ class WebhookServicesTest {
           new DirectTransactions(),
           clock,
           new WebhookRunner.Policy(
-              Duration.ofSeconds(1), Duration.ofSeconds(5), 4, Duration.ofMinutes(1), 100));
+              Duration.ofSeconds(1), Duration.ofSeconds(5), 4, Duration.ofMinutes(1), 100, 10));
 
   WebhookServicesTest() {
     w.memberServices.add(new AddMemberCommand(admin.id(), server.id(), member.id(), null, null));

@@ -15,6 +15,7 @@ public class WebhookSettings {
   private Duration connectTimeout = Duration.ofSeconds(3);
   private Duration readTimeout = Duration.ofSeconds(5);
   private int maxPerServer = 10;
+  private int deliveryThreads = 4;
   private List<String> allowedHosts = List.of();
   private List<String> deniedHosts = List.of();
 
@@ -80,6 +81,14 @@ public class WebhookSettings {
 
   public void setMaxPerServer(int maxPerServer) {
     this.maxPerServer = maxPerServer;
+  }
+
+  public int getDeliveryThreads() {
+    return deliveryThreads;
+  }
+
+  public void setDeliveryThreads(int deliveryThreads) {
+    this.deliveryThreads = deliveryThreads;
   }
 
   public List<String> getAllowedHosts() {

@@ -78,7 +78,8 @@ class WebhookFactory {
             settings.getMaxRetry(),
             settings.getDisableAfterFailures(),
             settings.getReadTimeout().plus(settings.getConnectTimeout()).multipliedBy(4),
-            100));
+            100,
+            5));
   }
 
   // @Context: polling starts with the application; closed (threads stopped) with it.
@@ -86,7 +87,8 @@ class WebhookFactory {
   @Bean(preDestroy = "close")
   @Requires(property = "parley.webhooks.enabled", notEquals = "false")
   WebhookJobs webhookJobs(RunWebhooksUseCase webhooks, WebhookSettings settings) {
-    WebhookJobs jobs = new WebhookJobs(webhooks, settings.getPollInterval());
+    WebhookJobs jobs =
+        new WebhookJobs(webhooks, settings.getPollInterval(), settings.getDeliveryThreads());
     jobs.start();
     return jobs;
   }
