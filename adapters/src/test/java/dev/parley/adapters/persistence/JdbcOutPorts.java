@@ -97,4 +97,9 @@ class JdbcOutPorts implements OutPorts {
   public JdbcSocketTicketStore tickets() {
     return beans.getBean(JdbcSocketTicketStore.class);
   }
+
+  @Override
+  public JdbcWebhookStore webhooks() {
+    return beans.getBean(JdbcWebhookStore.class);
+  }
 }

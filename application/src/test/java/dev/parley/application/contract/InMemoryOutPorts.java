@@ -17,6 +17,7 @@ import dev.parley.application.fakes.InMemorySessionRepository;
 import dev.parley.application.fakes.InMemorySocketTicketStore;
 import dev.parley.application.fakes.InMemoryStore;
 import dev.parley.application.fakes.InMemoryUserRepository;
+import dev.parley.application.fakes.InMemoryWebhookStore;
 
 /** The in-memory fakes as {@link OutPorts}; a new one per test, so no test sees another's rows. */
 final class InMemoryOutPorts implements OutPorts {
@@ -116,5 +117,15 @@ final class InMemoryOutPorts implements OutPorts {
   @Override
   public InMemorySocketTicketStore tickets() {
     return tickets;
+  }
+
+  private InMemoryWebhookStore webhooks;
+
+  @Override
+  public synchronized InMemoryWebhookStore webhooks() {
+    if (webhooks == null) {
+      webhooks = new InMemoryWebhookStore(channels(), changes());
+    }
+    return webhooks;
   }
 }

@@ -16,6 +16,7 @@ import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.SessionRepository;
 import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.port.out.WebhookStore;
 
 /** The stored-state out-ports the repository contracts use, all over one store. */
 public interface OutPorts {
@@ -50,4 +51,6 @@ public interface OutPorts {
   SessionRepository sessions();
 
   SocketTicketStore tickets();
+
+  WebhookStore webhooks();
 }

@@ -204,6 +204,16 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/servers/{serverId}/bots", ADMINS);
     rule("POST /chat/servers/{serverId}/bots/{botId}/token", ADMINS, "{}");
     rule("DELETE /chat/servers/{serverId}/bots/{botId}/token", ADMINS);
+    // Outgoing webhooks: admins.
+    rule(
+        "POST /chat/servers/{serverId}/webhooks",
+        ADMINS,
+        "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"message.created\"]}");
+    rule("GET /chat/servers/{serverId}/webhooks", ADMINS);
+    rule("PATCH /chat/servers/{serverId}/webhooks/{webhookId}", ADMINS, "{\"active\":false}");
+    rule("DELETE /chat/servers/{serverId}/webhooks/{webhookId}", ADMINS);
+    rule("POST /chat/servers/{serverId}/webhooks/{webhookId}/secret", ADMINS, "{}");
+    rule("GET /chat/servers/{serverId}/webhooks/{webhookId}/deliveries", ADMINS);
 
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
@@ -235,7 +245,14 @@ class AccessMatrixTest extends ApiTestBase {
   @Override
   protected Map<String, String> extraProperties() {
     // Each export route is called by GET and HEAD for every caller: the budget is not the point.
-    return Map.of("parley.export.burst", "1000");
+    // Webhooks: loopback targets may be created, and nothing polls or sends (not the point here).
+    return Map.of(
+        "parley.export.burst",
+        "1000",
+        "parley.webhooks.allowed-hosts",
+        "127.0.0.1",
+        "parley.webhooks.enabled",
+        "false");
   }
 
   private Fixtures fixtures;
@@ -254,7 +271,8 @@ class AccessMatrixTest extends ApiTestBase {
       long conversation,
       String invite,
       long attachment,
-      long bot) {}
+      long bot,
+      long webhook) {}
 
   @BeforeAll
   void people() {
@@ -326,6 +344,12 @@ class AccessMatrixTest extends ApiTestBase {
             "{\"name\":\"" + Api.uniqueName("mbot") + "\"}",
             admin.token());
     expect(bot, 201);
+    Response webhook =
+        api.post(
+            "/chat/servers/" + server + "/webhooks",
+            "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"member.joined\"]}",
+            admin.token());
+    expect(webhook, 201);
     return new World(
         server,
         channel,
@@ -333,7 +357,8 @@ class AccessMatrixTest extends ApiTestBase {
         group.json().get("id").getLongValue(),
         invite.json().get("code").getStringValue(),
         attachment,
-        bot.json().get("id").getLongValue());
+        bot.json().get("id").getLongValue(),
+        webhook.json().get("id").getLongValue());
   }
 
   @Test
@@ -534,6 +559,7 @@ class AccessMatrixTest extends ApiTestBase {
         .replace("{conversationId}", Long.toString(world.conversation()))
         .replace("{attachmentId}", Long.toString(world.attachment()))
         .replace("{botId}", Long.toString(world.bot()))
+        .replace("{webhookId}", Long.toString(world.webhook()))
         .replace("{code}", world.invite())
         .replace("{roomId}", Long.toString(room))
         .replace("{emoji}", EMOJI)

@@ -27,10 +27,12 @@ import dev.parley.adapters.web.auth.AddressBudgets;
 import dev.parley.adapters.web.auth.AuthRateLimitFilter;
 import dev.parley.adapters.web.socket.ConnectionCaps;
 import dev.parley.adapters.web.support.WriteBudget;
+import dev.parley.adapters.webhook.WebhookJobs;
 import dev.parley.application.port.in.AuthenticateUseCase;
 import dev.parley.application.port.in.CleanUpAttachmentsUseCase;
 import dev.parley.application.port.in.DeliverEventUseCase;
 import dev.parley.application.port.in.RepairGapsUseCase;
+import dev.parley.application.port.in.RunWebhooksUseCase;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,10 @@ class ArchitectureTest {
           Set.of(AuthenticateUseCase.class),
           // A timer drives it, not the core; it lives beside the disk storage whose files it frees.
           AttachmentCleanupJob.class,
-          Set.of(CleanUpAttachmentsUseCase.class));
+          Set.of(CleanUpAttachmentsUseCase.class),
+          // Timers drive the webhook feeder and dispatcher; they live beside the HTTP sender.
+          WebhookJobs.class,
+          Set.of(RunWebhooksUseCase.class));
 
   /** Skips the modules' test-jars, which sit on this module's test classpath. */
   static final class NoTestJars implements ImportOption {
