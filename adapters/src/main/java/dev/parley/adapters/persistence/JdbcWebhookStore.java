@@ -499,8 +499,13 @@ public class JdbcWebhookStore implements WebhookStore {
     return tx.executeWrite(status -> jdbc.prepareStatement(sql, work::on));
   }
 
-  private void update(String sql, Binder binder) {
-    tx.executeWrite(
+  @Override
+  public int forgetDeliveriesBefore(Instant cutoff) {
+    return update("DELETE FROM webhook_deliveries WHERE at < ?", s -> SqlTimes.set(s, 1, cutoff));
+  }
+
+  private int update(String sql, Binder binder) {
+    return tx.executeWrite(
         status ->
             jdbc.prepareStatement(
                 sql,

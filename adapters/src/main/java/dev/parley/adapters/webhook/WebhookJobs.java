@@ -23,6 +23,8 @@ public final class WebhookJobs implements AutoCloseable {
 
   private final int deliveryThreads;
 
+  private static final long PRUNE_EVERY = TimeUnit.HOURS.toMillis(1);
+
   public WebhookJobs(RunWebhooksUseCase webhooks, Duration interval, int deliveryThreads) {
     this.webhooks = webhooks;
     this.interval = interval;
@@ -42,9 +44,21 @@ public final class WebhookJobs implements AutoCloseable {
     long every = interval.toMillis();
     threads.scheduleWithFixedDelay(
         () -> drain("feed", webhooks::feed), every, every, TimeUnit.MILLISECONDS);
+    // Every node prunes: deleting what another node already deleted costs nothing.
+    threads.scheduleWithFixedDelay(this::prune, every, PRUNE_EVERY, TimeUnit.MILLISECONDS);
     for (int k = 0; k < deliveryThreads; k++) {
       threads.scheduleWithFixedDelay(
           () -> drain("delivery", webhooks::dispatch), every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Forgets the delivery log's old attempts, once. */
+  private void prune() {
+    try {
+      int forgotten = webhooks.prune();
+      LOG.debug("Webhook delivery log: {} old attempts removed", forgotten);
+    } catch (RuntimeException e) {
+      LOG.warn("Webhook pruning failed: {}", e.toString());
     }
   }
 

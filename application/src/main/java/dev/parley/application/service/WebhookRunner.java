@@ -35,7 +35,8 @@ public final class WebhookRunner implements RunWebhooksUseCase {
 
   /**
    * How retries and automatic disabling behave; {@code batch} bounds a feeding read, {@code claim}
-   * the rows one dispatch takes (small, so that several delivery threads share the due rows).
+   * the rows one dispatch takes (small, so that several delivery threads share the due rows); the
+   * delivery log keeps {@code logRetention} of attempts.
    */
   public record Policy(
       Duration firstRetry,
@@ -43,7 +44,8 @@ public final class WebhookRunner implements RunWebhooksUseCase {
       int disableAfterFailures,
       Duration lease,
       int batch,
-      int claim) {}
+      int claim,
+      Duration logRetention) {}
 
   private final WebhookStore store;
   private final WebhookSender sender;
@@ -153,6 +155,11 @@ public final class WebhookRunner implements RunWebhooksUseCase {
                 webhook.id(), serverId, channelId, payload.type().wire(), payload.dataJson(), now));
       }
     }
+  }
+
+  @Override
+  public int prune() {
+    return store.forgetDeliveriesBefore(clock.instant().minus(policy.logRetention()));
   }
 
   @Override

@@ -177,4 +177,17 @@ public abstract class WebhookStoreContract {
         .extracting(WebhookDelivery::attempt)
         .containsExactly(2);
   }
+
+  @Test
+  void oldLogEntriesAreForgottenAndNewerOnesKept() {
+    Webhook w = create();
+    store().recordAttempt(w.id(), 1, "message.created", 1, 500, null, 3, NOW.minusSeconds(7200));
+    store().recordAttempt(w.id(), 1, "message.created", 2, 200, null, 3, NOW);
+
+    assertThat(store().forgetDeliveriesBefore(NOW.minusSeconds(3600))).isEqualTo(1);
+    assertThat(store().deliveries(w.id(), 0, 10))
+        .extracting(WebhookDelivery::attempt)
+        .containsExactly(2);
+    assertThat(store().forgetDeliveriesBefore(NOW.minusSeconds(3600))).isZero();
+  }
 }

@@ -231,6 +231,13 @@ public class InMemoryWebhookStore implements WebhookStore {
   }
 
   @Override
+  public synchronized int forgetDeliveriesBefore(Instant cutoff) {
+    int before = log.size();
+    log.removeIf(d -> d.at().isBefore(cutoff));
+    return before - log.size();
+  }
+
+  @Override
   public synchronized void recordAttempt(
       long webhookId,
       long eventId,

@@ -65,7 +65,13 @@ class WebhookServicesTest {
           new DirectTransactions(),
           clock,
           new WebhookRunner.Policy(
-              Duration.ofSeconds(1), Duration.ofSeconds(5), 4, Duration.ofMinutes(1), 100, 10));
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(5),
+              4,
+              Duration.ofMinutes(1),
+              100,
+              10,
+              Duration.ofDays(7)));
 
   WebhookServicesTest() {
     w.memberServices.add(new AddMemberCommand(admin.id(), server.id(), member.id(), null, null));
@@ -261,5 +267,18 @@ class WebhookServicesTest {
     assertThat(runner.backoff(3)).isEqualTo(Duration.ofSeconds(4));
     assertThat(runner.backoff(4)).isEqualTo(Duration.ofSeconds(5));
     assertThat(runner.backoff(60)).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void pruningForgetsAttemptsOlderThanTheRetention() {
+    store.recordAttempt(1, 1, "message.created", 1, 500, null, 3, clock.now);
+    clock.now = clock.now.plus(Duration.ofDays(7)).plusSeconds(1);
+    store.recordAttempt(1, 1, "message.created", 2, 200, null, 3, clock.now);
+
+    assertThat(runner.prune()).isEqualTo(1);
+    assertThat(runner.prune()).isZero();
+    assertThat(store.deliveries(1, 0, 10))
+        .singleElement()
+        .satisfies(d -> assertThat(d.attempt()).isEqualTo(2));
   }
 }

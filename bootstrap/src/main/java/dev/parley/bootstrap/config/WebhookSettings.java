@@ -16,6 +16,7 @@ public class WebhookSettings {
   private Duration readTimeout = Duration.ofSeconds(5);
   private int maxPerServer = 10;
   private int deliveryThreads = 4;
+  private Duration deliveryLogRetention = Duration.ofDays(7);
   private List<String> allowedHosts = List.of();
   private List<String> deniedHosts = List.of();
 
@@ -89,6 +90,15 @@ public class WebhookSettings {
 
   public void setDeliveryThreads(int deliveryThreads) {
     this.deliveryThreads = deliveryThreads;
+  }
+
+  /** How long the delivery log keeps an attempt. */
+  public Duration getDeliveryLogRetention() {
+    return deliveryLogRetention;
+  }
+
+  public void setDeliveryLogRetention(Duration deliveryLogRetention) {
+    this.deliveryLogRetention = deliveryLogRetention;
   }
 
   public List<String> getAllowedHosts() {

@@ -79,7 +79,8 @@ class WebhookFactory {
             settings.getDisableAfterFailures(),
             settings.getReadTimeout().plus(settings.getConnectTimeout()).multipliedBy(4),
             100,
-            5));
+            5,
+            settings.getDeliveryLogRetention()));
   }
 
   // @Context: polling starts with the application; closed (threads stopped) with it.

@@ -1,6 +1,6 @@
 package dev.parley.application.port.in;
 
-/** The two background steps of webhooks, driven by a timer on every node. */
+/** The background steps of webhooks, driven by a timer on every node. */
 public interface RunWebhooksUseCase {
 
   /**
@@ -11,4 +11,7 @@ public interface RunWebhooksUseCase {
 
   /** Sends the outbox rows that are due and claimed by this node; returns how many were tried. */
   int dispatch();
+
+  /** Forgets the delivery log's attempts older than the retention; returns how many. */
+  int prune();
 }

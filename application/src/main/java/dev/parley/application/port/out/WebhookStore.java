@@ -29,6 +29,9 @@ public interface WebhookStore {
   /** Removes the subscription with its outbox rows and log. */
   void delete(long webhookId);
 
+  /** Removes the delivery log's entries older than {@code cutoff}; returns how many. */
+  int forgetDeliveriesBefore(Instant cutoff);
+
   /** The log of a webhook, newest first, with ids below {@code beforeId} (0: no bound). */
   List<WebhookDelivery> deliveries(long webhookId, long beforeId, int limit);
 
