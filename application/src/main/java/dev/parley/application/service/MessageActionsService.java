@@ -12,10 +12,7 @@ import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
-import dev.parley.application.service.AccessGuard.ChannelAccess;
-import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.Conflict;
-import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.event.MessageDeleted;
 import dev.parley.domain.event.MessageEdited;
@@ -72,22 +69,8 @@ public final class MessageActionsService
     this.clock = clock;
   }
 
-  /** A live message the caller can see, with their access to its channel. */
-  private record Target(Message message, ChannelAccess access) {}
-
-  private Target visibleMessage(long userId, long messageId, Long expectedChannelId) {
-    Message message =
-        messages
-            .findById(messageId)
-            .filter(m -> !m.isDeleted())
-            .filter(m -> expectedChannelId == null || m.channelId() == expectedChannelId)
-            .orElseThrow(() -> new NotFound("Message not found"));
-    try {
-      return new Target(
-          message, guard.requireChannel(userId, message.channelId(), ChannelExpectation.ANY));
-    } catch (NotFound invisible) {
-      throw new NotFound("Message not found");
-    }
+  private VisibleMessage visibleMessage(long userId, long messageId, Long expectedChannelId) {
+    return VisibleMessage.require(messages, guard, userId, messageId, expectedChannelId);
   }
 
   private String nameOf(long userId) {
@@ -96,7 +79,7 @@ public final class MessageActionsService
 
   @Override
   public PostedMessage edit(EditMessageCommand command) {
-    Target target =
+    VisibleMessage target =
         visibleMessage(command.userId(), command.messageId(), command.expectedChannelId());
     if (target.message().authorId() != command.userId()) {
       throw new PermissionDenied("Only the author can edit a message");
@@ -125,7 +108,7 @@ public final class MessageActionsService
 
   @Override
   public void delete(long userId, long messageId, Long expectedChannelId) {
-    Target target = visibleMessage(userId, messageId, expectedChannelId);
+    VisibleMessage target = visibleMessage(userId, messageId, expectedChannelId);
     boolean author = target.message().authorId() == userId;
     boolean moderator =
         target.access().membership() != null
@@ -155,7 +138,7 @@ public final class MessageActionsService
 
   @Override
   public ReactionChanged react(ReactCommand command) {
-    Target target =
+    VisibleMessage target =
         visibleMessage(command.userId(), command.messageId(), command.expectedChannelId());
     AccessGuard.requireNotTimedOut(target.access(), clock.instant());
     long channelId = target.message().channelId();

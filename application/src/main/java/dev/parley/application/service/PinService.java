@@ -13,7 +13,6 @@ import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard.ChannelAccess;
 import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.error.Conflict;
-import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.event.PinChanged;
 import dev.parley.domain.message.Message;
@@ -76,17 +75,10 @@ public final class PinService implements PinUseCase {
 
   @Override
   public PinChanged pin(PinCommand command) {
-    Message message =
-        messages
-            .findById(command.messageId())
-            .filter(m -> !m.isDeleted())
-            .orElseThrow(() -> new NotFound("Message not found"));
-    ChannelAccess access;
-    try {
-      access = guard.requireChannel(command.userId(), message.channelId(), ChannelExpectation.ANY);
-    } catch (NotFound invisible) {
-      throw new NotFound("Message not found");
-    }
+    VisibleMessage target =
+        VisibleMessage.require(messages, guard, command.userId(), command.messageId(), null);
+    Message message = target.message();
+    ChannelAccess access = target.access();
     if (access.membership() != null && !access.membership().allows(Permission.PIN_MESSAGES)) {
       throw new PermissionDenied("Only moderators and admins can pin or unpin messages");
     }
