@@ -10,10 +10,15 @@ import java.util.Optional;
 /** Generated SQL access to {@code channels} and {@code channel_participants}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ChannelRowRepository extends CrudRepository<ChannelRow, Long> {
-  @Query("SELECT COALESCE(MAX(position) + 1, 0) FROM channels WHERE server_id = :serverId")
+  @Query(
+      "SELECT COALESCE(MAX(position) + 1, 0) FROM channels WHERE server_id = :serverId"
+          + " AND kind <> 'THREAD'")
   int nextPosition(long serverId);
 
-  @Query("SELECT * FROM channels WHERE server_id = :serverId ORDER BY position, id")
+  // Threads belong to their parent channel, not to the server's list.
+  @Query(
+      "SELECT * FROM channels WHERE server_id = :serverId AND kind <> 'THREAD'"
+          + " ORDER BY position, id")
   List<ChannelRow> listByServer(long serverId);
 
   @Query(

@@ -2,6 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.HistoryPageReader;
 import dev.parley.application.port.out.MessageRepository.Page;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.ReactionCount;
@@ -80,12 +81,16 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
                       + " p.deleted_at IS NULL AND EXISTS (SELECT 1 FROM attachments a"
                       + " WHERE a.message_id = p.id) AS has_files,"
                       + " EXISTS (SELECT 1 FROM reactions r WHERE r.message_id = p.id)"
-                      + " AS has_reactions"
+                      + " AS has_reactions,"
+                      + " EXISTS (SELECT 1 FROM channels t WHERE t.parent_message_id = p.id)"
+                      + " AS has_thread"
                       + " FROM ("
                       + selection.sql()
                       + ") p LEFT JOIN users u ON u.id = p.author_id ORDER BY p.seq",
                   statement -> rows(statement, selection));
-          if (rows.withFiles().isEmpty() && rows.withReactions().isEmpty()) {
+          if (rows.withFiles().isEmpty()
+              && rows.withReactions().isEmpty()
+              && rows.withThreads().isEmpty()) {
             return new LoadedPage(rows.messages(), rows.names(), Map.of(), Map.of(), rows.bots());
           }
           return jdbc.prepareStatement(
@@ -94,17 +99,21 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
                 Connection c = statement.getConnection();
                 statement.setArray(1, c.createArrayOf("bigint", rows.withFiles().toArray()));
                 statement.setArray(2, c.createArrayOf("bigint", rows.withReactions().toArray()));
+                statement.setArray(3, c.createArrayOf("bigint", rows.withThreads().toArray()));
                 return extras(statement, rows);
               });
         });
   }
 
   /**
-   * The files and reaction counts of the messages that have any, as two statements in one request.
+   * The files, reaction counts and threads of the messages that have any, as three statements in
+   * one request.
    */
   private static final String EXTRAS =
       "SELECT * FROM attachments WHERE message_id = ANY (?) ORDER BY message_id, id; "
-          + JdbcReactionRepository.countsOf("message_id = ANY (?)");
+          + JdbcReactionRepository.countsOf("message_id = ANY (?)")
+          + "; "
+          + JdbcThreadRepository.OF_MESSAGES;
 
   /** The page's messages and authors' names, and which messages have files or reactions. */
   private record Rows(
@@ -112,6 +121,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
       Map<Long, String> names,
       List<Long> withFiles,
       List<Long> withReactions,
+      List<Long> withThreads,
       Set<Long> bots) {}
 
   private static Rows rows(PreparedStatement statement, Selection selection) throws SQLException {
@@ -120,6 +130,7 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
     Map<Long, String> names = new HashMap<>();
     List<Long> withFiles = new ArrayList<>();
     List<Long> withReactions = new ArrayList<>();
+    List<Long> withThreads = new ArrayList<>();
     Set<Long> bots = new HashSet<>();
     try (ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
@@ -138,9 +149,12 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
         if (rs.getBoolean("has_reactions")) {
           withReactions.add(m.id());
         }
+        if (rs.getBoolean("has_thread")) {
+          withThreads.add(m.id());
+        }
       }
     }
-    return new Rows(List.copyOf(messages), names, withFiles, withReactions, bots);
+    return new Rows(List.copyOf(messages), names, withFiles, withReactions, withThreads, bots);
   }
 
   private static LoadedPage extras(PreparedStatement statement, Rows rows) throws SQLException {
@@ -159,6 +173,17 @@ public class JdbcHistoryPageReader implements HistoryPageReader {
     try (ResultSet rs = statement.getResultSet()) {
       reactions = JdbcReactionRepository.readCounts(rs);
     }
-    return new LoadedPage(rows.messages(), rows.names(), attachments, reactions, rows.bots());
+    if (!statement.getMoreResults()) {
+      throw new IllegalStateException("the threads of the history read are missing");
+    }
+    Map<Long, MessageThread> threads = new HashMap<>();
+    try (ResultSet rs = statement.getResultSet()) {
+      while (rs.next()) {
+        MessageThread thread = JdbcThreadRepository.toThread(rs);
+        threads.put(thread.parentMessageId(), thread);
+      }
+    }
+    return new LoadedPage(
+        rows.messages(), rows.names(), attachments, reactions, rows.bots(), threads);
   }
 }

@@ -3,6 +3,7 @@ package dev.parley.adapters.redis;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.event.ChannelCreated;
 import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChannelPresence;
@@ -23,6 +24,7 @@ import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.StatusChanged;
+import dev.parley.domain.event.ThreadCreated;
 import dev.parley.domain.event.Topic;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Attachment;
@@ -53,6 +55,8 @@ import java.util.Map;
 @SerdeImport(value = MessageDeleted.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = ReactionChanged.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = PinChanged.class, mixin = ChatEventCodec.Always.class)
+@SerdeImport(value = ThreadCreated.class, mixin = ChatEventCodec.Always.class)
+@SerdeImport(value = MessageThread.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = TypingChanged.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = ChannelPresence.class, mixin = ChatEventCodec.Always.class)
 @SerdeImport(value = StatusChanged.class, mixin = ChatEventCodec.Always.class)
@@ -96,6 +100,7 @@ public class ChatEventCodec {
           MessageDeleted.class,
           ReactionChanged.class,
           PinChanged.class,
+          ThreadCreated.class,
           TypingChanged.class,
           ChannelPresence.class,
           StatusChanged.class,

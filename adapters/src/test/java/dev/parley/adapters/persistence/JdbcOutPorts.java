@@ -59,6 +59,11 @@ class JdbcOutPorts implements OutPorts {
   }
 
   @Override
+  public JdbcThreadRepository threads() {
+    return beans.getBean(JdbcThreadRepository.class);
+  }
+
+  @Override
   public JdbcReactionRepository reactions() {
     return beans.getBean(JdbcReactionRepository.class);
   }

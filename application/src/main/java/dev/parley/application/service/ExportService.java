@@ -5,6 +5,7 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MessageExport;
 import dev.parley.application.port.out.RateBudget;
 import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.NotFound;
@@ -17,12 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Builds account and server exports whose messages are read page by page as they are written. */
 public final class ExportService implements ExportDataUseCase {
   private final UserRepository users;
   private final ServerRepository servers;
   private final ChannelRepository channels;
+  private final ThreadRepository threads;
   private final MessageExport messages;
   private final AccessGuard guard;
   private final RateBudget budget;
@@ -33,6 +36,7 @@ public final class ExportService implements ExportDataUseCase {
       UserRepository users,
       ServerRepository servers,
       ChannelRepository channels,
+      ThreadRepository threads,
       MessageExport messages,
       AccessGuard guard,
       RateBudget budget,
@@ -44,6 +48,7 @@ public final class ExportService implements ExportDataUseCase {
     this.users = users;
     this.servers = servers;
     this.channels = channels;
+    this.threads = threads;
     this.messages = messages;
     this.guard = guard;
     this.budget = budget;
@@ -76,8 +81,13 @@ public final class ExportService implements ExportDataUseCase {
       throw new PermissionDenied("Only the server's owner can export it");
     }
     take("server:" + serverId, "This server was exported moments ago");
+    // The server's channels, then their threads (kind THREAD), each with its own messages.
     List<ChannelMessages> all =
-        channels.listByServer(serverId).stream().map(this::channelMessages).toList();
+        Stream.concat(
+                channels.listByServer(serverId).stream(),
+                threads.channelsOfServer(serverId).stream())
+            .map(this::channelMessages)
+            .toList();
     return new ServerExport(clock.instant(), server, all);
   }
 

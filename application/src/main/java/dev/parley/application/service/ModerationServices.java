@@ -11,6 +11,7 @@ import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
@@ -88,6 +89,8 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
     return channels
         .findById(channelId)
         .filter(c -> c.belongsTo(serverId))
+        // A thread is not one of the server's channels: it goes with its parent channel.
+        .filter(c -> c.kind() != ChannelKind.THREAD)
         .orElseThrow(() -> new NotFound("Channel not found"));
   }
 

@@ -33,7 +33,12 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
   public List<Entry> readWithReactions(ReadHistoryQuery query) {
     LoadedPage loaded = load(query);
     return posted(loaded).stream()
-        .map(p -> new Entry(p, loaded.reactions().getOrDefault(p.message().id(), List.of())))
+        .map(
+            p ->
+                new Entry(
+                    p,
+                    loaded.reactions().getOrDefault(p.message().id(), List.of()),
+                    loaded.page().threads().get(p.message().id())))
         .toList();
   }
 

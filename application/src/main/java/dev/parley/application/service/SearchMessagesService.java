@@ -7,6 +7,7 @@ import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.application.port.out.MessageSearch;
 import dev.parley.application.port.out.MessageSearch.Criteria;
 import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelExpectation;
@@ -19,13 +20,14 @@ import java.util.Map;
 
 /**
  * Searches only the channels the caller can see, by the rule {@link AccessGuard} applies: those of
- * their servers and their conversations. A named server or channel they cannot see answers
- * NotFound, as reading its history would. Hits are newest first.
+ * their servers (with their channels' threads) and their conversations. A named server or channel
+ * they cannot see answers NotFound, as reading its history would. Hits are newest first.
  */
 public final class SearchMessagesService implements SearchMessagesUseCase {
   private final AccessGuard guard;
   private final MembershipRepository memberships;
   private final ChannelRepository channels;
+  private final ThreadRepository threads;
   private final MessageSearch search;
   private final UserRepository users;
   private final ReactionRepository reactions;
@@ -34,10 +36,12 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
       AccessGuard guard,
       MembershipRepository memberships,
       ChannelRepository channels,
+      ThreadRepository threads,
       MessageSearch search,
       UserRepository users,
       ReactionRepository reactions) {
     this.guard = guard;
+    this.threads = threads;
     this.memberships = memberships;
     this.channels = channels;
     this.search = search;
@@ -85,11 +89,13 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
     } else if (query.serverId() != null) {
       guard.requireMember(userId, query.serverId());
       candidates.addAll(channels.listByServer(query.serverId()));
+      candidates.addAll(threads.channelsOfServer(query.serverId()));
     } else {
       // The listing form of AccessGuard.canSee: the channels of the servers the user is a member
       // of, and the conversations they take part in.
       for (long serverId : memberships.serverIdsOf(userId)) {
         candidates.addAll(channels.listByServer(serverId));
+        candidates.addAll(threads.channelsOfServer(serverId));
       }
       candidates.addAll(channels.conversationsOf(userId));
     }

@@ -8,10 +8,12 @@ import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.MessageRepository.NonceAlreadyUsed;
 import dev.parley.application.port.out.ReadStateRepository;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard.ChannelAccess;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.Conflict;
 import dev.parley.domain.error.InvalidInput;
 import dev.parley.domain.error.NotFound;
@@ -48,6 +50,7 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ReadStateRepository readStates;
   private final AttachmentRepository attachments;
   private final Transactions tx;
+  private final ThreadRepository threads;
   private final Executor announcer;
   private final Lane[] lanes = new Lane[1024];
 
@@ -65,10 +68,12 @@ public final class SendMessageService implements SendMessageUseCase {
       ReadStateRepository readStates,
       AttachmentRepository attachments,
       Transactions tx,
+      ThreadRepository threads,
       ChatEventPublisher events,
       Clock clock,
       Executor announcer) {
     this.announcer = announcer;
+    this.threads = threads;
     this.guard = guard;
     this.messages = messages;
     this.users = users;
@@ -126,6 +131,11 @@ public final class SendMessageService implements SendMessageUseCase {
       }
     }
     List<Attachment> files = attachable(command, channel);
+    if (channel.kind() == ChannelKind.THREAD) {
+      // Here, on the sender's thread, not once stored: announcing must not wait on the database.
+      // A reply that then fails leaves its sender following the thread, which is harmless.
+      threads.followImplicitly(channel.id(), command.userId(), clock.instant());
+    }
     List<Long> mentioned = mentions.resolve(command.content(), channel, command.userId());
     NewMessage message =
         new NewMessage(

@@ -16,6 +16,7 @@ import dev.parley.application.fakes.InMemoryServerRepository;
 import dev.parley.application.fakes.InMemorySessionRepository;
 import dev.parley.application.fakes.InMemorySocketTicketStore;
 import dev.parley.application.fakes.InMemoryStore;
+import dev.parley.application.fakes.InMemoryThreadRepository;
 import dev.parley.application.fakes.InMemoryUserRepository;
 import dev.parley.application.fakes.InMemoryWebhookStore;
 
@@ -30,6 +31,7 @@ final class InMemoryOutPorts implements OutPorts {
   private final InMemoryMessageRepository messages = new InMemoryMessageRepository(store);
   private final InMemoryReactionRepository reactions = new InMemoryReactionRepository(store);
   private final InMemoryPinRepository pins = new InMemoryPinRepository(store);
+  private final InMemoryThreadRepository threads = new InMemoryThreadRepository(store);
   private final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(store);
   private final InMemoryReadStateRepository readStates = new InMemoryReadStateRepository(store);
   private final InMemoryChannelChangeLog changes = new InMemoryChannelChangeLog(store);
@@ -77,6 +79,11 @@ final class InMemoryOutPorts implements OutPorts {
   @Override
   public InMemoryPinRepository pins() {
     return pins;
+  }
+
+  @Override
+  public InMemoryThreadRepository threads() {
+    return threads;
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.SessionRepository;
 import dev.parley.application.port.out.SocketTicketStore;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.port.out.WebhookStore;
 
@@ -37,6 +38,8 @@ public interface OutPorts {
   ReactionRepository reactions();
 
   PinRepository pins();
+
+  ThreadRepository threads();
 
   AttachmentRepository attachments();
 

@@ -73,7 +73,7 @@ public class InMemoryChannelRepository implements ChannelRepository {
   public List<Channel> listByServer(long serverId) {
     synchronized (store) {
       return store.channels.values().stream()
-          .filter(c -> c.belongsTo(serverId))
+          .filter(c -> c.belongsTo(serverId) && c.kind() != ChannelKind.THREAD)
           .sorted(Comparator.comparingInt(Channel::position).thenComparingLong(Channel::id))
           .toList();
     }

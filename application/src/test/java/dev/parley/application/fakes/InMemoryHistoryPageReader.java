@@ -5,6 +5,7 @@ import dev.parley.application.port.out.HistoryPageReader;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.MessageRepository.Page;
 import dev.parley.application.port.out.ReactionRepository;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
@@ -19,12 +20,15 @@ public class InMemoryHistoryPageReader implements HistoryPageReader {
   private final UserRepository users;
   private final AttachmentRepository attachments;
   private final ReactionRepository reactions;
+  private final ThreadRepository threads;
 
   public InMemoryHistoryPageReader(
       MessageRepository messages,
       UserRepository users,
       AttachmentRepository attachments,
-      ReactionRepository reactions) {
+      ReactionRepository reactions,
+      ThreadRepository threads) {
+    this.threads = threads;
     this.messages = messages;
     this.users = users;
     this.attachments = attachments;
@@ -45,6 +49,7 @@ public class InMemoryHistoryPageReader implements HistoryPageReader {
             .stream()
             .collect(Collectors.groupingBy(Attachment::messageId)),
         ids.isEmpty() ? Map.of() : reactions.forMessages(ids),
-        authors.stream().filter(User::bot).map(User::id).collect(Collectors.toSet()));
+        authors.stream().filter(User::bot).map(User::id).collect(Collectors.toSet()),
+        threads.ofMessages(ids));
   }
 }

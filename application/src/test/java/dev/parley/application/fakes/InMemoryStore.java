@@ -39,6 +39,9 @@ public final class InMemoryStore {
   /** The rest of a pin's row. */
   record PinMark(long channelId, long pinnedBy, Instant pinnedAt) {}
 
+  /** What ties a thread's channel to where it branches from. */
+  record ThreadLink(long parentChannelId, long parentMessageId) {}
+
   /** The rest of a read state's row. */
   record ReadMark(long lastReadSeq, Instant updatedAt) {}
 
@@ -56,6 +59,8 @@ public final class InMemoryStore {
   final Map<Pair, ReadMark> readStates = new LinkedHashMap<>();
   final Map<MentionKey, Mention> mentions = new LinkedHashMap<>();
   final Map<Long, Attachment> attachments = new LinkedHashMap<>();
+  final Map<Long, ThreadLink> threads = new LinkedHashMap<>();
+  final Map<Pair, Boolean> threadFollows = new LinkedHashMap<>();
 
   /** Storage keys of deleted attachments whose bytes may still be stored. */
   final Set<String> filesToRemove = new LinkedHashSet<>();
@@ -160,6 +165,29 @@ public final class InMemoryStore {
   }
 
   private void dropWhatMissingChannelsHeld() {
+    // A thread goes with its parent channel and its parent message, like ON DELETE CASCADE.
+    while (threads.entrySet().stream()
+        .anyMatch(
+            e ->
+                !channels.containsKey(e.getValue().parentChannelId())
+                    || !messages.containsKey(e.getValue().parentMessageId())
+                    || !channels.containsKey(e.getKey()))) {
+      threads.entrySet().stream()
+          .filter(
+              e ->
+                  !channels.containsKey(e.getValue().parentChannelId())
+                      || !messages.containsKey(e.getValue().parentMessageId())
+                      || !channels.containsKey(e.getKey()))
+          .map(Map.Entry::getKey)
+          .toList()
+          .forEach(
+              id -> {
+                threads.remove(id);
+                channels.remove(id);
+              });
+      messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
+    }
+    threadFollows.keySet().removeIf(key -> !threads.containsKey(key.ownerId()));
     participants.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     readStates.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     messages.values().removeIf(m -> !channels.containsKey(m.channelId()));

@@ -19,6 +19,7 @@ import dev.parley.application.fakes.InMemoryReactionRepository;
 import dev.parley.application.fakes.InMemoryReadStateRepository;
 import dev.parley.application.fakes.InMemoryServerRepository;
 import dev.parley.application.fakes.InMemoryStore;
+import dev.parley.application.fakes.InMemoryThreadRepository;
 import dev.parley.application.fakes.InMemoryUserRepository;
 import dev.parley.application.fakes.RecordingConnection;
 import dev.parley.application.port.in.AddMemberCommand;
@@ -48,6 +49,7 @@ final class ChatWorld {
   final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository(store);
   final InMemoryChannelRepository channels = new InMemoryChannelRepository(store);
   final InMemoryMessageRepository messages = new InMemoryMessageRepository(store);
+  final InMemoryThreadRepository threadRepository = new InMemoryThreadRepository(store);
   final FakeConnectionRegistry registry = new FakeConnectionRegistry();
   private EventDeliveryService delivery = new EventDeliveryService(registry, memberships);
   final List<ChatEvent> published = new ArrayList<>();
@@ -92,12 +94,17 @@ final class ChatWorld {
           readStateRepository,
           attachments,
           new DirectTransactions(),
+          threadRepository,
           publisher,
           clock,
           Runnable::run);
+  final ThreadService threads =
+      new ThreadService(guard, messages, threadRepository, publisher, clock);
   final ReadHistoryService history =
       new ReadHistoryService(
-          guard, messages, new InMemoryHistoryPageReader(messages, users, attachments, reactions));
+          guard,
+          messages,
+          new InMemoryHistoryPageReader(messages, users, attachments, reactions, threadRepository));
   final AttachmentServices files =
       new AttachmentServices(
           guard, attachments, storage, messages, AttachmentLimits.defaults(), clock);
@@ -164,7 +171,13 @@ final class ChatWorld {
       new ChannelPresenceService(registry, channels, users, publisher, presenceService);
   final SearchMessagesService search =
       new SearchMessagesService(
-          guard, memberships, channels, new InMemoryMessageSearch(store), users, reactions);
+          guard,
+          memberships,
+          channels,
+          threadRepository,
+          new InMemoryMessageSearch(store),
+          users,
+          reactions);
   final RoomServices rooms = new RoomServices(channels, guard, channelServices);
 
   private int userCount;

@@ -43,7 +43,8 @@ class ExportServiceTest {
       key -> spent.add(key) ? Optional.empty() : Optional.of(Duration.ofSeconds(42));
 
   private final ExportService exports =
-      new ExportService(w.users, w.servers, w.channels, reader, w.guard, once, w.clock, PAGE);
+      new ExportService(
+          w.users, w.servers, w.channels, w.threadRepository, reader, w.guard, once, w.clock, PAGE);
 
   private final User owner = w.user("owner");
   private final User member = w.user("member");

@@ -75,6 +75,7 @@ class ResendAnnouncementTest {
             w.readStateRepository,
             w.attachments,
             new DirectTransactions(),
+            w.threadRepository,
             w.publisher,
             w.clock,
             Runnable::run);

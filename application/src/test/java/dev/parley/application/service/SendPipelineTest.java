@@ -37,6 +37,7 @@ class SendPipelineTest {
           w.readStateRepository,
           w.attachments,
           new DirectTransactions(),
+          w.threadRepository,
           w.publisher,
           w.clock,
           Runnable::run);

@@ -4,6 +4,7 @@ import dev.parley.adapters.redis.RedisLink;
 import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MessageExport;
 import dev.parley.application.port.out.ServerRepository;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard;
 import dev.parley.application.service.ExportService;
@@ -25,6 +26,7 @@ class ExportFactory {
       UserRepository users,
       ServerRepository servers,
       ChannelRepository channels,
+      ThreadRepository threads,
       MessageExport messages,
       AccessGuard guard,
       Clock clock,
@@ -35,6 +37,7 @@ class ExportFactory {
         users,
         servers,
         channels,
+        threads,
         messages,
         guard,
         SharedLimitsFactory.budget(redis, "exports", burst, burst, settings.getInterval()),

@@ -11,6 +11,7 @@ import dev.parley.application.port.out.MessageSearch;
 import dev.parley.application.port.out.PinRepository;
 import dev.parley.application.port.out.ReactionRepository;
 import dev.parley.application.port.out.ReadStateRepository;
+import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.application.service.AccessGuard;
@@ -21,6 +22,7 @@ import dev.parley.application.service.ReadHistoryService;
 import dev.parley.application.service.ReadStateServices;
 import dev.parley.application.service.SearchMessagesService;
 import dev.parley.application.service.SendMessageService;
+import dev.parley.application.service.ThreadService;
 import dev.parley.bootstrap.config.MessageSettings;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -29,8 +31,8 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Builds the use cases of messages: sending, history, edits, reactions and pins, search, read
- * state.
+ * Builds the use cases of messages: sending, history, threads, edits, reactions and pins, search,
+ * read state.
  */
 @Factory
 class MessagingFactory {
@@ -43,11 +45,22 @@ class MessagingFactory {
       ReadStateRepository readStates,
       AttachmentRepository attachments,
       Transactions tx,
+      ThreadRepository threads,
       ChatEventPublisher events,
       Clock clock,
       @Named("announcements") ExecutorService announcer) {
     return new SendMessageService(
-        guard, messages, users, readStates, attachments, tx, events, clock, announcer);
+        guard, messages, users, readStates, attachments, tx, threads, events, clock, announcer);
+  }
+
+  @Singleton
+  ThreadService threads(
+      AccessGuard guard,
+      MessageRepository messages,
+      ThreadRepository threads,
+      ChatEventPublisher events,
+      Clock clock) {
+    return new ThreadService(guard, messages, threads, events, clock);
   }
 
   @Singleton
@@ -112,10 +125,12 @@ class MessagingFactory {
       AccessGuard guard,
       MembershipRepository memberships,
       ChannelRepository channels,
+      ThreadRepository threads,
       MessageSearch search,
       UserRepository users,
       ReactionRepository reactions) {
-    return new SearchMessagesService(guard, memberships, channels, search, users, reactions);
+    return new SearchMessagesService(
+        guard, memberships, channels, threads, search, users, reactions);
   }
 
   @Singleton

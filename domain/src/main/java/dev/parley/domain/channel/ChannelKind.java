@@ -3,12 +3,16 @@ package dev.parley.domain.channel;
 import dev.parley.domain.error.InvalidInput;
 import java.util.Locale;
 
-/** TEXT and VOICE channels live in a server; DM and GROUP conversations have participants. */
+/**
+ * TEXT and VOICE channels live in a server; DM and GROUP conversations have participants; a THREAD
+ * branches off one message of a server's text channel and is seen by whoever sees that channel.
+ */
 public enum ChannelKind {
   TEXT,
   VOICE,
   DM,
-  GROUP;
+  GROUP,
+  THREAD;
 
   public boolean isConversation() {
     return this == DM || this == GROUP;

@@ -9,6 +9,7 @@ public sealed interface ChatEvent
         MessageDeleted,
         ReactionChanged,
         PinChanged,
+        ThreadCreated,
         TypingChanged,
         ChannelPresence,
         StatusChanged,

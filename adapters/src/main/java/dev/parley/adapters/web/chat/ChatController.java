@@ -209,7 +209,7 @@ public class ChatController {
                 limit,
                 new Cursor(offset, before, after, afterSeq)))
         .stream()
-        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId))
+        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
         .toList();
   }
 

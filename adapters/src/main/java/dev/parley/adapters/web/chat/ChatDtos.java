@@ -4,6 +4,7 @@ import dev.parley.adapters.web.support.Ids;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.domain.channel.ChannelExpectation;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
@@ -107,13 +108,20 @@ public final class ChatDtos {
       boolean deleted,
       List<ReactionDto> reactions,
       List<AttachmentDto> attachments,
-      boolean bot) {
+      boolean bot,
+      ThreadDto thread) {
     public static MessageDto from(PostedMessage posted) {
       return from(posted, List.of(), 0);
     }
 
     /** With reactions; {@code me} marks the ones {@code viewerId} made. */
     public static MessageDto from(PostedMessage posted, List<ReactionCount> counts, long viewerId) {
+      return from(posted, counts, viewerId, null);
+    }
+
+    /** With reactions and the thread the message started ({@code thread} may be null). */
+    public static MessageDto from(
+        PostedMessage posted, List<ReactionCount> counts, long viewerId, MessageThread thread) {
       Message m = posted.message();
       return new MessageDto(
           m.id(),
@@ -129,7 +137,42 @@ public final class ChatDtos {
           m.isDeleted(),
           counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList(),
           posted.attachments().stream().map(AttachmentDto::from).toList(),
-          posted.authorBot());
+          posted.authorBot(),
+          thread == null ? null : ThreadDto.from(thread, null));
+    }
+  }
+
+  /**
+   * A thread: its own channel ({@code id}, used wherever a channel id goes) branching from {@code
+   * messageId} in {@code channelId}. {@code replyCount} counts its messages not deleted; {@code
+   * following} is the caller's (null where the thread is shown to many, as on a parent message).
+   */
+  @Serdeable
+  public record ThreadDto(
+      long id,
+      Long serverId,
+      long channelId,
+      long messageId,
+      String name,
+      long createdBy,
+      String createdAt,
+      long replyCount,
+      String lastReplyAt,
+      long lastSeq,
+      Boolean following) {
+    public static ThreadDto from(MessageThread t, Boolean following) {
+      return new ThreadDto(
+          t.id(),
+          t.serverId(),
+          t.parentChannelId(),
+          t.parentMessageId(),
+          t.name(),
+          t.createdBy(),
+          time(t.createdAt()),
+          t.replies(),
+          time(t.lastReplyAt()),
+          t.lastSeq(),
+          following);
     }
   }
 

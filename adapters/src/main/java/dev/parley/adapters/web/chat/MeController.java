@@ -169,7 +169,7 @@ public class MeController {
                 limit,
                 new Cursor(offset, before, after, afterSeq)))
         .stream()
-        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId))
+        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
         .toList();
   }
 

@@ -3,6 +3,7 @@ package dev.parley.adapters.web.chat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.adapters.web.chat.ChatDtos.AttachmentDto;
 import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
+import dev.parley.adapters.web.chat.ChatDtos.ThreadDto;
 import dev.parley.adapters.web.socket.EventEncoder;
 import dev.parley.adapters.web.socket.Frames;
 import dev.parley.adapters.web.wire.ServerDtos.ChannelDto;
@@ -30,6 +31,7 @@ import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.StatusChanged;
+import dev.parley.domain.event.ThreadCreated;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Message;
 import io.micronaut.serde.annotation.Serdeable;
@@ -232,6 +234,10 @@ final class NativeFrames implements EventEncoder {
   @Serdeable
   record ChannelCreatedFrame(String type, long serverId, ChannelDto channel) {}
 
+  /** A thread was started on a message of one of the server's channels. */
+  @Serdeable
+  record ThreadCreatedFrame(String type, Long serverId, ThreadDto thread) {}
+
   /** A server was deleted. */
   @Serdeable
   record ServerDeletedFrame(String type, long serverId) {}
@@ -357,6 +363,10 @@ final class NativeFrames implements EventEncoder {
       frame =
           new ChannelCreatedFrame(
               "channel_created", c.channel().serverId(), ChannelDto.from(c.channel()));
+    } else if (event instanceof ThreadCreated t) {
+      frame =
+          new ThreadCreatedFrame(
+              "thread_created", t.thread().serverId(), ThreadDto.from(t.thread(), null));
     } else if (event instanceof ServerDeleted d) {
       frame = new ServerDeletedFrame("server_deleted", d.serverId());
     } else if (event instanceof MessageEdited edited) {

@@ -15,6 +15,7 @@ import dev.parley.domain.event.ReadStateChanged;
 import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.event.SessionEnded;
+import dev.parley.domain.event.ThreadCreated;
 import dev.parley.domain.event.TypingChanged;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,9 @@ import java.util.Set;
 public interface EventEncoder {
   /**
    * Events only the native surface has frames for: servers, memberships, channel lists, mentions,
-   * read state and sessions. No seed's socket shows them; each seed encoder names them through this
-   * set, so a type added here is a decision taken for the three seed surfaces at once.
+   * pins, threads, read state and sessions. No seed's socket shows them; each seed encoder names
+   * them through this set, so a type added here is a decision taken for the three seed surfaces at
+   * once.
    */
   Set<Class<? extends ChatEvent>> NATIVE_ONLY =
       Set.of(
@@ -44,6 +46,7 @@ public interface EventEncoder {
           MemberUpdated.class,
           MentionCreated.class,
           PinChanged.class,
+          ThreadCreated.class,
           ReadStateChanged.class,
           SessionEnded.class);
 

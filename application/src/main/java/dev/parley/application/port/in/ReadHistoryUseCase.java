@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.message.ReactionCount;
 import java.util.List;
@@ -8,9 +9,13 @@ import java.util.List;
 public interface ReadHistoryUseCase {
   List<PostedMessage> read(ReadHistoryQuery query);
 
-  /** A history message with its reactions. */
-  record Entry(PostedMessage posted, List<ReactionCount> reactions) {}
+  /** A history message with its reactions and the thread it started, if any (else null). */
+  record Entry(PostedMessage posted, List<ReactionCount> reactions, MessageThread thread) {
+    public Entry(PostedMessage posted, List<ReactionCount> reactions) {
+      this(posted, reactions, null);
+    }
+  }
 
-  /** The same page, each message with its reactions (one more query, not one per message). */
+  /** The same page, each message with its reactions and thread (in the page's own read). */
   List<Entry> readWithReactions(ReadHistoryQuery query);
 }

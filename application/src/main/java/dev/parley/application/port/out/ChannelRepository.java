@@ -24,7 +24,7 @@ public interface ChannelRepository {
 
   Optional<Channel> findById(long id);
 
-  /** The channels of a server by position, then id. */
+  /** The channels of a server by position, then id; threads are not among them. */
   List<Channel> listByServer(long serverId);
 
   /** Replaces a channel's name, description, category and position. */

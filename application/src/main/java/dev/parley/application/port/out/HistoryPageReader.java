@@ -1,6 +1,7 @@
 package dev.parley.application.port.out;
 
 import dev.parley.application.port.out.MessageRepository.Page;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.message.Attachment;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.ReactionCount;
@@ -16,14 +17,25 @@ public interface HistoryPageReader {
 
   /**
    * The page's messages, oldest first, and what goes with them, by author or message id;
-   * attachments are given for messages not deleted only.
+   * attachments are given for messages not deleted only, {@code threads} by parent message id.
    */
   record LoadedPage(
       List<Message> messages,
       Map<Long, String> authorNames,
       Map<Long, List<Attachment>> attachments,
       Map<Long, List<ReactionCount>> reactions,
-      Set<Long> botAuthors) {
+      Set<Long> botAuthors,
+      Map<Long, MessageThread> threads) {
+
+    /** A page whose messages started no threads. */
+    public LoadedPage(
+        List<Message> messages,
+        Map<Long, String> authorNames,
+        Map<Long, List<Attachment>> attachments,
+        Map<Long, List<ReactionCount>> reactions,
+        Set<Long> botAuthors) {
+      this(messages, authorNames, attachments, reactions, botAuthors, Map.of());
+    }
 
     /** A page without bots among its authors. */
     public LoadedPage(
