@@ -2,6 +2,7 @@ package dev.parley.adapters.testing;
 
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.event.ChannelCreated;
 import dev.parley.domain.event.ChannelDeleted;
 import dev.parley.domain.event.ChannelPresence;
@@ -22,6 +23,7 @@ import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.ServerUpdated;
 import dev.parley.domain.event.SessionEnded;
 import dev.parley.domain.event.StatusChanged;
+import dev.parley.domain.event.ThreadCreated;
 import dev.parley.domain.event.Topic;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Attachment;
@@ -74,6 +76,10 @@ public final class SampleEvents {
         new Sample(
             "ReactionChanged", new ReactionChanged(3, null, 7, 1, "alice", "👍", true, 2, 11)),
         new Sample("PinChanged", new PinChanged(3, 2L, 7, 1, "alice", true, T, 12)),
+        new Sample(
+            "ThreadCreated",
+            new ThreadCreated(
+                new MessageThread(9, 3, 7, 2L, "Lunch \"plans\"", 1, T, 2, EDITED, 3))),
         new Sample("TypingChanged", new TypingChanged(3, 2L, 1, "alice", true)),
         new Sample(
             "ChannelPresence", new ChannelPresence(3, 2L, 1, "alice", false, List.of(1L, 2L))),
