@@ -122,6 +122,7 @@ class AccessMatrixTest extends ApiTestBase {
     rule("PUT /chat/presence", SIGNED_IN, "{\"status\":\"online\"}");
     rule("GET /chat/search", SIGNED_IN);
     rule("GET /users/me/export", SIGNED_IN);
+    rule("GET /chat/threads", SIGNED_IN);
 
     // Lists that show each caller their own servers or conversations; creating one's own.
     rule("GET /chat/servers", SIGNED_IN);
@@ -158,6 +159,12 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/attachments/{attachmentId}", MEMBERS);
     rule("GET /chat/attachments/{attachmentId}/meta", MEMBERS);
     rule("PUT /chat/messages/{messageId}/reactions/{emoji}", MEMBERS);
+    // Threads: whoever sees the parent channel (starting one is sending to it).
+    rule("POST /chat/messages/{messageId}/thread", MEMBERS, "{}");
+    rule("GET /chat/threads/{threadId}", MEMBERS);
+    rule("GET /chat/servers/{serverId}/channels/{channelId}/threads", MEMBERS);
+    rule("PUT /chat/threads/{threadId}/follow", MEMBERS);
+    rule("DELETE /chat/threads/{threadId}/follow", MEMBERS);
     rule("DELETE /chat/messages/{messageId}/reactions/{emoji}", MEMBERS);
 
     // Messages: the author edits; the author or a moderator deletes.
@@ -272,7 +279,8 @@ class AccessMatrixTest extends ApiTestBase {
       String invite,
       long attachment,
       long bot,
-      long webhook) {}
+      long webhook,
+      long thread) {}
 
   @BeforeAll
   void people() {
@@ -350,6 +358,8 @@ class AccessMatrixTest extends ApiTestBase {
             "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"member.joined\"]}",
             admin.token());
     expect(webhook, 201);
+    Response thread = api.post("/chat/messages/" + message + "/thread", "{}", admin.token());
+    expect(thread, 201);
     return new World(
         server,
         channel,
@@ -358,7 +368,8 @@ class AccessMatrixTest extends ApiTestBase {
         invite.json().get("code").getStringValue(),
         attachment,
         bot.json().get("id").getLongValue(),
-        webhook.json().get("id").getLongValue());
+        webhook.json().get("id").getLongValue(),
+        thread.json().get("id").getLongValue());
   }
 
   @Test
@@ -560,6 +571,7 @@ class AccessMatrixTest extends ApiTestBase {
         .replace("{attachmentId}", Long.toString(world.attachment()))
         .replace("{botId}", Long.toString(world.bot()))
         .replace("{webhookId}", Long.toString(world.webhook()))
+        .replace("{threadId}", Long.toString(world.thread()))
         .replace("{code}", world.invite())
         .replace("{roomId}", Long.toString(room))
         .replace("{emoji}", EMOJI)

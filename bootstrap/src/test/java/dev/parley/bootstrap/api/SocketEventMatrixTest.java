@@ -141,6 +141,7 @@ class SocketEventMatrixTest extends ApiTestBase {
   private WsClient bystanderSocket;
   private long server;
   private long channel;
+  private long thread;
 
   @BeforeAll
   void world() {
@@ -178,6 +179,11 @@ class SocketEventMatrixTest extends ApiTestBase {
       sockets.put(who, fixtures.gateway(users.get(who)));
     }
     bystanderSocket = fixtures.gateway(bystander);
+    // Started once every socket is open, so the outsider's would hear of it if it could.
+    Response started =
+        api.post("/chat/messages/" + freshMessage(channel) + "/thread", "{}", admin.token());
+    assertThat(started.status()).isEqualTo(201);
+    thread = started.json().get("id").getLongValue();
   }
 
   @AfterAll
@@ -198,7 +204,7 @@ class SocketEventMatrixTest extends ApiTestBase {
       String type = entry.getKey();
       Rule rule = entry.getValue();
       for (Who who : Who.values()) {
-        String outcome = send(type, rule, who, outsiderSaw);
+        String outcome = send(type, rule, who, channel, outsiderSaw);
         boolean allowed = rule.allowed().contains(who);
         if (allowed ? !outcome.equals("passed") : !outcome.startsWith("refused")) {
           wrong.add(type + " from " + who + ": " + outcome + (allowed ? " (should pass)" : ""));
@@ -211,6 +217,36 @@ class SocketEventMatrixTest extends ApiTestBase {
     outsiderSaw.addAll(sockets.get(Who.OUTSIDER).drain(QUIET));
     assertThat(outsiderSaw)
         .as("frames about a server the outsider is not in")
+        .noneMatch(this::aboutTheServer);
+  }
+
+  /** A thread's messages obey the parent channel's rules, frame by frame, and stay in it. */
+  @Test
+  void everyMessageFrameInAThreadObeysTheChannelsRules() {
+    List<String> wrong = new ArrayList<>();
+    List<JsonNode> outsiderSaw = new ArrayList<>();
+    for (String type :
+        List.of(
+            "send_message",
+            "typing_start",
+            "edit_message",
+            "delete_message",
+            "add_reaction",
+            "pin_message",
+            "mark_read")) {
+      Rule rule = RULES.get(type);
+      for (Who who : Who.values()) {
+        String outcome = send(type, rule, who, thread, outsiderSaw);
+        boolean allowed = rule.allowed().contains(who);
+        if (allowed ? !outcome.equals("passed") : !outcome.startsWith("refused")) {
+          wrong.add(type + " in a thread from " + who + ": " + outcome);
+        }
+      }
+    }
+    assertThat(wrong).as("thread frames whose outcome breaks the access rules").isEmpty();
+    outsiderSaw.addAll(sockets.get(Who.OUTSIDER).drain(QUIET));
+    assertThat(outsiderSaw)
+        .as("frames about a thread of a server the outsider is not in")
         .noneMatch(this::aboutTheServer);
   }
 
@@ -237,7 +273,7 @@ class SocketEventMatrixTest extends ApiTestBase {
   }
 
   /** Sends one frame as {@code who}; "passed", or "refused: ..." with the error, or what else. */
-  private String send(String type, Rule rule, Who who, List<JsonNode> outsiderSaw) {
+  private String send(String type, Rule rule, Who who, long target, List<JsonNode> outsiderSaw) {
     Session sender = users.get(who);
     WsClient socket = sockets.get(who);
     WsClient opened = null;
@@ -246,7 +282,7 @@ class SocketEventMatrixTest extends ApiTestBase {
       socket = opened;
     }
     try {
-      long message = freshMessage();
+      long message = freshMessage(target);
       if (type.equals("remove_reaction")) {
         // Something to remove where the sender may react at all.
         api.put(
@@ -270,7 +306,7 @@ class SocketEventMatrixTest extends ApiTestBase {
       socket.send(
           rule.frame()
               .replace("{server}", Long.toString(server))
-              .replace("{channel}", Long.toString(channel))
+              .replace("{channel}", Long.toString(target))
               .replace("{message}", Long.toString(message))
               .replace("{nonce}", UUID.randomUUID().toString()));
       List<JsonNode> own = socket.drain(QUIET);
@@ -305,8 +341,8 @@ class SocketEventMatrixTest extends ApiTestBase {
   }
 
   /** A new message by the member, so edits and deletes never find it already gone. */
-  private long freshMessage() {
-    Response sent = fixtures.send(users.get(Who.MEMBER), server, channel, "target");
+  private long freshMessage(long target) {
+    Response sent = fixtures.send(users.get(Who.MEMBER), server, target, "target");
     assertThat(sent.status()).isEqualTo(201);
     return sent.json().get("id").getLongValue();
   }
@@ -317,7 +353,8 @@ class SocketEventMatrixTest extends ApiTestBase {
 
   private boolean aboutTheServer(JsonNode frame) {
     return Api.json(frame).contains("\"serverId\":" + server)
-        || Api.json(frame).contains("\"channelId\":" + channel);
+        || Api.json(frame).contains("\"channelId\":" + channel)
+        || (thread != 0 && Api.json(frame).contains("\"channelId\":" + thread));
   }
 
   private static String type(JsonNode frame) {
