@@ -57,6 +57,14 @@ export class Api {
     return this.request('PATCH', path, body);
   }
 
+  put(path, body) {
+    return this.request('PUT', path, body);
+  }
+
+  delete(path) {
+    return this.request('DELETE', path);
+  }
+
   async request(method, path, body, authenticated = true, retried = false) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -45,6 +45,11 @@ async function startChat() {
   const membersEl = h('aside', { class: 'members-pane', 'aria-label': 'Members' });
   const pinsEl = h('section', { class: 'pins-panel', id: 'pins-panel', 'aria-label': 'Pinned messages', hidden: true });
   const pinsToggle = h('button', { class: 'secondary small', id: 'pins-toggle', 'aria-expanded': 'false', 'aria-controls': 'pins-panel', onclick: () => togglePins() }, '📌 Pins');
+  const threadBack = h('button', { class: 'secondary small', id: 'thread-back', hidden: true, onclick: () => {
+    const thread = store.channels.get(store.current.channelId);
+    if (thread?.parentChannelId) selectChannel(thread.parentChannelId);
+  } }, '← Back');
+  const followToggle = h('button', { class: 'secondary small', id: 'thread-follow', hidden: true, onclick: () => actions.toggleFollow() }, 'Follow');
   const userEl = h('div', { class: 'me' },
     h('span', { class: 'me-name', id: 'me-name' }, store.me.username),
     h('label', { for: 'status-select', class: 'visually-hidden' }, 'Status'),
@@ -121,6 +126,34 @@ async function startChat() {
     // Moderators pin in a server; in a conversation every participant does.
     canPin: () => store.current.serverId === 'dm' || actions.canModerate(),
     togglePin: (m, pin) => gateway.send({ type: pin ? 'pin_message' : 'unpin_message', messageId: m.id }),
+    // Threads branch off messages of a server's text channel (not of a thread, not of a DM).
+    canThread: () => {
+      const channel = store.channels.get(store.current.channelId);
+      return !!channel && channel.serverId !== null && channel.type !== 'THREAD';
+    },
+    openThread: async (m) => {
+      const thread = m.thread ?? (await guard(api.post(`/chat/messages/${m.id}/thread`, {})));
+      if (!thread) return;
+      m.thread = m.thread ?? thread;
+      store.addThread(thread);
+      selectChannel(thread.id);
+      // The thread's own view says whether the caller follows it.
+      api.get(`/chat/threads/${thread.id}`).then((t) => (store.addThread(t), updateHeader(), store.changed('channels')), () => {});
+    },
+    toggleFollow: async () => {
+      const thread = store.channels.get(store.current.channelId);
+      if (!thread || thread.type !== 'THREAD') return;
+      const follow = !thread.following;
+      const path = `/chat/threads/${thread.id}/follow`;
+      try {
+        await (follow ? api.put(path) : api.delete(path));
+      } catch (e) {
+        return tell('Something went wrong', e.message);
+      }
+      thread.following = follow;
+      updateHeader();
+      store.changed('channels');
+    },
     pendingFor: (channelId) => [...gateway.pending.values()].filter((p) => p.channelId === channelId),
     send: (text) => {
       const channel = store.channels.get(store.current.channelId);
@@ -143,7 +176,7 @@ async function startChat() {
     serversEl,
     h('div', { class: 'sidebar-pane' }, channelsEl, userEl),
     h('main', { class: 'chat', 'aria-labelledby': 'channel-title' },
-      h('header', { class: 'chat-head' }, titleEl, pinsToggle, statusEl),
+      h('header', { class: 'chat-head' }, threadBack, titleEl, followToggle, pinsToggle, statusEl),
       pinsEl, listEl, typingEl, box.el),
     membersEl));
 
@@ -266,7 +299,12 @@ async function startChat() {
 
   function updateHeader() {
     const channel = store.channels.get(store.current.channelId);
-    const name = !channel ? '' : channel.serverId === null ? '@ ' + store.conversationName(channel) : '# ' + channel.name;
+    const thread = channel?.type === 'THREAD';
+    const name = !channel ? '' : channel.serverId === null ? '@ ' + store.conversationName(channel) : (thread ? '🧵 ' : '# ') + channel.name;
+    threadBack.hidden = !thread;
+    followToggle.hidden = !thread;
+    followToggle.textContent = channel?.following ? 'Unfollow' : 'Follow';
+    followToggle.setAttribute('aria-pressed', String(!!channel?.following));
     titleEl.textContent = name;
     document.title = name ? `${name} — Parley` : 'Parley';
     box.setEnabled(!!channel, channel ? `Message ${name}` : 'Pick a channel');
@@ -340,17 +378,23 @@ function firstServer(store) {
 
 /** Servers, their channels, conversations, read state; and names from the public server. */
 async function loadLists(store) {
-  const [servers, conversations, readStates] = await Promise.all([
+  const [servers, conversations, readStates, followed] = await Promise.all([
     api.get('/chat/servers'),
     api.get('/chat/conversations'),
     api.get('/chat/read-state'),
+    api.get('/chat/threads'),
   ]);
   const channelLists = await Promise.all(servers.map((s) => api.get(`/chat/servers/${s.id}/channels`)));
   channelLists.flat().forEach((c) => store.addChannel(c));
   conversations.forEach((c) => store.addConversation(c));
   store.applyReadStates(readStates);
+  for (const f of followed) {
+    store.addThread(f.thread, true);
+    Object.assign(store.channels.get(f.thread.id), { unread: f.unreadCount, mentions: f.mentionCount });
+  }
   const known = new Set([...channelLists.flat().map((c) => c.id), ...conversations.map((c) => c.id)]);
-  for (const id of store.channels.keys()) if (!known.has(id)) store.channels.delete(id);
+  // A thread stays while its parent channel does; followed ones are listed, others were opened.
+  for (const [id, c] of store.channels) if (!known.has(id) && !(c.type === 'THREAD' && known.has(c.parentChannelId))) store.channels.delete(id);
   const pub = servers.find((s) => s.is_public);
   if (pub && !store.members.has(pub.id)) store.learnMembers(pub.id, await api.get(`/chat/servers/${pub.id}/members`));
   store.setServers(servers);

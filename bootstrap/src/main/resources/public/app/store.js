@@ -13,6 +13,7 @@ export class Store {
     this.presence = new Map(); // userId -> status
     this.typing = new Map(); // channelId -> Map userId -> {username, until}
     this.pins = new Map(); // channelId -> [{message, pinnedBy, pinnedByName, pinnedAt}], latest first
+    this.threadParents = new Map(); // thread id -> {channelId, messageId} of the message it branches from
     this.current = { serverId: null, channelId: null }; // serverId 'dm' for conversations
     this.listeners = new Set();
   }
@@ -78,9 +79,32 @@ export class Store {
     }
   }
 
+  /** A thread (REST or thread_created) as a channel of its server, remembered with its parent. */
+  addThread(t, following) {
+    this.threadParents.set(t.id, { channelId: t.channelId, messageId: t.messageId });
+    const old = this.channels.get(t.id);
+    this.addChannel({
+      id: t.id,
+      server_id: t.serverId,
+      name: t.name,
+      type: 'THREAD',
+      parentChannelId: t.channelId,
+      parentMessageId: t.messageId,
+      last_seq: t.lastSeq,
+      following: following ?? t.following ?? old?.following ?? false,
+    });
+  }
+
+  /** The threads of a server the user follows, most recently active first. */
+  threadsOf(serverId) {
+    return [...this.channels.values()]
+      .filter((c) => c.type === 'THREAD' && c.serverId === serverId && c.following)
+      .sort((a, b) => b.lastSeq - a.lastSeq || b.id - a.id);
+  }
+
   channelsOf(serverId) {
     return [...this.channels.values()]
-      .filter((c) => c.serverId === serverId)
+      .filter((c) => c.serverId === serverId && c.type !== 'THREAD')
       .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.id - b.id);
   }
 
@@ -135,6 +159,7 @@ export class Store {
     for (const m of messages) {
       byId.set(m.id, { ...byId.get(m.id), ...m });
       this.usernames.set(m.userId, m.user);
+      if (m.thread) this.threadParents.set(m.thread.id, { channelId: m.channelId, messageId: m.id });
     }
     h.list = [...byId.values()].sort((a, b) => a.seq - b.seq);
     const channel = this.channels.get(channelId);
@@ -156,6 +181,7 @@ export class Store {
   }
 
   on_new_message(f) {
+    this.countReply(f);
     const channel = this.channels.get(f.channelId);
     if (!channel) return; // e.g. a channel created while we were away: lists reload on resume
     const known = f.seq <= channel.lastSeq && this.findMessage(f.channelId, f.id);
@@ -170,6 +196,26 @@ export class Store {
       if ((f.mentions || []).includes(this.me.id)) channel.mentions += 1;
     }
     this.changed('messages', f.channelId);
+    this.changed('channels');
+  }
+
+  /** A reply in a thread: its parent message shows one more reply (once per seq). */
+  countReply(f) {
+    const parent = this.threadParents.get(f.channelId);
+    const m = parent && this.findMessage(parent.channelId, parent.messageId);
+    if (!m || !m.thread || f.seq <= m.thread.lastSeq) return;
+    m.thread = { ...m.thread, replyCount: m.thread.replyCount + 1, lastReplyAt: f.timestamp, lastSeq: f.seq };
+    this.changed('messages', parent.channelId);
+  }
+
+  on_thread_created(f) {
+    const t = f.thread;
+    const m = this.findMessage(t.channelId, t.messageId);
+    if (m) m.thread = t;
+    // Who starts a thread or wrote its message follows it.
+    const following = t.createdBy === this.me.id || m?.userId === this.me.id;
+    this.addThread(t, following || undefined);
+    this.changed('messages', t.channelId);
     this.changed('channels');
   }
 

@@ -43,5 +43,15 @@ export function renderChannels(el, store, actions) {
     [...groups.entries()].map(([category, list]) =>
       h('section', { class: 'category', 'aria-label': category || 'Channels' },
         category ? h('h3', {}, category) : null,
-        h('ul', { class: 'channels' }, list.map((c) => channelButton(store, c, (c.type === 'VOICE' ? '🔊 ' : '# ') + c.name, actions))))));
+        h('ul', { class: 'channels' }, list.map((c) => channelButton(store, c, (c.type === 'VOICE' ? '🔊 ' : '# ') + c.name, actions))))),
+    threadsSection(store, serverId, actions));
+}
+
+/** The threads the user follows in this server, under the channels. */
+function threadsSection(store, serverId, actions) {
+  const threads = store.threadsOf(serverId);
+  if (!threads.length) return null;
+  return h('section', { class: 'category', id: 'followed-threads', 'aria-label': 'Threads' },
+    h('h3', {}, 'Threads'),
+    h('ul', { class: 'channels' }, threads.map((t) => channelButton(store, t, '🧵 ' + t.name, actions))));
 }

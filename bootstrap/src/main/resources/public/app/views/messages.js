@@ -56,12 +56,23 @@ function messageItem(m, store, actions, editingId) {
       pinned ? h('span', { class: 'pinned-badge', title: 'Pinned' }, ' 📌 Pinned') : null),
     body,
     m.deleted ? null : reactions(m, actions),
+    threadLink(m, actions),
     m.deleted ? null : h('div', { class: 'actions', role: 'group', 'aria-label': 'Message actions' },
       h('button', { class: 'act-reply', onclick: () => actions.reply(m) }, 'Reply'),
       QUICK_REACTIONS.map((e) => h('button', { class: 'act-react', 'aria-label': `React with ${e}`, onclick: () => actions.toggleReaction(m, e) }, e)),
+      actions.canThread() && !m.thread ? h('button', { class: 'act-thread', onclick: () => actions.openThread(m) }, 'Thread') : null,
       mine ? h('button', { class: 'act-edit', onclick: () => actions.startEdit(m) }, 'Edit') : null,
       actions.canPin() ? h('button', { class: 'act-pin', onclick: () => actions.togglePin(m, !pinned) }, pinned ? 'Unpin' : 'Pin') : null,
       mine || actions.canModerate() ? h('button', { class: 'act-delete', onclick: () => actions.remove(m) }, 'Delete') : null));
+}
+
+/** The thread a message started: its reply count and last reply; opens it. */
+function threadLink(m, actions) {
+  if (!m.thread) return null;
+  const n = m.thread.replyCount;
+  return h('button', { class: 'thread-link', onclick: () => actions.openThread(m) },
+    `🧵 ${m.thread.name} · ${n} ${n === 1 ? 'reply' : 'replies'}`,
+    m.thread.lastReplyAt ? h('span', { class: 'last-reply' }, ` · last ${shortTime(m.thread.lastReplyAt)}`) : null);
 }
 
 function editForm(m, actions) {
@@ -80,7 +91,7 @@ const rendered = new Map(); // message id -> {key, el}
 
 function cachedItem(m, store, actions, editingId) {
   const target = m.replyTo ? store.findMessage(m.channelId, m.replyTo) : null;
-  const key = JSON.stringify([m.text, m.editedAt, m.deleted, m.reactions, target?.text, target?.deleted, editingId === m.id, store.isPinned(m.channelId, m.id), actions.canPin()]);
+  const key = JSON.stringify([m.text, m.editedAt, m.deleted, m.reactions, target?.text, target?.deleted, editingId === m.id, store.isPinned(m.channelId, m.id), actions.canPin(), actions.canThread(), m.thread]);
   const hit = rendered.get(m.id);
   if (hit && hit.key === key) return hit.el;
   const el = messageItem(m, store, actions, editingId);

@@ -190,6 +190,45 @@ class WebClientBrowserTest extends ApiTestBase {
 
   @Test
   @Order(4)
+  void threadsOpenFromAMessageCountRepliesLiveAndAreFollowed() {
+    alice.sendMessage("Plan the next book");
+    bob.awaitMessage("Plan the next book");
+    bob.messageAction("Plan the next book", "act-thread");
+    bob.awaitText(By.id("channel-title"), "🧵 Plan the next book");
+    bob.sendMessage("How about Dune?");
+    bob.awaitMessage("How about Dune?");
+
+    alice
+        .await()
+        .until(
+            d ->
+                alice
+                    .awaitInMessage("Plan the next book", ".thread-link")
+                    .getText()
+                    .contains("1 reply"));
+    alice.click(By.cssSelector("#messages .thread-link"));
+    alice.awaitText(By.id("channel-title"), "🧵 Plan the next book");
+    alice.awaitMessage("How about Dune?");
+    // Alice wrote the parent message, so she follows the thread.
+    alice.awaitText(By.id("thread-follow"), "Unfollow");
+    alice.sendMessage("Yes, Dune!");
+    bob.awaitMessage("Yes, Dune!");
+    assertThat(bob.messageTexts()).containsExactly("How about Dune?", "Yes, Dune!");
+
+    alice.click(By.id("thread-follow"));
+    alice.awaitText(By.id("thread-follow"), "Follow");
+    alice.click(By.id("thread-back"));
+    alice.awaitText(By.id("channel-title"), "# general");
+    assertThat(alice.messageTexts()).doesNotContain("How about Dune?", "Yes, Dune!");
+    bob.click(By.id("thread-back"));
+    bob.awaitText(By.id("channel-title"), "# general");
+    assertThat(bob.awaitInMessage("Plan the next book", ".thread-link").getText())
+        .contains("2 replies");
+    bob.awaitText(By.id("followed-threads"), "Plan the next book");
+  }
+
+  @Test
+  @Order(4)
   void aBotsMessagesAndMembershipAreTaggedAsABot() {
     String aliceToken = api.login(aliceName);
     long server = bookClubId(aliceToken);
