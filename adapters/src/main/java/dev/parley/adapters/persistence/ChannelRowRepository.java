@@ -22,8 +22,8 @@ interface ChannelRowRepository extends CrudRepository<ChannelRow, Long> {
   List<ChannelRow> listByServer(long serverId);
 
   @Query(
-      "SELECT EXISTS (SELECT 1 FROM channel_participants"
-          + " WHERE channel_id = :channelId AND user_id = :userId)")
+      "SELECT EXISTS (SELECT 1 FROM channel_participants WHERE user_id = :userId"
+          + " AND channel_id = (SELECT COALESCE(parent_id, id) FROM channels WHERE id = :channelId))")
   boolean isParticipant(long channelId, long userId);
 
   @Query("SELECT user_id FROM channel_participants WHERE channel_id = :channelId ORDER BY user_id")

@@ -26,8 +26,9 @@ public class JdbcChannelAccessReader implements ChannelAccessReader {
       "SELECT * FROM channels WHERE id = ?;"
           + " SELECT m.* FROM memberships m JOIN channels c ON c.server_id = m.server_id"
           + "  WHERE c.id = ? AND m.user_id = ?;"
-          + " SELECT EXISTS (SELECT 1 FROM channel_participants"
-          + "  WHERE channel_id = ? AND user_id = ?);"
+          // A thread's participants are its conversation's.
+          + " SELECT EXISTS (SELECT 1 FROM channel_participants WHERE channel_id ="
+          + "  (SELECT COALESCE(parent_id, id) FROM channels WHERE id = ?) AND user_id = ?);"
           + " SELECT * FROM users WHERE id = ?";
 
   private final JdbcOperations jdbc;

@@ -24,11 +24,13 @@ public class JdbcMembershipRepository implements MembershipRepository {
       "SELECT m.server_id, m.user_id, m.role, m.joined_at, m.timeout_until, u.username, u.bot"
           + " FROM memberships m JOIN users u ON u.id = m.user_id"
           + " WHERE m.server_id = ? ORDER BY m.joined_at, m.user_id";
-  // Two statements in one request: one round trip, and no separate commit outside a transaction.
+  // Three statements in one request: one round trip, and no separate commit outside a transaction.
   private static final String REACH =
       "SELECT server_id FROM memberships WHERE user_id = ? ORDER BY server_id;"
           + " SELECT p.channel_id FROM channel_participants p JOIN channels c ON c.id = p.channel_id"
-          + "  WHERE p.user_id = ? AND c.kind IN ('DM', 'GROUP') ORDER BY p.channel_id";
+          + "  WHERE p.user_id = ? AND c.kind IN ('DM', 'GROUP') ORDER BY p.channel_id;"
+          + " SELECT t.id FROM channel_participants p JOIN channels t ON t.parent_id = p.channel_id"
+          + "  WHERE p.user_id = ? AND t.kind = 'THREAD' ORDER BY t.id";
   private static final String UPDATE =
       "UPDATE memberships SET role = ?, timeout_until = ? WHERE server_id = ? AND user_id = ?"
           + " RETURNING server_id, user_id, role, joined_at, timeout_until";
@@ -160,12 +162,17 @@ public class JdbcMembershipRepository implements MembershipRepository {
                 statement -> {
                   statement.setLong(1, userId);
                   statement.setLong(2, userId);
+                  statement.setLong(3, userId);
                   statement.execute();
                   List<Long> servers = ids(statement.getResultSet());
                   if (!statement.getMoreResults()) {
                     throw new IllegalStateException("the conversations of the reach are missing");
                   }
-                  return new Reach(servers, ids(statement.getResultSet()));
+                  List<Long> conversations = ids(statement.getResultSet());
+                  if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the threads of the reach are missing");
+                  }
+                  return new Reach(servers, conversations, ids(statement.getResultSet()));
                 }));
   }
 

@@ -89,7 +89,8 @@ public class JdbcThreadRepository implements ThreadRepository {
       "SELECT EXISTS (SELECT 1 FROM thread_follows"
           + " WHERE thread_id = ? AND user_id = ? AND following)";
 
-  // Only threads of servers the user is still a member of: the same rule as every channel.
+  // Only threads the user still sees: of servers they are a member of, or of conversations they
+  // take part in; the same rule as every channel.
   private static final String FOLLOWED_BY =
       "SELECT "
           + THREAD_COLUMNS
@@ -98,10 +99,12 @@ public class JdbcThreadRepository implements ThreadRepository {
           + "  AND mn.channel_id = t.id AND mn.seq > COALESCE(rs.last_read_seq, 0))"
           + " AS unread_mentions"
           + " FROM thread_follows f JOIN channels t ON t.id = f.thread_id"
-          + " JOIN memberships ms ON ms.server_id = t.server_id AND ms.user_id = f.user_id"
+          + " LEFT JOIN memberships ms ON ms.server_id = t.server_id AND ms.user_id = f.user_id"
           + " LEFT JOIN read_states rs ON rs.user_id = f.user_id AND rs.channel_id = t.id"
           + REPLIES
-          + " WHERE f.user_id = ? AND f.following"
+          + " WHERE f.user_id = ? AND f.following AND (ms.user_id IS NOT NULL"
+          + "  OR (t.server_id IS NULL AND EXISTS (SELECT 1 FROM channel_participants p"
+          + "   WHERE p.channel_id = t.parent_id AND p.user_id = f.user_id)))"
           + MOST_RECENT_FIRST
           + " LIMIT ?";
 
@@ -315,12 +318,12 @@ public class JdbcThreadRepository implements ThreadRepository {
 
   /** A thread from a row of {@link #THREAD_COLUMNS}. */
   static MessageThread toThread(ResultSet rs) throws SQLException {
-    long serverId = rs.getLong("server_id");
+    Long serverId = rs.getObject("server_id", Long.class);
     return new MessageThread(
         rs.getLong("id"),
         rs.getLong("parent_id"),
         rs.getLong("parent_message_id"),
-        rs.wasNull() ? null : serverId,
+        serverId,
         rs.getString("name"),
         rs.getLong("created_by"),
         SqlTimes.get(rs, "created_at"),

@@ -100,7 +100,7 @@ public final class AccessGuard {
 
   /** Whether a user may see a channel, by the one rule. */
   public boolean canSee(long userId, Channel channel) {
-    if (channel.isConversation()) {
+    if (channel.isServerless()) {
       return channels.isParticipant(channel.id(), userId);
     }
     return Visibility.canSee(
@@ -156,8 +156,8 @@ public final class AccessGuard {
     if (!expected.accepts(channel, publicServer)) {
       throw new NotFound(expected.missing());
     }
-    Membership membership = channel.isConversation() ? null : view.membership();
-    boolean participant = channel.isConversation() && view.participant();
+    Membership membership = channel.isServerless() ? null : view.membership();
+    boolean participant = channel.isServerless() && view.participant();
     if (!Visibility.canSee(channel, membership, participant)) {
       throw new NotFound(expected.missing());
     }

@@ -16,6 +16,7 @@ import dev.parley.domain.event.MemberJoined;
 import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.event.ServerDeleted;
 import dev.parley.domain.event.SessionEnded;
+import dev.parley.domain.event.ThreadCreated;
 import dev.parley.domain.event.Topic;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -71,6 +72,18 @@ public final class EventDeliveryService implements DeliverEventUseCase {
         for (ClientConnection c : registry.connectionsOf(participant)) {
           if (c.scope() instanceof ConnectionScope.Everything) {
             registry.subscribe(c, conversation);
+          }
+        }
+      }
+      fanOut(event);
+    } else if (event instanceof ThreadCreated created && !created.participantIds().isEmpty()) {
+      // A conversation's thread: its participants' connections follow it from now on.
+      Topic thread = Topic.channel(created.thread().id());
+      for (long participant : created.participantIds()) {
+        memberships.reachChanged(participant);
+        for (ClientConnection c : registry.connectionsOf(participant)) {
+          if (c.scope() instanceof ConnectionScope.Everything) {
+            registry.subscribe(c, thread);
           }
         }
       }

@@ -72,6 +72,9 @@ public final class GatewayService implements GatewayUseCase {
       for (long conversationId : reach.conversationIds()) {
         registry.subscribe(connection, Topic.channel(conversationId));
       }
+      for (long threadId : reach.conversationThreadIds()) {
+        registry.subscribe(connection, Topic.channel(threadId));
+      }
     }
     if (attached.add(connection.id())) {
       presence.connected(userId);

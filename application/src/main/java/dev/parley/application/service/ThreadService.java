@@ -1,6 +1,7 @@
 package dev.parley.application.service;
 
 import dev.parley.application.port.in.ThreadsUseCase;
+import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.ChatEventPublisher;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.ThreadRepository;
@@ -19,10 +20,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Threads under the parent channel's rule: whoever sees a server text channel sees its threads,
- * whoever may send there may start one or reply in one (a reply is a message sent to the thread's
- * id), and losing the channel loses its threads on every path at once, since a thread is a channel
- * of the same server.
+ * Threads under the parent channel's rule: whoever sees a text channel or a conversation sees its
+ * threads, whoever may send there may start one or reply in one (a reply is a message sent to the
+ * thread's id), and losing the channel loses its threads on every path at once, since a thread is a
+ * channel of the same server, or of no server with the conversation's participants.
  */
 public final class ThreadService implements ThreadsUseCase {
   /** Threads listed per page when the caller does not say. */
@@ -32,6 +33,7 @@ public final class ThreadService implements ThreadsUseCase {
   static final int MAX_LIMIT = 200;
 
   private final AccessGuard guard;
+  private final ChannelRepository channels;
   private final MessageRepository messages;
   private final ThreadRepository threads;
   private final ChatEventPublisher events;
@@ -39,11 +41,13 @@ public final class ThreadService implements ThreadsUseCase {
 
   public ThreadService(
       AccessGuard guard,
+      ChannelRepository channels,
       MessageRepository messages,
       ThreadRepository threads,
       ChatEventPublisher events,
       Clock clock) {
     this.guard = guard;
+    this.channels = channels;
     this.messages = messages;
     this.threads = threads;
     this.events = events;
@@ -56,9 +60,6 @@ public final class ThreadService implements ThreadsUseCase {
     Channel channel = parent.access().channel();
     if (channel.kind() == ChannelKind.THREAD) {
       throw new InvalidInput("message_id", "a thread cannot be started inside a thread");
-    }
-    if (channel.isConversation()) {
-      throw new InvalidInput("message_id", "threads can be started in server text channels only");
     }
     // Starting a thread is writing to the channel: the sender's permission and timeout apply.
     guard.requirePoster(userId, channel.id(), ChannelExpectation.ANY, clock.instant());
@@ -74,7 +75,10 @@ public final class ThreadService implements ThreadsUseCase {
     if (started.created()) {
       threads.followImplicitly(started.thread().id(), userId, clock.instant());
       threads.followImplicitly(started.thread().id(), parent.message().authorId(), clock.instant());
-      events.publish(new ThreadCreated(started.thread()));
+      events.publish(
+          new ThreadCreated(
+              started.thread(),
+              channel.isConversation() ? channels.participantIds(channel.id()) : List.of()));
       return new StartedThread(new ThreadView(started.thread(), true), true);
     }
     MessageThread existing = started.thread();
@@ -89,10 +93,10 @@ public final class ThreadService implements ThreadsUseCase {
   }
 
   @Override
-  public List<ThreadView> inChannel(long userId, long channelId, Long serverId, Integer limit) {
-    Channel channel =
-        guard.requireChannel(userId, channelId, ChannelExpectation.ofServer(serverId)).channel();
-    if (channel.kind() == ChannelKind.THREAD || channel.isConversation()) {
+  public List<ThreadView> inChannel(
+      long userId, long channelId, ChannelExpectation expected, Integer limit) {
+    Channel channel = guard.requireChannel(userId, channelId, expected).channel();
+    if (channel.kind() == ChannelKind.THREAD) {
       return List.of();
     }
     return threads.inChannel(channel.id(), userId, limitOf(limit));
@@ -122,7 +126,7 @@ public final class ThreadService implements ThreadsUseCase {
   /** The thread if the caller sees its channel; one answer for missing and invisible. */
   private MessageThread visible(long userId, long threadId) {
     try {
-      guard.requireChannel(userId, threadId, ChannelExpectation.ANY);
+      guard.requireChannel(userId, threadId, ChannelExpectation.THREAD);
     } catch (NotFound invisible) {
       throw new NotFound("Thread not found");
     }

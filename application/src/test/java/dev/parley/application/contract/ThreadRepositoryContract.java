@@ -153,6 +153,35 @@ public abstract class ThreadRepositoryContract {
   }
 
   @Test
+  void aConversationsThreadHasNoServerAndIsItsParticipants() {
+    Channel dm = Fixtures.conversation(ports().channels(), ChannelKind.DM, owner);
+    ports().channels().addParticipants(dm.id(), List.of(owner.id(), reader.id()), NOW);
+    Message parent = post(dm.id(), "psst", 0);
+
+    MessageThread thread =
+        ports()
+            .threads()
+            .start(new NewThread(dm.id(), parent.id(), null, "t", owner.id(), NOW))
+            .thread();
+    ports().threads().followImplicitly(thread.id(), reader.id(), NOW);
+
+    assertThat(thread.serverId()).isNull();
+    assertThat(ports().channels().findById(thread.id()).orElseThrow().serverId()).isNull();
+    assertThat(ports().channels().isParticipant(thread.id(), reader.id())).isTrue();
+    assertThat(ports().channels().isParticipant(thread.id(), user(ports().users()).id())).isFalse();
+    assertThat(ports().channels().conversationsOf(reader.id()))
+        .extracting(Channel::id)
+        .containsExactly(dm.id());
+    assertThat(ports().memberships().reachOf(reader.id()).conversationIds())
+        .containsExactly(dm.id());
+    assertThat(ports().memberships().reachOf(reader.id()).conversationThreadIds())
+        .containsExactly(thread.id());
+    assertThat(ports().threads().followedBy(reader.id(), 10))
+        .extracting(f -> f.thread().id())
+        .containsExactly(thread.id());
+  }
+
+  @Test
   void aThreadGoesWithItsParentChannel() {
     MessageThread thread = start(post(channel.id(), "p", 0), "t").thread();
     post(thread.id(), "reply", 1);

@@ -46,10 +46,10 @@ public class InMemoryChannelAccessReader implements ChannelAccessReader {
     return Optional.of(
         new ChannelView(
             channel,
-            channel.isConversation()
+            channel.isServerless()
                 ? null
                 : memberships.find(channel.serverId(), userId).orElse(null),
-            channel.isConversation() && channels.isParticipant(channelId, userId),
+            channel.isServerless() && channels.isParticipant(channelId, userId),
             users.findById(userId)));
   }
 }

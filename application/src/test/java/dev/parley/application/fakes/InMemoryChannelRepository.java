@@ -21,7 +21,8 @@ public class InMemoryChannelRepository implements ChannelRepository {
   @Override
   public Channel create(NewChannel channel) {
     synchronized (store) {
-      if ((channel.serverId() == null) != channel.kind().isConversation()) {
+      if (channel.kind() != ChannelKind.THREAD
+          && (channel.serverId() == null) != channel.kind().isConversation()) {
         // Mirrors the CHECK constraint on channels.
         throw new IllegalArgumentException(
             "conversations have no server and server channels need one");
@@ -127,7 +128,9 @@ public class InMemoryChannelRepository implements ChannelRepository {
   @Override
   public boolean isParticipant(long channelId, long userId) {
     synchronized (store) {
-      return store.participants.containsKey(new InMemoryStore.Pair(channelId, userId));
+      InMemoryStore.ThreadLink thread = store.threads.get(channelId);
+      long conversation = thread == null ? channelId : thread.parentChannelId();
+      return store.participants.containsKey(new InMemoryStore.Pair(conversation, userId));
     }
   }
 

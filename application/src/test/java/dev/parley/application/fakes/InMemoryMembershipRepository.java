@@ -8,6 +8,7 @@ import dev.parley.domain.server.Membership;
 import dev.parley.domain.user.User;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** In-memory {@link MembershipRepository} over an {@link InMemoryStore}. */
@@ -107,7 +108,13 @@ public class InMemoryMembershipRepository implements MembershipRepository {
               .map(Channel::id)
               .sorted()
               .toList();
-      return new Reach(serverIdsOf(userId), conversations);
+      List<Long> threads =
+          store.threads.entrySet().stream()
+              .filter(e -> conversations.contains(e.getValue().parentChannelId()))
+              .map(Map.Entry::getKey)
+              .sorted()
+              .toList();
+      return new Reach(serverIdsOf(userId), conversations, threads);
     }
   }
 

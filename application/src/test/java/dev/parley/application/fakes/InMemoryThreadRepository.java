@@ -139,7 +139,12 @@ public class InMemoryThreadRepository implements ThreadRepository {
       return store.threadFollows.entrySet().stream()
           .filter(e -> e.getKey().userId() == userId && e.getValue())
           .map(e -> toThread(e.getKey().ownerId()))
-          .filter(t -> store.memberships.containsKey(new InMemoryStore.Pair(t.serverId(), userId)))
+          .filter(
+              t ->
+                  t.serverId() == null
+                      ? store.participants.containsKey(
+                          new InMemoryStore.Pair(t.parentChannelId(), userId))
+                      : store.memberships.containsKey(new InMemoryStore.Pair(t.serverId(), userId)))
           .sorted(MOST_RECENT_FIRST)
           .limit(limit)
           .map(t -> followed(t, userId))

@@ -99,7 +99,7 @@ final class ChatWorld {
           clock,
           Runnable::run);
   final ThreadService threads =
-      new ThreadService(guard, messages, threadRepository, publisher, clock);
+      new ThreadService(guard, channels, messages, threadRepository, publisher, clock);
   final ReadHistoryService history =
       new ReadHistoryService(
           guard,

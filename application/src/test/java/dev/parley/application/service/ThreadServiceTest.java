@@ -16,6 +16,7 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.ThreadsUseCase.StartedThread;
 import dev.parley.application.port.out.ThreadRepository.FollowedThread;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelExpectation;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.error.InvalidInput;
@@ -106,10 +107,7 @@ class ThreadServiceTest {
   }
 
   @Test
-  void threadsAreRefusedInsideThreadsConversationsAndToTheSilenced() {
-    PostedMessage parent = post(member, channel.id(), "parent");
-    MessageThread thread = startOn(member, parent);
-    PostedMessage reply = post(member, thread.id(), "reply");
+  void aConversationsThreadIsItsParticipantsAlone() {
     Channel dm =
         w.conversations
             .create(
@@ -117,13 +115,57 @@ class ThreadServiceTest {
                     member.id(), null, null, false, List.of(stranger.id())))
             .channel();
     PostedMessage inDm = post(member, dm.id(), "psst");
+    var strangerSocket = w.connect(stranger);
+    var adminSocket = w.connect(admin);
+
+    MessageThread thread = startOn(stranger, inDm);
+    PostedMessage reply = post(member, thread.id(), "about that");
+
+    assertThat(thread.serverId()).isNull();
+    assertThat(thread.parentChannelId()).isEqualTo(dm.id());
+    assertThat(w.published)
+        .contains(new ThreadCreated(thread, List.of(member.id(), stranger.id())));
+    assertThat(strangerSocket.received)
+        .as("the other participant follows the new thread live")
+        .anyMatch(e -> e instanceof MessageCreated m && m.posted().equals(reply));
+    assertThat(adminSocket.received)
+        .noneMatch(e -> e instanceof MessageCreated m && m.posted().equals(reply));
+    var lateSocket = w.connect(member);
+    PostedMessage later = post(stranger, thread.id(), "connected after the thread began");
+    assertThat(lateSocket.received)
+        .as("a connection opened later follows the thread from the start")
+        .anyMatch(e -> e instanceof MessageCreated m && m.posted().equals(later));
+    assertThat(w.threads.get(member.id(), thread.id()).following()).isTrue();
+    assertThatThrownBy(() -> w.threads.get(admin.id(), thread.id())).isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> post(admin, thread.id(), "let me in")).isInstanceOf(NotFound.class);
+    assertThat(w.threads.followed(stranger.id(), null))
+        .extracting(f -> f.thread().id())
+        .containsExactly(thread.id());
+    assertThat(w.threads.inChannel(member.id(), dm.id(), ChannelExpectation.CONVERSATION, null))
+        .extracting(v -> v.thread().id())
+        .containsExactly(thread.id());
+    // Threads are for the native surface: seed 002's conversation routes do not take one.
+    assertThatThrownBy(
+            () ->
+                w.history.read(
+                    ReadHistoryQuery.page(
+                        member.id(),
+                        thread.id(),
+                        ChannelExpectation.CONVERSATION,
+                        10,
+                        new ReadHistoryQuery.Cursor(null, null, null, null))))
+        .isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void threadsAreRefusedInsideThreadsAndToTheSilenced() {
+    PostedMessage parent = post(member, channel.id(), "parent");
+    MessageThread thread = startOn(member, parent);
+    PostedMessage reply = post(member, thread.id(), "reply");
 
     assertThatThrownBy(() -> startOn(member, reply))
         .isInstanceOf(InvalidInput.class)
         .hasMessageContaining("inside a thread");
-    assertThatThrownBy(() -> startOn(member, inDm))
-        .isInstanceOf(InvalidInput.class)
-        .hasMessageContaining("server text channels");
 
     w.moderation.timeout(
         new MemberAction(admin.id(), server.id(), member.id()), Duration.ofMinutes(5));
@@ -210,7 +252,9 @@ class ThreadServiceTest {
     post(member, thread.id(), "replying again does not follow again");
     assertThat(w.threads.get(member.id(), thread.id()).following()).isFalse();
     assertThat(w.threads.followed(member.id(), null)).isEmpty();
-    assertThat(w.threads.inChannel(member.id(), channel.id(), server.id(), null))
+    assertThat(
+            w.threads.inChannel(
+                member.id(), channel.id(), ChannelExpectation.ofServer(server.id()), null))
         .singleElement()
         .satisfies(v -> assertThat(v.following()).isFalse());
     assertThatThrownBy(() -> w.threads.followed(member.id(), 0))

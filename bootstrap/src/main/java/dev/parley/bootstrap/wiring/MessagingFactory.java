@@ -56,11 +56,12 @@ class MessagingFactory {
   @Singleton
   ThreadService threads(
       AccessGuard guard,
+      ChannelRepository channels,
       MessageRepository messages,
       ThreadRepository threads,
       ChatEventPublisher events,
       Clock clock) {
-    return new ThreadService(guard, messages, threads, events, clock);
+    return new ThreadService(guard, channels, messages, threads, events, clock);
   }
 
   @Singleton

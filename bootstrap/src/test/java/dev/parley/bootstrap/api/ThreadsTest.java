@@ -206,7 +206,7 @@ class ThreadsTest extends ApiTestBase {
     Response nested = api.post(thread(reply), null, alice.token());
     assertThat(nested.status()).isEqualTo(400);
     assertThat(nested.body()).contains("inside a thread");
-    assertThat(api.post(thread(inDm), null, alice.token()).body()).contains("server text channels");
+
     Response longName =
         api.post(
             thread(id(fx.send(alice, server, channel, "x"))),
@@ -225,6 +225,94 @@ class ThreadsTest extends ApiTestBase {
             api.delete("/chat/servers/" + server + "/channels/" + channel, alice.token()).status())
         .isEqualTo(204);
     assertThat(api.get("/chat/threads/" + thread, alice.token()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aConversationsThreadIsLiveForItsParticipantsAndHiddenFromTheSeedSurface() {
+    Session alice = api.newUser("thrcal");
+    Session bob = api.newUser("thrcbo");
+    Session carol = api.newUser("thrcca");
+    Response dm =
+        api.post("/chat/conversations", "{\"participant_ids\":[" + bob.id() + "]}", alice.token());
+    long conversation = id(dm);
+    long parent =
+        id(
+            api.post(
+                "/chat/conversations/" + conversation + "/messages",
+                "{\"text\":\"Dinner on Friday?\"}",
+                alice.token()));
+
+    try (WsClient bobGateway = fx.gateway(bob);
+        WsClient carolGateway = fx.gateway(carol);
+        WsClient seed =
+            WsClient.connect(
+                api.base(), "/api/chat/ws/" + conversation + "?token=" + bob.token())) {
+      seed.await("system");
+      Response started = api.post(thread(parent), null, alice.token());
+      assertThat(started.status()).as(started.toString()).isEqualTo(201);
+      long thread = id(started);
+      assertThat(started.json().get("serverId").isNull()).isTrue();
+      assertThat(started.json().get("name").getStringValue()).isEqualTo("Dinner on Friday?");
+      assertThat(bobGateway.await("thread_created").get("thread").get("id").getLongValue())
+          .isEqualTo(thread);
+
+      Response reply =
+          api.post(
+              "/chat/threads/" + thread + "/messages", "{\"text\":\"Sure, 8pm\"}", bob.token());
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+      JsonNode live =
+          bobGateway.await(
+              f ->
+                  "new_message".equals(f.get("type").getStringValue())
+                      && f.get("channelId").getLongValue() == thread,
+              "the reply, live on the gateway that was open before the thread began");
+      assertThat(live.get("text").getStringValue()).isEqualTo("Sure, 8pm");
+      assertThat(
+              list(api.get("/chat/threads/" + thread + "/messages", alice.token()))
+                  .get(0)
+                  .get("text")
+                  .getStringValue())
+          .isEqualTo("Sure, 8pm");
+      assertThat(
+              list(api.get("/chat/conversations/" + conversation + "/messages", alice.token()))
+                  .get(0)
+                  .get("thread")
+                  .get("replyCount")
+                  .getLongValue())
+          .isEqualTo(1);
+      assertThat(list(api.get("/chat/conversations/" + conversation + "/threads", bob.token())))
+          .extracting(t -> t.get("id").getLongValue())
+          .containsExactly(thread);
+      assertThat(list(api.get("/chat/threads", bob.token())))
+          .extracting(f -> f.get("thread").get("id").getLongValue())
+          .containsExactly(thread);
+
+      // Seed 002's conversation surface keeps its shape: no replies, no thread as a conversation.
+      seed.send("{\"type\": \"message\", \"content\": \"back in the DM\"}");
+      assertThat(seed.await("message").get("content").getStringValue()).isEqualTo("back in the DM");
+      assertThat(
+              api.get("/api/chat/conversations/" + conversation + "/messages", bob.token()).body())
+          .doesNotContain("Sure, 8pm");
+      assertThat(api.get("/api/chat/conversations/" + thread + "/messages", bob.token()).status())
+          .isEqualTo(404);
+      assertThat(api.get("/chat/conversations", bob.token()).body())
+          .doesNotContain("\"id\":" + thread + ",");
+
+      // Carol is in neither: every path answers as if nothing were there.
+      assertThat(api.get("/chat/threads/" + thread, carol.token()).status()).isEqualTo(404);
+      assertThat(api.get("/chat/threads/" + thread + "/messages", carol.token()).status())
+          .isEqualTo(404);
+      assertThat(
+              api.post("/chat/threads/" + thread + "/messages", "{\"text\":\"hi\"}", carol.token())
+                  .status())
+          .isEqualTo(404);
+      assertThat(api.post(thread(parent), null, carol.token()).status()).isEqualTo(404);
+      carolGateway.send(
+          "{\"type\":\"send_message\",\"channelId\":" + thread + ",\"text\":\"sneak\"}");
+      assertThat(carolGateway.await("error").get("code").getStringValue()).isNotBlank();
+      assertThat(carolGateway.drain(java.time.Duration.ofMillis(300)))
+          .noneMatch(f -> dev.parley.bootstrap.support.Api.json(f).contains("Sure, 8pm"));
+    }
   }
 
   private static long id(Response response) {

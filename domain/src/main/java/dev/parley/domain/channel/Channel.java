@@ -61,6 +61,11 @@ public record Channel(
     return kind.isConversation();
   }
 
+  /** Whether participants, not a server's members, see it: a conversation or a thread of one. */
+  public boolean isServerless() {
+    return serverId == null;
+  }
+
   public boolean belongsTo(long serverId) {
     return this.serverId != null && this.serverId == serverId;
   }

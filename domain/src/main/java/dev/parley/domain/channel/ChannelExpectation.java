@@ -12,6 +12,7 @@ public sealed interface ChannelExpectation {
   ChannelExpectation ANY = new Any();
   ChannelExpectation ROOM = new Room();
   ChannelExpectation CONVERSATION = new Conversation();
+  ChannelExpectation THREAD = new ThreadChannel();
 
   /** Whether {@code channel} is what is expected; {@code publicServer} is asked for rooms only. */
   boolean accepts(Channel channel, LongSupplier publicServer);
@@ -60,6 +61,19 @@ public sealed interface ChannelExpectation {
     @Override
     public String missing() {
       return "Room not found";
+    }
+  }
+
+  /** A thread, of a server channel or of a conversation. */
+  record ThreadChannel() implements ChannelExpectation {
+    @Override
+    public boolean accepts(Channel channel, LongSupplier publicServer) {
+      return channel.kind() == ChannelKind.THREAD;
+    }
+
+    @Override
+    public String missing() {
+      return "Thread not found";
     }
   }
 

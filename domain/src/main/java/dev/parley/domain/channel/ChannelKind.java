@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * TEXT and VOICE channels live in a server; DM and GROUP conversations have participants; a THREAD
- * branches off one message of a server's text channel and is seen by whoever sees that channel.
+ * branches off one message of a text channel or a conversation and is seen by whoever sees it.
  */
 public enum ChannelKind {
   TEXT,

@@ -55,7 +55,7 @@ public class ChangesController {
       @PathVariable long channelId,
       @QueryValue("after_pos") @Nullable Long afterPos,
       @QueryValue @Nullable Integer limit) {
-    return page(auth, channelId, serverId, afterPos, limit);
+    return page(auth, channelId, ChannelExpectation.ofServer(serverId), afterPos, limit);
   }
 
   /** The same for a direct or group conversation. */
@@ -65,17 +65,31 @@ public class ChangesController {
       @PathVariable long conversationId,
       @QueryValue("after_pos") @Nullable Long afterPos,
       @QueryValue @Nullable Integer limit) {
-    return page(auth, conversationId, null, afterPos, limit);
+    return page(auth, conversationId, ChannelExpectation.ANY, afterPos, limit);
+  }
+
+  /** The same for a thread, of a server channel or of a conversation. */
+  @Get(value = "/threads/{threadId}/changes", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> thread(
+      Authentication auth,
+      @PathVariable long threadId,
+      @QueryValue("after_pos") @Nullable Long afterPos,
+      @QueryValue @Nullable Integer limit) {
+    return page(auth, threadId, ChannelExpectation.THREAD, afterPos, limit);
   }
 
   private HttpResponse<String> page(
-      Authentication auth, long channelId, Long serverId, Long afterPos, Integer limit) {
+      Authentication auth,
+      long channelId,
+      ChannelExpectation expected,
+      Long afterPos,
+      Integer limit) {
     Changes page =
         changes.changes(
             new ChangesQuery(
                 Caller.id(auth),
                 channelId,
-                ChannelExpectation.ofServer(serverId),
+                expected,
                 afterPos == null ? 0 : afterPos,
                 limit == null ? ReadChangesUseCase.DEFAULT_LIMIT : limit));
     // The frames are JSON already, written once each: joined rather than parsed and written again.

@@ -81,6 +81,14 @@ public class PinsController {
         .toList();
   }
 
+  /** The pinned messages of a thread, the latest pin first. */
+  @Get("/threads/{threadId}/pins")
+  public List<PinDto> threadPins(Authentication auth, @PathVariable long threadId) {
+    return pins.pins(Caller.id(auth), threadId, ChannelExpectation.THREAD).stream()
+        .map(PinDto::from)
+        .toList();
+  }
+
   /** The pinned messages of a direct or group conversation, the latest pin first. */
   @Get("/conversations/{conversationId}/pins")
   public List<PinDto> conversationPins(Authentication auth, @PathVariable long conversationId) {

@@ -1,10 +1,19 @@
 package dev.parley.adapters.web.chat;
 
+import dev.parley.adapters.web.chat.ChatDtos.MessageDto;
+import dev.parley.adapters.web.chat.ChatDtos.SendMessageRequest;
 import dev.parley.adapters.web.chat.ChatDtos.ThreadDto;
+import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
+import dev.parley.adapters.web.support.HistoryReads;
+import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
+import dev.parley.application.port.in.ReadHistoryUseCase;
+import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.ThreadsUseCase;
 import dev.parley.application.port.in.ThreadsUseCase.StartedThread;
 import dev.parley.application.port.out.ThreadRepository.FollowedThread;
+import dev.parley.domain.channel.ChannelExpectation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +21,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -38,9 +48,14 @@ import java.util.List;
 @Tag(name = "Threads")
 public class ThreadsController {
   private final ThreadsUseCase threads;
+  private final ReadHistoryUseCase history;
+  private final SendMessageUseCase sendMessage;
 
-  ThreadsController(ThreadsUseCase threads) {
+  ThreadsController(
+      ThreadsUseCase threads, ReadHistoryUseCase history, SendMessageUseCase sendMessage) {
     this.threads = threads;
+    this.history = history;
+    this.sendMessage = sendMessage;
   }
 
   /** Body of a new thread: its name, by default the start of the parent message. */
@@ -59,15 +74,13 @@ public class ThreadsController {
   }
 
   /**
-   * Starts a thread on a message of a server text channel (201), or returns the thread it already
-   * has (200): a message has one thread.
+   * Starts a thread on a message of a text channel or a conversation (201), or returns the thread
+   * it already has (200): a message has one thread.
    */
   @Post("/messages/{messageId}/thread")
   @ApiResponse(responseCode = "201", description = "The thread was started")
   @ApiResponse(responseCode = "200", description = "The message already had this thread")
-  @ApiResponse(
-      responseCode = "400",
-      description = "A message of a thread or a conversation, or a bad name")
+  @ApiResponse(responseCode = "400", description = "A message of a thread, or a bad name")
   @ApiResponse(responseCode = "403", description = "The caller may not send to the channel")
   @ApiResponse(responseCode = "404", description = "No such message, or not one the caller sees")
   public HttpResponse<ThreadDto> start(
@@ -93,9 +106,68 @@ public class ThreadsController {
       @PathVariable long serverId,
       @PathVariable long channelId,
       @QueryValue @Nullable Integer limit) {
-    return threads.inChannel(Caller.id(auth), channelId, serverId, limit).stream()
+    return threads
+        .inChannel(Caller.id(auth), channelId, ChannelExpectation.ofServer(serverId), limit)
+        .stream()
         .map(v -> ThreadDto.from(v.thread(), v.following()))
         .toList();
+  }
+
+  /** The threads of a direct or group conversation, most recently active first. */
+  @Get("/conversations/{conversationId}/threads")
+  public List<ThreadDto> conversationThreads(
+      Authentication auth, @PathVariable long conversationId, @QueryValue @Nullable Integer limit) {
+    return threads
+        .inChannel(Caller.id(auth), conversationId, ChannelExpectation.CONVERSATION, limit)
+        .stream()
+        .map(v -> ThreadDto.from(v.thread(), v.following()))
+        .toList();
+  }
+
+  /**
+   * A page of a thread's replies, oldest first, with the parameters of channel history; a server
+   * channel's thread is also read at {@code /chat/servers/{sid}/channels/{threadId}/messages}.
+   */
+  @Get("/threads/{threadId}/messages")
+  @ExecuteOn(HistoryReads.EXECUTOR)
+  @ApiResponse(responseCode = "404", description = "No such thread, or not one the caller sees")
+  public List<MessageDto> messages(
+      Authentication auth,
+      @PathVariable long threadId,
+      @QueryValue @Nullable Integer limit,
+      @QueryValue @Nullable Integer offset,
+      @QueryValue @Nullable Long before,
+      @QueryValue @Nullable Long after,
+      @QueryValue("after_seq") @Nullable Long afterSeq) {
+    long userId = Caller.id(auth);
+    return history
+        .readWithReactions(
+            ReadHistoryQuery.page(
+                userId,
+                threadId,
+                ChannelExpectation.THREAD,
+                limit,
+                new Cursor(offset, before, after, afterSeq)))
+        .stream()
+        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
+        .toList();
+  }
+
+  /**
+   * Replies in a thread, like sending to a channel (attachments, nonce or {@code Idempotency-Key});
+   * the sender follows the thread unless they unfollowed it.
+   */
+  @Post("/threads/{threadId}/messages")
+  @ApiResponse(responseCode = "404", description = "No such thread, or not one the caller sees")
+  public HttpResponse<MessageDto> reply(
+      Authentication auth,
+      @PathVariable long threadId,
+      @Header("Idempotency-Key") @Nullable String idempotencyKey,
+      @Body @Nullable SendMessageRequest body) {
+    return SendMessageRequest.answer(
+        sendMessage.send(
+            Bodies.require(body)
+                .toCommand(Caller.id(auth), threadId, ChannelExpectation.THREAD, idempotencyKey)));
   }
 
   /** The threads the caller follows, most recently active first, with unread counts. */

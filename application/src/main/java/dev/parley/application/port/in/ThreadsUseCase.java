@@ -2,12 +2,14 @@ package dev.parley.application.port.in;
 
 import dev.parley.application.port.out.ThreadRepository.FollowedThread;
 import dev.parley.application.port.out.ThreadRepository.ThreadView;
+import dev.parley.domain.channel.ChannelExpectation;
 import java.util.List;
 
 /**
- * Threads: start one on a message, read one, list a channel's, follow or unfollow, and list the
- * ones the caller follows. A thread's messages, history, read state and resume go through the
- * channel use cases with the thread's id, under the parent channel's access rule.
+ * Threads: start one on a message (of a text channel or a conversation), read one, list a
+ * channel's, follow or unfollow, and list the ones the caller follows. A thread's messages,
+ * history, read state and resume go through the channel use cases with the thread's id, under the
+ * parent channel's access rule.
  */
 public interface ThreadsUseCase {
 
@@ -20,7 +22,8 @@ public interface ThreadsUseCase {
   ThreadView get(long userId, long threadId);
 
   /** The threads of a channel the caller can see, most recently active first. */
-  List<ThreadView> inChannel(long userId, long channelId, Long serverId, Integer limit);
+  List<ThreadView> inChannel(
+      long userId, long channelId, ChannelExpectation expected, Integer limit);
 
   void follow(long userId, long threadId, boolean following);
 

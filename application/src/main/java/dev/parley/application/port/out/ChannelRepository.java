@@ -37,6 +37,7 @@ public interface ChannelRepository {
   /** Adds participants to a conversation; existing ones are kept. */
   void addParticipants(long channelId, List<Long> userIds, Instant joinedAt);
 
+  /** Whether the user takes part in the conversation (for a thread: in its conversation). */
   boolean isParticipant(long channelId, long userId);
 
   List<Long> participantIds(long channelId);

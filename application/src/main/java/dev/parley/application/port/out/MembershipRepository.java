@@ -8,11 +8,20 @@ import java.util.Optional;
 /** Stores who belongs to which server, in which role. */
 public interface MembershipRepository {
 
-  /** What a user's gateway connections follow: their servers and their conversations, by id. */
-  record Reach(List<Long> serverIds, List<Long> conversationIds) {
+  /**
+   * What a user's gateway connections follow: their servers, their conversations and those
+   * conversations' threads, by id (a server's threads travel with the server).
+   */
+  record Reach(List<Long> serverIds, List<Long> conversationIds, List<Long> conversationThreadIds) {
     public Reach {
       serverIds = List.copyOf(serverIds);
       conversationIds = List.copyOf(conversationIds);
+      conversationThreadIds = List.copyOf(conversationThreadIds);
+    }
+
+    /** A reach without conversation threads. */
+    public Reach(List<Long> serverIds, List<Long> conversationIds) {
+      this(serverIds, conversationIds, List.of());
     }
   }
 
