@@ -91,7 +91,10 @@ public final class ChatDtos {
     }
   }
 
-  /** A message, as history returns it and as {@code new_message} carries it. */
+  /**
+   * A message, as history returns it and as {@code new_message} carries it; {@code webhookId} names
+   * the incoming webhook that posted it (null otherwise).
+   */
   @Serdeable
   public record MessageDto(
       long id,
@@ -107,7 +110,8 @@ public final class ChatDtos {
       boolean deleted,
       List<ReactionDto> reactions,
       List<AttachmentDto> attachments,
-      boolean bot) {
+      boolean bot,
+      Long webhookId) {
     public static MessageDto from(PostedMessage posted) {
       return from(posted, List.of(), 0);
     }
@@ -129,7 +133,8 @@ public final class ChatDtos {
           m.isDeleted(),
           counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList(),
           posted.attachments().stream().map(AttachmentDto::from).toList(),
-          posted.authorBot());
+          posted.authorBot(),
+          posted.webhookId());
     }
   }
 

@@ -73,7 +73,8 @@ final class NativeFrames implements EventEncoder {
       long channelId,
       long seq,
       long pos,
-      boolean bot) {}
+      boolean bot,
+      Long webhookId) {}
 
   /** A message was deleted; it keeps its seq. */
   @Serdeable
@@ -157,7 +158,8 @@ final class NativeFrames implements EventEncoder {
       Long replyTo,
       List<Long> mentions,
       List<AttachmentDto> attachments,
-      boolean bot) {
+      boolean bot,
+      Long webhookId) {
     static NewMessage from(MessageDto m, long pos, List<Long> mentions) {
       return new NewMessage(
           "new_message",
@@ -173,7 +175,8 @@ final class NativeFrames implements EventEncoder {
           m.replyTo(),
           mentions,
           m.attachments(),
-          m.bot());
+          m.bot(),
+          m.webhookId());
     }
   }
 
@@ -373,7 +376,8 @@ final class NativeFrames implements EventEncoder {
               m.channelId(),
               m.seq(),
               edited.pos(),
-              edited.posted().authorBot());
+              edited.posted().authorBot(),
+              edited.posted().webhookId());
     } else if (event instanceof MessageDeleted d) {
       frame =
           new MessageDeletedFrame(
