@@ -214,6 +214,13 @@ class AccessMatrixTest extends ApiTestBase {
     rule("DELETE /chat/servers/{serverId}/webhooks/{webhookId}", ADMINS);
     rule("POST /chat/servers/{serverId}/webhooks/{webhookId}/secret", ADMINS, "{}");
     rule("GET /chat/servers/{serverId}/webhooks/{webhookId}/deliveries", ADMINS);
+    // Incoming webhooks: the admins of the channel's server manage them; whoever holds the URL
+    // posts, with no account (the secret in the path is the credential).
+    rule("POST /chat/channels/{channelId}/webhooks", ADMINS, "{\"name\":\"hook-{n}\"}");
+    rule("GET /chat/channels/{channelId}/webhooks", ADMINS);
+    rule("DELETE /chat/channels/{channelId}/webhooks/{hookId}", ADMINS);
+    rule("POST /chat/channels/{channelId}/webhooks/{hookId}/secret", ADMINS, "{}");
+    rule("POST /chat/webhooks/{hookId}/{secret}", EVERYONE, "{\"text\":\"from a hook\"}");
 
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
@@ -272,7 +279,9 @@ class AccessMatrixTest extends ApiTestBase {
       String invite,
       long attachment,
       long bot,
-      long webhook) {}
+      long webhook,
+      long hook,
+      String hookSecret) {}
 
   @BeforeAll
   void people() {
@@ -350,6 +359,9 @@ class AccessMatrixTest extends ApiTestBase {
             "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"member.joined\"]}",
             admin.token());
     expect(webhook, 201);
+    Response hook =
+        api.post("/chat/channels/" + channel + "/webhooks", "{\"name\":\"CI\"}", admin.token());
+    expect(hook, 201);
     return new World(
         server,
         channel,
@@ -358,7 +370,9 @@ class AccessMatrixTest extends ApiTestBase {
         invite.json().get("code").getStringValue(),
         attachment,
         bot.json().get("id").getLongValue(),
-        webhook.json().get("id").getLongValue());
+        webhook.json().get("id").getLongValue(),
+        hook.json().get("id").getLongValue(),
+        hook.json().get("secret").getStringValue());
   }
 
   @Test
@@ -560,6 +574,8 @@ class AccessMatrixTest extends ApiTestBase {
         .replace("{attachmentId}", Long.toString(world.attachment()))
         .replace("{botId}", Long.toString(world.bot()))
         .replace("{webhookId}", Long.toString(world.webhook()))
+        .replace("{hookId}", Long.toString(world.hook()))
+        .replace("{secret}", world.hookSecret())
         .replace("{code}", world.invite())
         .replace("{roomId}", Long.toString(room))
         .replace("{emoji}", EMOJI)
