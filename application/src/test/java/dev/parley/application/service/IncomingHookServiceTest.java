@@ -152,6 +152,22 @@ class IncomingHookServiceTest {
   }
 
   @Test
+  void moderatorsDeleteAWebhooksMessageButMembersDoNot() {
+    HookWithSecret made = hooks.create(admin.id(), channel.id(), "CI");
+    long id =
+        hooks
+            .post(made.hook().id(), made.secret(), new HookPost("spam", null, null))
+            .posted()
+            .message()
+            .id();
+
+    assertThatThrownBy(() -> w.actions.delete(member.id(), id, null))
+        .isInstanceOf(PermissionDenied.class);
+    w.actions.delete(admin.id(), id, null);
+    assertThat(w.messages.findById(id).orElseThrow().isDeleted()).isTrue();
+  }
+
+  @Test
   void aRetriedNonceReturnsTheFirstMessage() {
     HookWithSecret made = hooks.create(admin.id(), channel.id(), "CI");
 
