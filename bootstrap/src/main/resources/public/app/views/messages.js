@@ -35,6 +35,12 @@ function replyRef(m, store) {
   return h('div', { class: 'reply-ref' }, '↪ ', summary);
 }
 
+/** WEBHOOK for a message an incoming webhook posted (its author is the name it gave), BOT for a bot's. */
+function authorTag(m) {
+  if (m.webhookId != null) return h('span', { class: 'bot-tag webhook-tag', title: 'Posted by an incoming webhook' }, 'WEBHOOK');
+  return m.bot ? h('span', { class: 'bot-tag', title: 'This account is a bot' }, 'BOT') : null;
+}
+
 function messageItem(m, store, actions, editingId) {
   const mine = m.userId === store.me.id;
   const pinned = store.isPinned(m.channelId, m.id);
@@ -49,7 +55,7 @@ function messageItem(m, store, actions, editingId) {
     replyRef(m, store),
     h('div', { class: 'meta' },
       h('span', { class: 'author' }, m.user),
-      m.bot ? h('span', { class: 'bot-tag', title: 'This account is a bot' }, 'BOT') : null,
+      authorTag(m),
       ' ',
       h('time', { datetime: m.timestamp }, shortTime(m.timestamp)),
       m.editedAt && !m.deleted ? h('span', { class: 'edited' }, ' (edited)') : null,

@@ -34,8 +34,9 @@ public class JdbcMessageRepository implements MessageRepository {
       "WITH s AS (UPDATE channels SET last_seq = last_seq + 1, last_pos = last_pos + 1"
           + " WHERE id = ? RETURNING last_seq, last_pos)"
           + " INSERT INTO messages"
-          + " (channel_id, seq, pos, author_id, content, created_at, reply_to_id, nonce)"
-          + " SELECT ?, s.last_seq, s.last_pos, ?, ?, ?, ?, ? FROM s RETURNING id, seq, pos";
+          + " (channel_id, seq, pos, author_id, content, created_at, reply_to_id, nonce,"
+          + " webhook_id, display_name)"
+          + " SELECT ?, s.last_seq, s.last_pos, ?, ?, ?, ?, ?, ?, ? FROM s RETURNING id, seq, pos";
   private static final String EDIT =
       "UPDATE messages SET content = ?, edited_at = ? WHERE id = ? RETURNING *";
   private static final String MARK_DELETED =
@@ -71,7 +72,7 @@ public class JdbcMessageRepository implements MessageRepository {
    */
   @Override
   public Message append(NewMessage message) {
-    if (groupCommit != null && tx.findTransactionStatus().isEmpty()) {
+    if (batched(message)) {
       return groupCommit.append(message);
     }
     return appendAlone(message);
@@ -79,10 +80,20 @@ public class JdbcMessageRepository implements MessageRepository {
 
   @Override
   public CompletableFuture<Message> appendLater(NewMessage message) {
-    if (groupCommit != null && tx.findTransactionStatus().isEmpty()) {
+    if (batched(message)) {
       return groupCommit.appendLater(message);
     }
     return MessageRepository.super.appendLater(message);
+  }
+
+  /**
+   * Whether the message joins a group commit: outside a transaction, and not a webhook's (the batch
+   * insert does not carry the webhook columns; such messages are rare and go alone).
+   */
+  private boolean batched(NewMessage message) {
+    return groupCommit != null
+        && message.webhookId() == null
+        && tx.findTransactionStatus().isEmpty();
   }
 
   /** Messages handed over and waiting for the next group commit (for metrics and tests). */
@@ -147,6 +158,12 @@ public class JdbcMessageRepository implements MessageRepository {
       statement.setLong(6, message.replyToId());
     }
     statement.setString(7, message.nonce());
+    if (message.webhookId() == null) {
+      statement.setNull(8, Types.BIGINT);
+    } else {
+      statement.setLong(8, message.webhookId());
+    }
+    statement.setString(9, message.displayName());
     try (ResultSet rs = statement.executeQuery()) {
       if (!rs.next()) {
         throw new IllegalStateException("No channel " + message.channelId());
@@ -162,7 +179,9 @@ public class JdbcMessageRepository implements MessageRepository {
           null,
           message.replyToId(),
           message.nonce(),
-          rs.getLong("pos"));
+          rs.getLong("pos"),
+          message.webhookId(),
+          message.displayName());
     }
   }
 
@@ -253,6 +272,8 @@ public class JdbcMessageRepository implements MessageRepository {
         row.deletedAt(),
         row.replyToId(),
         row.nonce(),
-        row.pos());
+        row.pos(),
+        row.webhookId(),
+        row.displayName());
   }
 }

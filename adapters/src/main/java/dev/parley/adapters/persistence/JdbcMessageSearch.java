@@ -22,7 +22,7 @@ import java.util.List;
 public class JdbcMessageSearch implements MessageSearch {
   static final String SEARCH =
       "SELECT id, channel_id, seq, author_id, content, created_at, edited_at, deleted_at,"
-          + " reply_to_id, nonce, pos FROM messages"
+          + " reply_to_id, nonce, pos, webhook_id, display_name FROM messages"
           + " WHERE search_vector @@ websearch_to_tsquery('simple', ?)"
           + " AND deleted_at IS NULL"
           + " AND channel_id = ANY (?)"

@@ -2,7 +2,9 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.FollowedThread;
 import dev.parley.domain.channel.MessageThread;
+import dev.parley.domain.channel.ThreadView;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;

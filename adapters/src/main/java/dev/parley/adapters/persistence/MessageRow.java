@@ -19,4 +19,6 @@ record MessageRow(
     @Nullable Instant deletedAt,
     @Nullable Long replyToId,
     @Nullable String nonce,
-    long pos) {}
+    long pos,
+    @Nullable Long webhookId,
+    @Nullable String displayName) {}

@@ -65,7 +65,9 @@ final class RowReaders {
         instant(rs, "deleted_at"),
         nullableLong(rs, "reply_to_id"),
         rs.getString("nonce"),
-        rs.getLong("pos"));
+        rs.getLong("pos"),
+        nullableLong(rs, "webhook_id"),
+        rs.getString("display_name"));
   }
 
   static AttachmentRow attachment(ResultSet rs) throws SQLException {

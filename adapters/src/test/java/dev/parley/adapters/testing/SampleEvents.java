@@ -71,6 +71,14 @@ public final class SampleEvents {
                     2L,
                     List.of(),
                     true))),
+        new Sample(
+            "MessageCreated-webhook",
+            new MessageCreated(
+                new PostedMessage(
+                    new Message(
+                        13, 3, 7, 14, "build green", T, null, null, null, "job-1", 14, 5L, "CI"),
+                    "webhook-0a1b2c3d",
+                    2L))),
         new Sample("MessageEdited", new MessageEdited(new PostedMessage(edited, "alice", 2L), 2)),
         new Sample("MessageDeleted", new MessageDeleted(3, 2L, 7, 5, 1, "alice", 10)),
         new Sample(

@@ -180,7 +180,9 @@ final class ChangeReplay {
                 null,
                 m.replyToId(),
                 m.nonce(),
-                m.pos());
+                m.pos(),
+                m.webhookId(),
+                m.displayName());
         PostedMessage posted =
             MessageAttachments.fill(attachments, names.posted(asEdited, channel));
         events.add(new MessageEdited(posted, changed.pos()));

@@ -108,6 +108,37 @@ public final class SendMessageService implements SendMessageUseCase {
     Channel channel = access.channel();
     // Read with the channel and membership, in the same round trip.
     User author = access.caller().orElseThrow(() -> new NotFound("User not found"));
+    return post(command, channel, author, null, null);
+  }
+
+  /**
+   * Posts as an incoming webhook's poster account, shown as {@code displayName}: the webhook's
+   * secret authorised it, so no membership is checked; everything after that is a normal send's.
+   * The caller has checked that the channel takes messages.
+   */
+  SendResult sendFromWebhook(
+      SendMessageCommand command,
+      Channel channel,
+      User poster,
+      long webhookId,
+      String displayName) {
+    try {
+      return post(command, channel, poster, webhookId, displayName).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Checks what the message refers to, then stores and announces it (see the class comment). */
+  private CompletableFuture<SendResult> post(
+      SendMessageCommand command,
+      Channel channel,
+      User author,
+      Long webhookId,
+      String displayName) {
     // A plain resend is caught by the append itself (the nonce is unique per author), which saves
     // a query on every send; with a reply or attachments the original must be found before
     // their checks, which a resend would fail (its files are attached already).
@@ -144,12 +175,16 @@ public final class SendMessageService implements SendMessageUseCase {
             command.content(),
             clock.instant(),
             command.replyToId(),
-            command.nonce());
+            command.nonce(),
+            webhookId,
+            displayName);
     Lane lane = lanes[Math.floorMod(Long.hashCode(channel.id()), lanes.length)];
     // The lane's lock orders the appends of its channels; its chain orders their announcements,
     // so every connection on this node receives a channel's messages in seq order.
     synchronized (lane) {
-      if (mentioned.isEmpty() && files.isEmpty()) {
+      // A webhook's message is rare and carries columns the batched insert does not: it is stored
+      // alone, below, after the sends before it.
+      if (mentioned.isEmpty() && files.isEmpty() && webhookId == null) {
         CompletableFuture<Stored> stored =
             messages.appendLater(message).handle((m, failure) -> new Stored(m, failure));
         CompletableFuture<SendResult> sent =

@@ -75,6 +75,7 @@ final class WebhookPayloads {
     data.put("seq", m.seq());
     data.put("author_id", m.authorId());
     data.put("author_name", posted.authorName());
+    data.put("webhook_id", posted.webhookId()); // the incoming webhook that posted it, if one did
     // As the message is when fed (normally within a poll of its commit): one edited or deleted
     // before that shows so here, and its edit and delete events follow in order anyway.
     data.put("content", m.isDeleted() ? "" : m.content());

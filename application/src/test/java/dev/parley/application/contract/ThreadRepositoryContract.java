@@ -8,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.application.port.out.MessageRepository.NewMessage;
 import dev.parley.application.port.out.ThreadRepository;
-import dev.parley.application.port.out.ThreadRepository.FollowedThread;
 import dev.parley.application.port.out.ThreadRepository.NewThread;
 import dev.parley.application.port.out.ThreadRepository.Started;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.channel.FollowedThread;
 import dev.parley.domain.channel.MessageThread;
+import dev.parley.domain.channel.ThreadView;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
@@ -105,13 +106,10 @@ public abstract class ThreadRepositoryContract {
     post(quiet.id(), "late reply", 30);
     ports().threads().followImplicitly(busy.id(), reader.id(), NOW);
 
-    List<ThreadRepository.ThreadView> listed =
-        ports().threads().inChannel(channel.id(), reader.id(), 10);
+    List<ThreadView> listed = ports().threads().inChannel(channel.id(), reader.id(), 10);
 
     assertThat(listed).extracting(v -> v.thread().id()).containsExactly(quiet.id(), busy.id());
-    assertThat(listed)
-        .extracting(ThreadRepository.ThreadView::following)
-        .containsExactly(false, true);
+    assertThat(listed).extracting(ThreadView::following).containsExactly(false, true);
     assertThat(ports().threads().inChannel(channel.id(), reader.id(), 1)).hasSize(1);
   }
 

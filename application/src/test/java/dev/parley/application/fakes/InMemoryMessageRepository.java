@@ -46,7 +46,9 @@ public class InMemoryMessageRepository implements MessageRepository {
               null,
               message.replyToId(),
               message.nonce(),
-              advanced.lastPos());
+              advanced.lastPos(),
+              message.webhookId(),
+              message.displayName());
       store.messages.put(stored.id(), stored);
       return stored;
     }
@@ -75,7 +77,9 @@ public class InMemoryMessageRepository implements MessageRepository {
               m.deletedAt(),
               m.replyToId(),
               m.nonce(),
-              m.pos()));
+              m.pos(),
+              m.webhookId(),
+              m.displayName()));
     }
   }
 
@@ -95,7 +99,9 @@ public class InMemoryMessageRepository implements MessageRepository {
               deletedAt,
               m.replyToId(),
               m.nonce(),
-              m.pos()));
+              m.pos(),
+              m.webhookId(),
+              m.displayName()));
     }
   }
 

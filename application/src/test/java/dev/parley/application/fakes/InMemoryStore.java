@@ -221,7 +221,9 @@ public final class InMemoryStore {
                     m.deletedAt(),
                     null,
                     m.nonce(),
-                    m.pos())
+                    m.pos(),
+                    m.webhookId(),
+                    m.displayName())
                 : m);
   }
 }

@@ -165,6 +165,10 @@ class AccessMatrixTest extends ApiTestBase {
     rule("GET /chat/servers/{serverId}/channels/{channelId}/threads", MEMBERS);
     rule("PUT /chat/threads/{threadId}/follow", MEMBERS);
     rule("DELETE /chat/threads/{threadId}/follow", MEMBERS);
+    rule("GET /chat/threads/{threadId}/messages", MEMBERS);
+    rule("POST /chat/threads/{threadId}/messages", MEMBERS, "{\"text\":\"hello\"}");
+    rule("GET /chat/threads/{threadId}/changes", MEMBERS);
+    rule("GET /chat/threads/{threadId}/pins", MEMBERS);
     rule("DELETE /chat/messages/{messageId}/reactions/{emoji}", MEMBERS);
 
     // Messages: the author edits; the author or a moderator deletes.
@@ -221,11 +225,19 @@ class AccessMatrixTest extends ApiTestBase {
     rule("DELETE /chat/servers/{serverId}/webhooks/{webhookId}", ADMINS);
     rule("POST /chat/servers/{serverId}/webhooks/{webhookId}/secret", ADMINS, "{}");
     rule("GET /chat/servers/{serverId}/webhooks/{webhookId}/deliveries", ADMINS);
+    // Incoming webhooks: the admins of the channel's server manage them; whoever holds the URL
+    // posts, with no account (the secret in the path is the credential).
+    rule("POST /chat/channels/{channelId}/webhooks", ADMINS, "{\"name\":\"hook-{n}\"}");
+    rule("GET /chat/channels/{channelId}/webhooks", ADMINS);
+    rule("DELETE /chat/channels/{channelId}/webhooks/{hookId}", ADMINS);
+    rule("POST /chat/channels/{channelId}/webhooks/{hookId}/secret", ADMINS, "{}");
+    rule("POST /chat/webhooks/{hookId}/{secret}", EVERYONE, "{\"text\":\"from a hook\"}");
 
     // Conversations: their participants (the group holds the member, moderator and admin).
     rule("GET /chat/conversations/{conversationId}/messages", MEMBERS);
     rule("GET /chat/conversations/{conversationId}/changes", MEMBERS);
     rule("GET /chat/conversations/{conversationId}/pins", MEMBERS);
+    rule("GET /chat/conversations/{conversationId}/threads", MEMBERS);
     rule("POST /chat/conversations/{conversationId}/messages", MEMBERS, "{\"text\":\"hi\"}");
     rule("GET /api/chat/conversations/{conversationId}/messages", MEMBERS);
 
@@ -280,6 +292,8 @@ class AccessMatrixTest extends ApiTestBase {
       long attachment,
       long bot,
       long webhook,
+      long hook,
+      String hookSecret,
       long thread) {}
 
   @BeforeAll
@@ -358,6 +372,9 @@ class AccessMatrixTest extends ApiTestBase {
             "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"member.joined\"]}",
             admin.token());
     expect(webhook, 201);
+    Response hook =
+        api.post("/chat/channels/" + channel + "/webhooks", "{\"name\":\"CI\"}", admin.token());
+    expect(hook, 201);
     Response thread = api.post("/chat/messages/" + message + "/thread", "{}", admin.token());
     expect(thread, 201);
     return new World(
@@ -369,6 +386,8 @@ class AccessMatrixTest extends ApiTestBase {
         attachment,
         bot.json().get("id").getLongValue(),
         webhook.json().get("id").getLongValue(),
+        hook.json().get("id").getLongValue(),
+        hook.json().get("secret").getStringValue(),
         thread.json().get("id").getLongValue());
   }
 
@@ -571,6 +590,8 @@ class AccessMatrixTest extends ApiTestBase {
         .replace("{attachmentId}", Long.toString(world.attachment()))
         .replace("{botId}", Long.toString(world.bot()))
         .replace("{webhookId}", Long.toString(world.webhook()))
+        .replace("{hookId}", Long.toString(world.hook()))
+        .replace("{secret}", world.hookSecret())
         .replace("{threadId}", Long.toString(world.thread()))
         .replace("{code}", world.invite())
         .replace("{roomId}", Long.toString(room))

@@ -266,6 +266,34 @@ class WebClientBrowserTest extends ApiTestBase {
   }
 
   @Test
+  @Order(4)
+  void anIncomingWebhooksMessagesShowItsNameAndAWebhookTag() {
+    String aliceToken = api.login(aliceName);
+    long server = bookClubId(aliceToken);
+    long channel = -1;
+    for (var c : api.get("/chat/servers/" + server + "/channels", aliceToken).json().values()) {
+      if (c.get("name").getStringValue().equals("general")) {
+        channel = c.get("id").getLongValue();
+      }
+    }
+    var created =
+        api.post("/chat/channels/" + channel + "/webhooks", "{\"name\":\"CI\"}", aliceToken);
+    assertThat(created.status()).isEqualTo(201);
+    String url = created.json().get("url").getStringValue();
+    assertThat(
+            api.post(url, "{\"text\":\"Build 42 is green\",\"username\":\"Builder\"}", null)
+                .status())
+        .isEqualTo(201);
+
+    assertThat(bob.awaitInMessage("Build 42 is green", ".webhook-tag").getText())
+        .isEqualTo("WEBHOOK");
+    WebElement posted = bob.awaitMessage("Build 42 is green");
+    assertThat(posted.findElement(By.cssSelector(".webhook-tag")).getText()).isEqualTo("WEBHOOK");
+    assertThat(posted.findElement(By.cssSelector(".author")).getText()).isEqualTo("Builder");
+    assertThat(posted.findElements(By.cssSelector(".act-edit"))).isEmpty();
+  }
+
+  @Test
   @Order(5)
   void aReloadKeepsTheSessionAndTheHistory() {
     List<String> before = bob.messageTexts();

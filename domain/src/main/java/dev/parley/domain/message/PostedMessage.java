@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A message with what every surface shows beside it: its author's name and whether the author is a
- * bot, its channel's server and the files it carries.
+ * bot, its channel's server and the files it carries. A webhook's message shows the name it was
+ * posted under and counts as a bot's, whoever builds it.
  */
 public record PostedMessage(
     Message message,
@@ -17,6 +18,16 @@ public record PostedMessage(
 
   public PostedMessage {
     attachments = List.copyOf(attachments);
+    if (message.fromWebhook()) {
+      // Here, not in each reader: every surface, history, search, export and replay agree.
+      authorName = message.displayName() != null ? message.displayName() : authorName;
+      authorBot = true;
+    }
+  }
+
+  /** The incoming webhook that posted the message; null for everyone else's. */
+  public Long webhookId() {
+    return message.webhookId();
   }
 
   public PostedMessage(

@@ -92,7 +92,10 @@ public final class ChatDtos {
     }
   }
 
-  /** A message, as history returns it and as {@code new_message} carries it. */
+  /**
+   * A message, as history returns it and as {@code new_message} carries it; {@code webhookId} names
+   * the incoming webhook that posted it (null otherwise).
+   */
   @Serdeable
   public record MessageDto(
       long id,
@@ -109,6 +112,7 @@ public final class ChatDtos {
       List<ReactionDto> reactions,
       List<AttachmentDto> attachments,
       boolean bot,
+      Long webhookId,
       ThreadDto thread) {
     public static MessageDto from(PostedMessage posted) {
       return from(posted, List.of(), 0);
@@ -138,6 +142,7 @@ public final class ChatDtos {
           counts.stream().map(c -> ReactionDto.from(c, viewerId)).toList(),
           posted.attachments().stream().map(AttachmentDto::from).toList(),
           posted.authorBot(),
+          posted.webhookId(),
           thread == null ? null : ThreadDto.from(thread, null));
     }
   }

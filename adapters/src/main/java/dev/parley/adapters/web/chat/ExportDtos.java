@@ -98,7 +98,8 @@ final class ExportDtos {
       String editedAt,
       boolean deleted,
       Long replyTo,
-      List<AttachmentDto> attachments) {
+      List<AttachmentDto> attachments,
+      Long webhookId) {
     static MessageDto from(PostedMessage posted) {
       Message m = posted.message();
       return new MessageDto(
@@ -115,7 +116,8 @@ final class ExportDtos {
           m.replyToId(),
           m.isDeleted()
               ? List.of()
-              : posted.attachments().stream().map(AttachmentDto::from).toList());
+              : posted.attachments().stream().map(AttachmentDto::from).toList(),
+          posted.webhookId());
     }
   }
 }

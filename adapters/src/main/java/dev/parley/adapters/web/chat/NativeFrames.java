@@ -75,7 +75,8 @@ final class NativeFrames implements EventEncoder {
       long channelId,
       long seq,
       long pos,
-      boolean bot) {}
+      boolean bot,
+      Long webhookId) {}
 
   /** A message was deleted; it keeps its seq. */
   @Serdeable
@@ -159,7 +160,8 @@ final class NativeFrames implements EventEncoder {
       Long replyTo,
       List<Long> mentions,
       List<AttachmentDto> attachments,
-      boolean bot) {
+      boolean bot,
+      Long webhookId) {
     static NewMessage from(MessageDto m, long pos, List<Long> mentions) {
       return new NewMessage(
           "new_message",
@@ -175,7 +177,8 @@ final class NativeFrames implements EventEncoder {
           m.replyTo(),
           mentions,
           m.attachments(),
-          m.bot());
+          m.bot(),
+          m.webhookId());
     }
   }
 
@@ -383,7 +386,8 @@ final class NativeFrames implements EventEncoder {
               m.channelId(),
               m.seq(),
               edited.pos(),
-              edited.posted().authorBot());
+              edited.posted().authorBot(),
+              edited.posted().webhookId());
     } else if (event instanceof MessageDeleted d) {
       frame =
           new MessageDeletedFrame(

@@ -12,8 +12,8 @@ import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.SendMessageUseCase;
 import dev.parley.application.port.in.ThreadsUseCase;
 import dev.parley.application.port.in.ThreadsUseCase.StartedThread;
-import dev.parley.application.port.out.ThreadRepository.FollowedThread;
 import dev.parley.domain.channel.ChannelExpectation;
+import dev.parley.domain.channel.FollowedThread;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -67,9 +67,7 @@ public class ThreadsController {
   public record FollowedThreadDto(ThreadDto thread, long unreadCount, long mentionCount) {
     static FollowedThreadDto from(FollowedThread f) {
       return new FollowedThreadDto(
-          ThreadDto.from(f.thread(), true),
-          Math.max(0, f.thread().lastSeq() - f.lastReadSeq()),
-          f.unreadMentions());
+          ThreadDto.from(f.thread(), true), f.unread(), f.unreadMentions());
     }
   }
 

@@ -17,10 +17,19 @@ final class ClassicDtos {
   @Serdeable
   record Author(long id, String username, boolean bot) {}
 
-  /** A message as seed 003 shows it, on REST and inside the socket's {@code data}. */
+  /**
+   * A message as seed 003 shows it, on REST and inside the socket's {@code data}; {@code
+   * webhook_id} names the incoming webhook that posted it (null otherwise).
+   */
   @Serdeable(naming = SnakeCaseStrategy.class)
   record MessageDto(
-      long id, String content, Author user, String createdAt, long channelId, long seq) {
+      long id,
+      String content,
+      Author user,
+      String createdAt,
+      long channelId,
+      long seq,
+      Long webhookId) {
     static MessageDto from(PostedMessage posted) {
       Message m = posted.message();
       return new MessageDto(
@@ -29,7 +38,8 @@ final class ClassicDtos {
           new Author(m.authorId(), posted.authorName(), posted.authorBot()),
           m.createdAt().toString(),
           m.channelId(),
-          m.seq());
+          m.seq(),
+          posted.webhookId());
     }
   }
 

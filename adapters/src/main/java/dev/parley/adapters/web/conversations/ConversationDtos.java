@@ -58,7 +58,8 @@ final class ConversationDtos {
       String createdAt,
       String updatedAt,
       long seq,
-      boolean senderIsBot) {
+      boolean senderIsBot,
+      String webhookId) {
     static MessageDto from(PostedMessage posted) {
       Message m = posted.message();
       return new MessageDto(
@@ -71,7 +72,8 @@ final class ConversationDtos {
           m.createdAt().toString(),
           (m.isEdited() ? m.editedAt() : m.createdAt()).toString(),
           m.seq(),
-          posted.authorBot());
+          posted.authorBot(),
+          posted.webhookId() == null ? null : str(posted.webhookId()));
     }
   }
 }

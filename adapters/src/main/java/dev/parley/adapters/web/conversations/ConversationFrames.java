@@ -12,6 +12,7 @@ import dev.parley.domain.event.StatusChanged;
 import dev.parley.domain.event.Topic;
 import dev.parley.domain.event.TypingChanged;
 import dev.parley.domain.message.Message;
+import dev.parley.domain.message.PostedMessage;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
@@ -27,6 +28,11 @@ final class ConversationFrames implements EventEncoder {
 
   ConversationFrames(Frames frames) {
     this.frames = frames;
+  }
+
+  /** The incoming webhook that posted the message, as this surface writes ids; else null. */
+  private static String webhookId(PostedMessage posted) {
+    return posted.webhookId() == null ? null : id(posted.webhookId());
   }
 
   private static String id(long id) {
@@ -45,7 +51,8 @@ final class ConversationFrames implements EventEncoder {
       boolean isEdited,
       String conversationId,
       long seq,
-      boolean senderIsBot) {}
+      boolean senderIsBot,
+      String webhookId) {}
 
   /** A changed message. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -58,7 +65,8 @@ final class ConversationFrames implements EventEncoder {
       String timestamp,
       boolean isEdited,
       String conversationId,
-      boolean senderIsBot) {}
+      boolean senderIsBot,
+      String webhookId) {}
 
   /** A deleted message; {@code sender_id} is who deleted it. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -130,7 +138,8 @@ final class ConversationFrames implements EventEncoder {
               false,
               id(m.channelId()),
               m.seq(),
-              created.posted().authorBot());
+              created.posted().authorBot(),
+              webhookId(created.posted()));
     } else if (event instanceof MessageEdited edited) {
       Message m = edited.posted().message();
       frame =
@@ -143,7 +152,8 @@ final class ConversationFrames implements EventEncoder {
               m.editedAt().toString(),
               true,
               id(m.channelId()),
-              edited.posted().authorBot());
+              edited.posted().authorBot(),
+              webhookId(edited.posted()));
     } else if (event instanceof MessageDeleted d) {
       frame =
           new DeleteFrame(

@@ -36,7 +36,8 @@ final class RoomDtos {
       long id,
       long senderId,
       long seq,
-      boolean senderIsBot) {
+      boolean senderIsBot,
+      Long webhookId) {
     static MessageDto from(PostedMessage posted) {
       Message m = posted.message();
       return new MessageDto(
@@ -48,7 +49,8 @@ final class RoomDtos {
           m.id(),
           m.authorId(),
           m.seq(),
-          posted.authorBot());
+          posted.authorBot(),
+          posted.webhookId());
     }
   }
 

@@ -5,11 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * A request path as it may be written to a log: without its query string (socket URLs carry tokens
- * there) and with secrets that travel in the path itself (invite codes) masked.
+ * there) and with secrets that travel in the path itself (invite codes, incoming webhooks' secrets)
+ * masked.
  */
 public final class LoggedPath {
   /** Path segments that are bearer secrets: whoever reads them from a log can use them. */
-  private static final Pattern SECRET_SEGMENTS = Pattern.compile("(/invites/)[^/]+");
+  private static final Pattern SECRET_SEGMENTS =
+      Pattern.compile("(/invites/|/chat/+webhooks/+[^/]*/+)[^/]+");
 
   private LoggedPath() {}
 

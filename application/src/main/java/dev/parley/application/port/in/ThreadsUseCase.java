@@ -1,8 +1,8 @@
 package dev.parley.application.port.in;
 
-import dev.parley.application.port.out.ThreadRepository.FollowedThread;
-import dev.parley.application.port.out.ThreadRepository.ThreadView;
 import dev.parley.domain.channel.ChannelExpectation;
+import dev.parley.domain.channel.FollowedThread;
+import dev.parley.domain.channel.ThreadView;
 import java.util.List;
 
 /**

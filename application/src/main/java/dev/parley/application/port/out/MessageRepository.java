@@ -9,14 +9,31 @@ import java.util.concurrent.CompletableFuture;
 /** Stores messages; appending assigns the channel's next sequence number atomically. */
 public interface MessageRepository {
 
-  /** What is needed to post a message. */
+  /**
+   * What is needed to post a message; {@code webhookId} and {@code displayName} are set for a
+   * message an incoming webhook posts, and null otherwise.
+   */
   record NewMessage(
       long channelId,
       long authorId,
       String content,
       Instant createdAt,
       Long replyToId,
-      String nonce) {}
+      String nonce,
+      Long webhookId,
+      String displayName) {
+
+    /** A message someone posts themselves. */
+    public NewMessage(
+        long channelId,
+        long authorId,
+        String content,
+        Instant createdAt,
+        Long replyToId,
+        String nonce) {
+      this(channelId, authorId, content, createdAt, replyToId, nonce, null, null);
+    }
+  }
 
   /** Which part of a channel's history to read; results are always oldest first. */
   sealed interface Page {

@@ -1,7 +1,9 @@
 package dev.parley.application.port.out;
 
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.FollowedThread;
 import dev.parley.domain.channel.MessageThread;
+import dev.parley.domain.channel.ThreadView;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,14 +25,8 @@ public interface ThreadRepository {
       long createdBy,
       Instant createdAt) {}
 
-  /** A thread as one user sees it: whether they follow it. */
-  record ThreadView(MessageThread thread, boolean following) {}
-
   /** A thread, and whether this call created it (false: the message already had it). */
   record Started(MessageThread thread, boolean created) {}
-
-  /** A thread a user follows, with how far they read it and how often they were mentioned since. */
-  record FollowedThread(MessageThread thread, long lastReadSeq, long unreadMentions) {}
 
   /**
    * Creates the message's thread with its channel, or returns the one it has: two concurrent starts
