@@ -126,10 +126,10 @@ async function startChat() {
     // Moderators pin in a server; in a conversation every participant does.
     canPin: () => store.current.serverId === 'dm' || actions.canModerate(),
     togglePin: (m, pin) => gateway.send({ type: pin ? 'pin_message' : 'unpin_message', messageId: m.id }),
-    // Threads branch off messages of a server's text channel (not of a thread, not of a DM).
+    // Threads branch off messages of a text channel or a conversation, never of a thread.
     canThread: () => {
       const channel = store.channels.get(store.current.channelId);
-      return !!channel && channel.serverId !== null && channel.type !== 'THREAD';
+      return !!channel && channel.type !== 'THREAD';
     },
     openThread: async (m) => {
       const thread = m.thread ?? (await guard(api.post(`/chat/messages/${m.id}/thread`, {})));
@@ -245,6 +245,7 @@ async function startChat() {
   }
 
   function pinsPath(channel) {
+    if (channel.type === 'THREAD') return `/chat/threads/${channel.id}/pins`;
     return channel.serverId === null
       ? `/chat/conversations/${channel.id}/pins`
       : `/chat/servers/${channel.serverId}/channels/${channel.id}/pins`;
@@ -300,7 +301,7 @@ async function startChat() {
   function updateHeader() {
     const channel = store.channels.get(store.current.channelId);
     const thread = channel?.type === 'THREAD';
-    const name = !channel ? '' : channel.serverId === null ? '@ ' + store.conversationName(channel) : (thread ? '🧵 ' : '# ') + channel.name;
+    const name = !channel ? '' : thread ? '🧵 ' + channel.name : channel.serverId === null ? '@ ' + store.conversationName(channel) : '# ' + channel.name;
     threadBack.hidden = !thread;
     followToggle.hidden = !thread;
     followToggle.textContent = channel?.following ? 'Unfollow' : 'Follow';
@@ -311,6 +312,7 @@ async function startChat() {
   }
 
   function historyPath(channel, query) {
+    if (channel.type === 'THREAD') return `/chat/threads/${channel.id}/messages?${query}`;
     return channel.serverId === null
       ? `/chat/conversations/${channel.id}/messages?${query}`
       : `/chat/servers/${channel.serverId}/channels/${channel.id}/messages?${query}`;

@@ -95,10 +95,11 @@ export class Store {
     });
   }
 
-  /** The threads of a server the user follows, most recently active first. */
+  /** The threads of a server ('dm': of conversations) the user follows, latest first. */
   threadsOf(serverId) {
+    const owner = serverId === 'dm' ? null : serverId;
     return [...this.channels.values()]
-      .filter((c) => c.type === 'THREAD' && c.serverId === serverId && c.following)
+      .filter((c) => c.type === 'THREAD' && c.serverId === owner && c.following)
       .sort((a, b) => b.lastSeq - a.lastSeq || b.id - a.id);
   }
 
@@ -109,7 +110,7 @@ export class Store {
   }
 
   conversations() {
-    return [...this.channels.values()].filter((c) => c.serverId === null);
+    return [...this.channels.values()].filter((c) => c.serverId === null && c.type !== 'THREAD');
   }
 
   /** Unread and mention totals of a server ('dm' for all conversations). */

@@ -25,7 +25,8 @@ export function renderChannels(el, store, actions) {
       h('header', { class: 'column-head' }, h('h2', {}, 'Direct messages'),
         h('button', { class: 'icon', id: 'new-dm', 'aria-label': 'New conversation', title: 'New conversation', onclick: actions.newConversation }, '+')),
       h('ul', { class: 'channels', 'aria-label': 'Conversations' },
-        store.conversations().map((c) => channelButton(store, c, '@ ' + store.conversationName(c), actions))));
+        store.conversations().map((c) => channelButton(store, c, '@ ' + store.conversationName(c), actions))),
+      threadsSection(store, 'dm', actions));
     return;
   }
   const server = store.servers.get(serverId);

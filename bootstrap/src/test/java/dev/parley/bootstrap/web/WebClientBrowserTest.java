@@ -354,6 +354,20 @@ class WebClientBrowserTest extends ApiTestBase {
     bob.awaitMessage("Just between us");
     bob.sendMessage("Sure");
     alice.awaitMessage("Sure");
+
+    // A conversation's message starts a thread too, seen by both participants only.
+    alice.messageAction("Sure", "act-thread");
+    alice.awaitText(By.id("channel-title"), "🧵 Sure");
+    alice.sendMessage("Threads work in DMs");
+    alice.awaitMessage("Threads work in DMs");
+    bob.await()
+        .until(d -> bob.awaitInMessage("Sure", ".thread-link").getText().contains("1 reply"));
+    bob.click(By.cssSelector("#messages .thread-link"));
+    bob.awaitMessage("Threads work in DMs");
+    bob.awaitText(By.id("followed-threads"), "Sure");
+    bob.click(By.id("thread-back"));
+    alice.click(By.id("thread-back"));
+    alice.awaitText(By.id("channel-title"), "@ " + bobName);
   }
 
   @Test
