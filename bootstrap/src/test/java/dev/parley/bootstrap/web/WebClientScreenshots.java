@@ -93,6 +93,29 @@ class WebClientScreenshots extends ApiTestBase {
     two.sendMessage("Sure, 12:30 at the usual place?");
     one.awaitMessage("Sure, 12:30 at the usual place?");
     one.screenshot(dir.resolve("dm.png"));
+
+    for (Browser b : new Browser[] {one, two}) {
+      b.click(By.cssSelector("button[aria-label='General Discussion']"));
+      b.awaitText(By.id("channel-title"), "# general");
+    }
+    one.messageAction("Hey everyone! Back from the trip ✈", "act-thread");
+    one.awaitText(By.id("channel-title"), "🧵 Hey everyone! Back from the trip ✈");
+    one.sendMessage("Where did you go?");
+    two.await()
+        .until(
+            d ->
+                two.awaitInMessage("Hey everyone! Back from the trip ✈", ".thread-link")
+                    .getText()
+                    .contains("1 reply"));
+    two.click(By.cssSelector("#messages .thread-link"));
+    two.awaitMessage("Where did you go?");
+    two.sendMessage("Lisbon, then Porto 🚆");
+    one.awaitMessage("Lisbon, then Porto 🚆");
+    one.screenshot(dir.resolve("thread.png"));
+    one.click(By.id("thread-back"));
+    one.awaitText(By.id("channel-title"), "# general");
+    one.awaitInMessage("Hey everyone! Back from the trip ✈", ".thread-link");
+    one.screenshot(dir.resolve("threads.png"));
   }
 
   private String token(String username, String password) {
