@@ -20,7 +20,6 @@ import dev.parley.application.port.in.ListChannelsUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListServersUseCase;
 import dev.parley.application.port.in.PresenceUseCase;
-import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
@@ -199,18 +198,13 @@ public class ChatController {
       @QueryValue @Nullable Long before,
       @QueryValue @Nullable Long after,
       @QueryValue("after_seq") @Nullable Long afterSeq) {
-    long userId = Caller.id(auth);
-    return history
-        .readWithReactions(
-            ReadHistoryQuery.page(
-                userId,
-                channelId,
-                ChannelExpectation.ofServer(serverId),
-                limit,
-                new Cursor(offset, before, after, afterSeq)))
-        .stream()
-        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
-        .toList();
+    return ChatDtos.historyPage(
+        history,
+        Caller.id(auth),
+        channelId,
+        ChannelExpectation.ofServer(serverId),
+        limit,
+        new Cursor(offset, before, after, afterSeq));
   }
 
   /**

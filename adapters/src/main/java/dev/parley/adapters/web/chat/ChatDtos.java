@@ -1,6 +1,8 @@
 package dev.parley.adapters.web.chat;
 
 import dev.parley.adapters.web.support.Ids;
+import dev.parley.application.port.in.ReadHistoryQuery;
+import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.SendMessageUseCase.SendResult;
 import dev.parley.domain.channel.ChannelExpectation;
@@ -90,6 +92,24 @@ public final class ChatDtos {
           presence,
           m.bot());
     }
+  }
+
+  /**
+   * A page of history as the native surface shows it, oldest first: each message with its reactions
+   * ({@code me} for the caller's) and the thread it started.
+   */
+  public static List<MessageDto> historyPage(
+      ReadHistoryUseCase history,
+      long userId,
+      long channelId,
+      ChannelExpectation expected,
+      Integer limit,
+      ReadHistoryQuery.Cursor cursor) {
+    return history
+        .readWithReactions(ReadHistoryQuery.page(userId, channelId, expected, limit, cursor))
+        .stream()
+        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
+        .toList();
   }
 
   /**

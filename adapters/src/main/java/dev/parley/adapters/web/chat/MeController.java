@@ -16,7 +16,6 @@ import dev.parley.application.port.in.CreateConversationCommand;
 import dev.parley.application.port.in.CreateConversationUseCase;
 import dev.parley.application.port.in.ListConversationsUseCase;
 import dev.parley.application.port.in.PresenceUseCase;
-import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.ReadStateUseCase;
@@ -159,18 +158,13 @@ public class MeController {
       @QueryValue @Nullable Long before,
       @QueryValue @Nullable Long after,
       @QueryValue("after_seq") @Nullable Long afterSeq) {
-    long userId = Caller.id(auth);
-    return history
-        .readWithReactions(
-            ReadHistoryQuery.page(
-                userId,
-                conversationId,
-                ChannelExpectation.CONVERSATION,
-                limit,
-                new Cursor(offset, before, after, afterSeq)))
-        .stream()
-        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
-        .toList();
+    return ChatDtos.historyPage(
+        history,
+        Caller.id(auth),
+        conversationId,
+        ChannelExpectation.CONVERSATION,
+        limit,
+        new Cursor(offset, before, after, afterSeq));
   }
 
   /**

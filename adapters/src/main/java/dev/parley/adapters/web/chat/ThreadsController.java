@@ -6,7 +6,6 @@ import dev.parley.adapters.web.chat.ChatDtos.ThreadDto;
 import dev.parley.adapters.web.support.Bodies;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.HistoryReads;
-import dev.parley.application.port.in.ReadHistoryQuery;
 import dev.parley.application.port.in.ReadHistoryQuery.Cursor;
 import dev.parley.application.port.in.ReadHistoryUseCase;
 import dev.parley.application.port.in.SendMessageUseCase;
@@ -137,18 +136,13 @@ public class ThreadsController {
       @QueryValue @Nullable Long before,
       @QueryValue @Nullable Long after,
       @QueryValue("after_seq") @Nullable Long afterSeq) {
-    long userId = Caller.id(auth);
-    return history
-        .readWithReactions(
-            ReadHistoryQuery.page(
-                userId,
-                threadId,
-                ChannelExpectation.THREAD,
-                limit,
-                new Cursor(offset, before, after, afterSeq)))
-        .stream()
-        .map(e -> MessageDto.from(e.posted(), e.reactions(), userId, e.thread()))
-        .toList();
+    return ChatDtos.historyPage(
+        history,
+        Caller.id(auth),
+        threadId,
+        ChannelExpectation.THREAD,
+        limit,
+        new Cursor(offset, before, after, afterSeq));
   }
 
   /**
