@@ -166,9 +166,11 @@ public final class IncomingHookService implements IncomingHooksUseCase {
     if (channel.kind() != ChannelKind.TEXT) {
       throw new InvalidInput(
           "channelId",
-          channel.isConversation()
-              ? "Webhooks post to text channels of a server, not to conversations"
-              : "Webhooks post to text channels, not to voice channels");
+          switch (channel.kind()) {
+            case DM, GROUP -> "Webhooks post to text channels of a server, not to conversations";
+            case THREAD -> "Webhooks post to text channels, not to threads";
+            default -> "Webhooks post to text channels, not to voice channels";
+          });
     }
     if (!access.membership().allows(Permission.MANAGE_CHANNELS)) {
       throw new PermissionDenied("Only admins can manage the channel's webhooks");

@@ -215,6 +215,10 @@ class ThreadsTest extends ApiTestBase {
     assertThat(longName.status()).isEqualTo(400);
     assertThat(longName.body()).contains("name");
     assertThat(api.post(thread(999_999_999L), null, alice.token()).status()).isEqualTo(404);
+    Response hookOnThread =
+        api.post("/chat/channels/" + thread + "/webhooks", "{\"name\":\"CI\"}", alice.token());
+    assertThat(hookOnThread.status()).isEqualTo(400);
+    assertThat(hookOnThread.body()).contains("not to threads");
     assertThat(api.get("/chat/threads/" + channel, alice.token()).status()).isEqualTo(404);
     assertThat(api.get("/chat/threads?limit=0", alice.token()).status()).isEqualTo(400);
     // A thread is not one of the server's channels: it cannot be renamed or deleted as one.
