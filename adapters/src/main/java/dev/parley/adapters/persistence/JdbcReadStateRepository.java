@@ -8,6 +8,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +35,8 @@ public class JdbcReadStateRepository implements ReadStateRepository {
   private static final String STATES_FOR =
       "WITH visible AS ("
           + " SELECT c.id, c.server_id, c.last_seq FROM memberships ms"
-          + " JOIN channels c ON c.server_id = ms.server_id WHERE ms.user_id = ?"
+          + " JOIN channels c ON c.server_id = ms.server_id AND c.kind <> 'THREAD'"
+          + " WHERE ms.user_id = ?"
           + " UNION ALL"
           + " SELECT c.id, c.server_id, c.last_seq FROM channel_participants p"
           + " JOIN channels c ON c.id = p.channel_id AND c.server_id IS NULL WHERE p.user_id = ?)"
@@ -45,6 +47,13 @@ public class JdbcReadStateRepository implements ReadStateRepository {
           + " FROM visible v"
           + " LEFT JOIN read_states r ON r.user_id = ? AND r.channel_id = v.id"
           + " ORDER BY v.id";
+
+  private static final String STATE_OF =
+      "SELECT c.id, c.server_id, c.last_seq, COALESCE(r.last_read_seq, 0) AS last_read_seq,"
+          + " (SELECT COUNT(*) FROM mentions m WHERE m.user_id = ? AND m.channel_id = c.id"
+          + " AND m.seq > COALESCE(r.last_read_seq, 0)) AS mentions"
+          + " FROM channels c LEFT JOIN read_states r ON r.user_id = ? AND r.channel_id = c.id"
+          + " WHERE c.id = ?";
 
   private static final String ADD_MENTION =
       "INSERT INTO mentions (message_id, user_id, channel_id, seq) VALUES (?, ?, ?, ?)"
@@ -96,17 +105,39 @@ public class JdbcReadStateRepository implements ReadStateRepository {
                   List<ChannelState> states = new ArrayList<>();
                   try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                      states.add(
-                          new ChannelState(
-                              rs.getLong("id"),
-                              rs.getObject("server_id", Long.class),
-                              rs.getLong("last_seq"),
-                              rs.getLong("last_read_seq"),
-                              rs.getInt("mentions")));
+                      states.add(state(rs));
                     }
                   }
                   return states;
                 }));
+  }
+
+  @Override
+  public ChannelState stateOf(long userId, long channelId) {
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                STATE_OF,
+                statement -> {
+                  statement.setLong(1, userId);
+                  statement.setLong(2, userId);
+                  statement.setLong(3, channelId);
+                  try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                      throw new IllegalStateException("No channel " + channelId);
+                    }
+                    return state(rs);
+                  }
+                }));
+  }
+
+  private static ChannelState state(ResultSet rs) throws SQLException {
+    return new ChannelState(
+        rs.getLong("id"),
+        rs.getObject("server_id", Long.class),
+        rs.getLong("last_seq"),
+        rs.getLong("last_read_seq"),
+        rs.getInt("mentions"));
   }
 
   @Override

@@ -43,4 +43,10 @@ public final class ReadStateServices implements ReadStateUseCase {
   public List<ChannelState> states(long userId) {
     return readStates.statesFor(userId);
   }
+
+  @Override
+  public ChannelState state(long userId, long channelId) {
+    guard.requireChannel(userId, channelId, ChannelExpectation.ANY);
+    return readStates.stateOf(userId, channelId);
+  }
 }

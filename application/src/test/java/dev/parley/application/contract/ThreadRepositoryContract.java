@@ -12,6 +12,7 @@ import dev.parley.application.port.out.ThreadRepository.NewThread;
 import dev.parley.application.port.out.ThreadRepository.Started;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.channel.ChannelState;
 import dev.parley.domain.channel.FollowedThread;
 import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.channel.ThreadView;
@@ -145,6 +146,16 @@ public abstract class ThreadRepositoryContract {
     assertThat(followed.get(0).thread().id()).isEqualTo(thread.id());
     assertThat(followed.get(0).lastReadSeq()).isEqualTo(1);
     assertThat(followed.get(0).unreadMentions()).isEqualTo(1);
+    // However many threads a server has, the read-state list stays its channels'; one thread's
+    // state is read on its own.
+    assertThat(ports().readStates().statesFor(reader.id()))
+        .extracting(ChannelState::channelId)
+        .contains(channel.id())
+        .doesNotContain(thread.id());
+    ChannelState state = ports().readStates().stateOf(reader.id(), thread.id());
+    assertThat(state.lastReadSeq()).isEqualTo(1);
+    assertThat(state.unread()).isEqualTo(1);
+    assertThat(state.mentions()).isEqualTo(1);
 
     ports().memberships().remove(server.id(), reader.id());
     assertThat(ports().threads().followedBy(reader.id(), 10)).isEmpty();

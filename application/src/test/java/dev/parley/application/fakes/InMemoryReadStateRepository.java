@@ -2,6 +2,7 @@ package dev.parley.application.fakes;
 
 import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.channel.ChannelState;
 import java.time.Instant;
 import java.util.Collection;
@@ -36,10 +37,21 @@ public class InMemoryReadStateRepository implements ReadStateRepository {
   public List<ChannelState> statesFor(long userId) {
     synchronized (store) {
       return store.channels.values().stream()
-          .filter(c -> canSee(userId, c))
+          .filter(c -> c.kind() != ChannelKind.THREAD && canSee(userId, c))
           .sorted(Comparator.comparingLong(Channel::id))
           .map(c -> stateOf(userId, c))
           .toList();
+    }
+  }
+
+  @Override
+  public ChannelState stateOf(long userId, long channelId) {
+    synchronized (store) {
+      Channel channel = store.channels.get(channelId);
+      if (channel == null) {
+        throw new IllegalStateException("No channel " + channelId);
+      }
+      return stateOf(userId, channel);
     }
   }
 

@@ -290,6 +290,12 @@ class ThreadsTest extends ApiTestBase {
       assertThat(list(api.get("/chat/threads", bob.token())))
           .extracting(f -> f.get("thread").get("id").getLongValue())
           .containsExactly(thread);
+      Response read = api.post("/chat/channels/" + thread + "/read", null, alice.token());
+      assertThat(read.status()).as(read.toString()).isEqualTo(200);
+      assertThat(read.json().get("unread_count").getLongValue()).isZero();
+      assertThat(api.get("/chat/read-state", alice.token()).body())
+          .as("threads stay out of the read-state list")
+          .doesNotContain("\"channel_id\":" + thread + ",");
 
       // Seed 002's conversation surface keeps its shape: no replies, no thread as a conversation.
       seed.send("{\"type\": \"message\", \"content\": \"back in the DM\"}");

@@ -92,11 +92,7 @@ public class MeController {
       Authentication auth, @PathVariable long channelId, @Body @Nullable ReadRequest body) {
     long userId = Caller.id(auth);
     readStates.markRead(userId, channelId, body == null ? null : body.seq());
-    return readStates.states(userId).stream()
-        .filter(s -> s.channelId() == channelId)
-        .findFirst()
-        .map(MeController::dto)
-        .orElseThrow();
+    return dto(readStates.state(userId, channelId));
   }
 
   /** Sets the caller's status: online, idle, dnd or invisible (shown as offline). */

@@ -12,6 +12,9 @@ public interface ReadStateUseCase {
    */
   long markRead(long userId, long channelId, Long seq);
 
-  /** Every channel the user can see, with counts. */
+  /** Every channel the user can see, with counts (threads: see the followed threads). */
   List<ChannelState> states(long userId);
+
+  /** One channel (or thread) the user can see, with counts. */
+  ChannelState state(long userId, long channelId);
 }
