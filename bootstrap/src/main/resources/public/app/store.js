@@ -319,6 +319,8 @@ export class Store {
 
   on_channel_deleted(f) {
     this.channels.delete(f.channelId);
+    // Its threads went with it.
+    for (const [id, c] of this.channels) if (c.parentChannelId === f.channelId) this.channels.delete(id);
     if (this.current.channelId === f.channelId) this.current.channelId = null;
     this.changed('channels');
   }
@@ -362,7 +364,7 @@ export class Store {
 
   dropServer(serverId) {
     this.servers.delete(serverId);
-    for (const c of this.channelsOf(serverId)) this.channels.delete(c.id);
+    for (const [id, c] of this.channels) if (c.serverId === serverId) this.channels.delete(id); // threads too
     if (this.current.serverId === serverId) this.current = { serverId: null, channelId: null };
     this.changed('servers');
   }

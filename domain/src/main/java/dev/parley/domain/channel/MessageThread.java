@@ -23,6 +23,9 @@ public record MessageThread(
   /** How long a thread's name may be, like a channel's. */
   public static final int MAX_NAME = Channel.MAX_NAME;
 
+  /** How much of its parent message's first line a thread is named after by default. */
+  static final int DEFAULT_NAME_LENGTH = 40;
+
   /**
    * The name a new thread gets: the one asked for, else the first line of the message it starts
    * from (shortened), else "Thread".
@@ -42,6 +45,10 @@ public record MessageThread(
     if (firstLine.isEmpty()) {
       return "Thread";
     }
-    return firstLine.length() <= 40 ? firstLine : firstLine.substring(0, 39).strip() + "…";
+    // Cut by code points, so that an emoji is never split in half.
+    return firstLine.codePointCount(0, firstLine.length()) <= DEFAULT_NAME_LENGTH
+        ? firstLine
+        : firstLine.substring(0, firstLine.offsetByCodePoints(0, DEFAULT_NAME_LENGTH - 1)).strip()
+            + "…";
   }
 }
