@@ -9,6 +9,7 @@ import ch.qos.logback.core.AppenderBase;
 import dev.parley.adapters.web.support.LogContext;
 import dev.parley.bootstrap.support.Api;
 import dev.parley.bootstrap.support.ApiTestBase;
+import dev.parley.bootstrap.support.WsClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,7 +19,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * health endpoints' 503, which Micronaut sets in a response filter after the route has answered.
  */
 @MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessLogStatusTest extends ApiTestBase {
   private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -88,6 +93,35 @@ class AccessLogStatusTest extends ApiTestBase {
   }
 
   @Test
+  void anAcceptedSocketUpgradeIsLoggedAs101AndARefusedOneWithItsStatus() {
+    Api.Session user = api.newUser("sockets");
+    long before = count("GET /chat/ws 101");
+    try (WsClient ws = WsClient.connect(api.base(), "/chat/ws?token=" + user.token())) {
+      ws.await("connected");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(count("GET /chat/ws 101")).isEqualTo(before + 1));
+    }
+    assertThat(lines.events.stream().map(e -> e.getFormattedMessage()))
+        .noneMatch(line -> line.startsWith("GET /chat/ws 200"));
+    long refused = count("GET /chat/ws 401");
+    assertThat(WsClient.upgradeStatus(api.base(), "/chat/ws?token=not-a-token")).isEqualTo(401);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(count("GET /chat/ws 401")).isEqualTo(refused + 1));
+  }
+
+  /** How many access lines, without their durations, read exactly {@code line}. */
+  private long count(String line) {
+    return lines.events.stream()
+        .map(e -> e.getFormattedMessage().replaceFirst(" \\d+ms$", ""))
+        .filter(line::equals)
+        .count();
+  }
+
+  /** Last: the node drains from here on, and refuses upgrades. */
+  @Test
+  @Order(Integer.MAX_VALUE)
   void aFailingReadinessIsLoggedAs503() {
     assertLogged("/health/readiness", null, 200);
     drain.begin();

@@ -54,11 +54,20 @@ public class RequestLogFilter implements Ordered {
           "{} {} {} {}ms",
           request.getMethodName(),
           LoggedPath.of(request),
-          response.code(),
+          statusSent(request, response),
           elapsedMillis(request));
     } finally {
       fields.restoreThreadContext(previous);
     }
+  }
+
+  /**
+   * The status the client receives. An accepted WebSocket upgrade passes the filters as a 200; the
+   * handshake that follows answers 101 Switching Protocols.
+   */
+  static int statusSent(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    int code = response.code();
+    return code == 200 && SocketUpgrades.is(request) ? 101 : code;
   }
 
   private static long elapsedMillis(HttpRequest<?> request) {
