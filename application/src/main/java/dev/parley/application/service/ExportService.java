@@ -57,8 +57,13 @@ public final class ExportService implements ExportDataUseCase {
   }
 
   @Override
+  public User accountToExport(long userId) {
+    return users.findById(userId).orElseThrow(() -> new NotFound("User not found"));
+  }
+
+  @Override
   public AccountExport exportAccount(long userId) {
-    User account = users.findById(userId).orElseThrow(() -> new NotFound("User not found"));
+    User account = accountToExport(userId);
     take("account:" + userId, "Your data was exported moments ago");
     Iterable<PostedMessage> written =
         new Paged<>(
@@ -74,12 +79,22 @@ public final class ExportService implements ExportDataUseCase {
   }
 
   @Override
-  public ServerExport exportServer(long userId, long serverId) {
+  public void checkServerExport(long userId, long serverId) {
+    ownedServer(userId, serverId);
+  }
+
+  private Server ownedServer(long userId, long serverId) {
     guard.requireMember(userId, serverId);
     Server server = servers.findById(serverId).orElseThrow(() -> new NotFound("Server not found"));
     if (!server.isOwnedBy(userId)) {
       throw new PermissionDenied("Only the server's owner can export it");
     }
+    return server;
+  }
+
+  @Override
+  public ServerExport exportServer(long userId, long serverId) {
+    Server server = ownedServer(userId, serverId);
     take("server:" + serverId, "This server was exported moments ago");
     // The server's channels, then their threads (kind THREAD), each with its own messages.
     List<ChannelMessages> all =

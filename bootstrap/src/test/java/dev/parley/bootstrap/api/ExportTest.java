@@ -185,6 +185,34 @@ class ExportTest extends ApiTestBase {
   }
 
   @Test
+  void aHeadRequestAnswersTheHeadersWithoutSpendingTheRateLimit() {
+    Session dave = api.newUser("exh");
+    long server = fx.server(dave, "Headed");
+    Session member = api.newUser("exhm");
+    fx.member(dave, server, member);
+
+    for (int i = 0; i < 3; i++) {
+      Response head = api.send("HEAD", "/users/me/export", null, null, dave.token());
+      assertThat(head.status()).as(head.toString()).isEqualTo(200);
+      assertThat(head.header("Content-Disposition").orElseThrow())
+          .contains("parley-export-" + dave.username() + ".json");
+      assertThat(
+              api.send("HEAD", "/chat/servers/" + server + "/export", null, null, dave.token())
+                  .status())
+          .isEqualTo(200);
+    }
+    assertThat(
+            api.send("HEAD", "/chat/servers/" + server + "/export", null, null, member.token())
+                .status())
+        .isEqualTo(403);
+    assertThat(api.send("HEAD", "/users/me/export", null, null, null).status()).isEqualTo(401);
+
+    assertThat(api.get("/users/me/export", dave.token()).status()).isEqualTo(200);
+    assertThat(api.get("/chat/servers/" + server + "/export", dave.token()).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void theOwnerExportsEveryChannelOfAServerAndNoOneElseMay() {
     Session owner = api.newUser("exo");
     Session member = api.newUser("exm");

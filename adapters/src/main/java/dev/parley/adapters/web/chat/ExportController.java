@@ -14,8 +14,11 @@ import dev.parley.application.port.in.ExportDataUseCase.ChannelMessages;
 import dev.parley.application.port.in.ExportDataUseCase.ServerExport;
 import dev.parley.domain.message.PostedMessage;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -58,7 +61,8 @@ public class ExportController {
    * Everything the caller wrote and their account: the account (no password hash), their servers
    * with their roles, their conversations, and every message they wrote in any channel or
    * conversation, by id; deleted ones are listed with {@code deleted: true} and no text or files.
-   * One export per user per {@code parley.export.interval} (one minute by default).
+   * One export per user per {@code parley.export.interval} (one minute by default); a HEAD request
+   * answers the headers without exporting or spending it.
    */
   @Get("/users/me/export")
   @ApiResponse(
@@ -69,8 +73,13 @@ public class ExportController {
       responseCode = "429",
       description = "Exported too recently; Retry-After says when to try again",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public HttpResponse<StreamedFile> account(Authentication auth) {
+  public HttpResponse<StreamedFile> account(HttpRequest<?> request, Authentication auth) {
     long userId = Caller.id(auth);
+    if (request.getMethod() == HttpMethod.HEAD) {
+      // Headers only: nothing is exported and none of the rate limit is spent.
+      String username = exports.accountToExport(userId).username().value();
+      return headers(HttpResponse.ok(), "parley-export-" + username + ".json");
+    }
     AccountExport export = exports.exportAccount(userId);
     Iterator<byte[]> document =
         JsonChunks.sequence(
@@ -116,7 +125,12 @@ public class ExportController {
       responseCode = "429",
       description = "Exported too recently; Retry-After says when to try again",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public HttpResponse<StreamedFile> server(Authentication auth, @PathVariable long serverId) {
+  public HttpResponse<StreamedFile> server(
+      HttpRequest<?> request, Authentication auth, @PathVariable long serverId) {
+    if (request.getMethod() == HttpMethod.HEAD) {
+      exports.checkServerExport(Caller.id(auth), serverId);
+      return headers(HttpResponse.ok(), "parley-server-" + serverId + ".json");
+    }
     ServerExport export = exports.exportServer(Caller.id(auth), serverId);
     Iterator<byte[]> document =
         JsonChunks.sequence(
@@ -167,8 +181,15 @@ public class ExportController {
 
   private static HttpResponse<StreamedFile> download(Iterator<byte[]> document, String filename) {
     // No length: the body is chunked, written as it is read.
-    return HttpResponse.ok(
-            new StreamedFile(JsonChunks.stream(document), MediaType.APPLICATION_JSON_TYPE))
+    return headers(
+        HttpResponse.ok(
+            new StreamedFile(JsonChunks.stream(document), MediaType.APPLICATION_JSON_TYPE)),
+        filename);
+  }
+
+  private static <T> MutableHttpResponse<T> headers(
+      MutableHttpResponse<T> response, String filename) {
+    return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(filename))
         .header(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -33,8 +33,20 @@ public interface ExportDataUseCase {
   AccountExport exportAccount(long userId);
 
   /**
+   * The account {@link #exportAccount} would export, without exporting or spending the rate limit
+   * (what a HEAD request asks).
+   */
+  User accountToExport(long userId);
+
+  /**
    * The whole server, for its owner only: NotFound for a non-member (as every server route),
    * PermissionDenied for a member who is not the owner, RateLimited when exported too recently.
    */
   ServerExport exportServer(long userId, long serverId);
+
+  /**
+   * Whether {@link #exportServer} would be allowed, as its NotFound or PermissionDenied, without
+   * exporting or spending the rate limit (what a HEAD request asks).
+   */
+  void checkServerExport(long userId, long serverId);
 }
