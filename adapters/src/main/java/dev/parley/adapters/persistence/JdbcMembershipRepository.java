@@ -2,6 +2,7 @@ package dev.parley.adapters.persistence;
 
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.error.Conflict;
+import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
@@ -110,8 +111,19 @@ public class JdbcMembershipRepository implements MembershipRepository {
   }
 
   @Override
-  public boolean remove(long serverId, long userId) {
-    boolean removed = rows.remove(serverId, userId) > 0;
+  public boolean remove(long serverId, long userId, MemberLeft.Reason reason) {
+    // The member log's trigger reads the reason from this transaction's setting (V21).
+    boolean removed =
+        tx.executeWrite(
+            status -> {
+              jdbc.prepareStatement(
+                  "SELECT set_config('parley.member_left_reason', ?, true)",
+                  statement -> {
+                    statement.setString(1, reason.name());
+                    return statement.execute();
+                  });
+              return rows.remove(serverId, userId) > 0;
+            });
     access.userChanged(userId);
     return removed;
   }

@@ -302,7 +302,8 @@ public class JdbcWebhookStore implements WebhookStore {
                       userId,
                       name == null ? "user-" + userId : name,
                       rs.getBoolean("joined"),
-                      rs.getString("role")));
+                      rs.getString("role"),
+                      rs.getString("reason")));
             }
           }
           return all;

@@ -99,15 +99,11 @@ public final class MemberServices
     }
     String username =
         users.findById(userId).map(u -> u.username().value()).orElse(Long.toString(userId));
-    if (!memberships.remove(serverId, userId)) {
+    MemberLeft.Reason reason = leaving ? MemberLeft.Reason.LEFT : MemberLeft.Reason.REMOVED;
+    if (!memberships.remove(serverId, userId, reason)) {
       throw new NotFound("Member not found");
     }
-    events.publish(
-        new MemberLeft(
-            serverId,
-            userId,
-            username,
-            leaving ? MemberLeft.Reason.LEFT : MemberLeft.Reason.REMOVED));
+    events.publish(new MemberLeft(serverId, userId, username, reason));
   }
 
   @Override

@@ -193,7 +193,7 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
         target,
         Permission.KICK_MEMBERS,
         "Only moderators and admins can kick members");
-    memberships.remove(serverId, userId);
+    memberships.remove(serverId, userId, MemberLeft.Reason.KICKED);
     events.publish(new MemberLeft(serverId, userId, nameOf(userId), MemberLeft.Reason.KICKED));
   }
 
@@ -218,7 +218,7 @@ public final class ModerationServices implements ManageServerUseCase, ModerateMe
         tx.inTransaction(
             () -> {
               bans.add(new Ban(serverId, userId, actorId, why, clock.instant()));
-              return memberships.remove(serverId, userId);
+              return memberships.remove(serverId, userId, MemberLeft.Reason.BANNED);
             });
     if (removed) {
       events.publish(new MemberLeft(serverId, userId, nameOf(userId), MemberLeft.Reason.BANNED));

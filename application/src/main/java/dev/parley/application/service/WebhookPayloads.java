@@ -62,6 +62,8 @@ final class WebhookPayloads {
     data.put("username", change.username());
     if (change.joined()) {
       data.put("role", change.role());
+    } else {
+      data.put("reason", change.reason());
     }
     return new Payload(
         change.joined() ? WebhookEventType.MEMBER_JOINED : WebhookEventType.MEMBER_LEFT,

@@ -13,6 +13,7 @@ import dev.parley.application.port.out.MembershipRepository.Reach;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.Conflict;
+import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
@@ -53,7 +54,7 @@ public abstract class MembershipRepositoryContract {
         .isEqualTo(new Reach(List.of(), List.of()));
 
     // Read again after each change, as a connect on this node would be.
-    ports().memberships().remove(first.id(), me.id());
+    ports().memberships().remove(first.id(), me.id(), MemberLeft.Reason.LEFT);
     assertThat(ports().memberships().reachOf(me.id()).serverIds()).containsExactly(second.id());
     ports().memberships().add(new Membership(notMine.id(), me.id(), Role.MEMBER, NOW));
     assertThat(ports().memberships().reachOf(me.id()).serverIds())
@@ -111,9 +112,11 @@ public abstract class MembershipRepositoryContract {
     ports().memberships().add(new Membership(server.id(), user.id(), Role.MEMBER, NOW));
     ports().memberships().add(new Membership(server.id(), stays.id(), Role.MEMBER, NOW));
 
-    assertThat(ports().memberships().remove(server.id(), user.id())).isTrue();
+    assertThat(ports().memberships().remove(server.id(), user.id(), MemberLeft.Reason.LEFT))
+        .isTrue();
     assertThat(ports().memberships().find(server.id(), user.id())).isEmpty();
-    assertThat(ports().memberships().remove(server.id(), user.id())).isFalse();
+    assertThat(ports().memberships().remove(server.id(), user.id(), MemberLeft.Reason.LEFT))
+        .isFalse();
     assertThat(ports().memberships().find(server.id(), stays.id())).isPresent();
   }
 
@@ -159,7 +162,7 @@ public abstract class MembershipRepositoryContract {
     assertThat(ports().memberships().serverIdsOf(user.id()))
         .containsExactlyInAnyOrder(a.id(), b.id());
 
-    ports().memberships().remove(a.id(), user.id());
+    ports().memberships().remove(a.id(), user.id(), MemberLeft.Reason.LEFT);
 
     assertThat(ports().memberships().serverIdsOf(user.id())).containsExactly(b.id());
     assertThat(ports().memberships().serverIdsOf(user(ports().users()).id())).isEmpty();

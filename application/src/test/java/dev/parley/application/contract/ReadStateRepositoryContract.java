@@ -14,6 +14,7 @@ import dev.parley.application.port.out.ReadStateRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.channel.ChannelState;
+import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
@@ -175,7 +176,7 @@ public abstract class ReadStateRepositoryContract {
     post(channel);
     ports().readStates().markRead(me.id(), channel.id(), 1, NOW);
 
-    ports().memberships().remove(server.id(), me.id());
+    ports().memberships().remove(server.id(), me.id(), MemberLeft.Reason.LEFT);
 
     assertThat(ports().readStates().statesFor(me.id())).isEmpty();
     assertThat(ports().readStates().statesFor(other.id()))

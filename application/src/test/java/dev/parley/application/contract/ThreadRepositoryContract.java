@@ -16,6 +16,7 @@ import dev.parley.domain.channel.ChannelState;
 import dev.parley.domain.channel.FollowedThread;
 import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.channel.ThreadView;
+import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.server.Role;
@@ -157,7 +158,7 @@ public abstract class ThreadRepositoryContract {
     assertThat(state.unread()).isEqualTo(1);
     assertThat(state.mentions()).isEqualTo(1);
 
-    ports().memberships().remove(server.id(), reader.id());
+    ports().memberships().remove(server.id(), reader.id(), MemberLeft.Reason.LEFT);
     assertThat(ports().threads().followedBy(reader.id(), 10)).isEmpty();
   }
 

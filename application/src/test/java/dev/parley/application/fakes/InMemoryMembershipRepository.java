@@ -3,6 +3,7 @@ package dev.parley.application.fakes;
 import dev.parley.application.port.out.MembershipRepository;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.error.Conflict;
+import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import dev.parley.domain.user.User;
@@ -57,7 +58,7 @@ public class InMemoryMembershipRepository implements MembershipRepository {
   }
 
   @Override
-  public boolean remove(long serverId, long userId) {
+  public boolean remove(long serverId, long userId, MemberLeft.Reason reason) {
     synchronized (store) {
       return store.memberships.remove(new InMemoryStore.Pair(serverId, userId)) != null;
     }

@@ -48,13 +48,13 @@ public class InMemoryWebhookStore implements WebhookStore {
 
   /** What the membership trigger records: only for servers with webhooks. */
   public synchronized void logMember(
-      long serverId, long userId, String username, boolean joined, String role) {
+      long serverId, long userId, String username, boolean joined, String role, String reason) {
     if (webhooks.values().stream().noneMatch(w -> w.serverId() == serverId)) {
       return;
     }
     TreeMap<Long, MemberChange> server = members.computeIfAbsent(serverId, s -> new TreeMap<>());
     long pos = server.isEmpty() ? 1 : server.lastKey() + 1;
-    server.put(pos, new MemberChange(serverId, pos, userId, username, joined, role));
+    server.put(pos, new MemberChange(serverId, pos, userId, username, joined, role, reason));
   }
 
   public synchronized List<Row> outbox() {

@@ -212,11 +212,12 @@ class WebhookServicesTest {
   @Test
   void memberChangesAreFedFromTheMemberLog() {
     subscribe("member.left");
-    store.logMember(server.id(), stranger.id(), "stranger", true, "MEMBER");
-    store.logMember(server.id(), stranger.id(), "stranger", false, null);
+    store.logMember(server.id(), stranger.id(), "stranger", true, "MEMBER", null);
+    store.logMember(server.id(), stranger.id(), "stranger", false, null, "KICKED");
     assertThat(runner.feed()).isEqualTo(1);
     assertThat(store.outbox().get(0).event().type()).isEqualTo("member.left");
     assertThat(store.outbox().get(0).event().channelId()).isNull();
+    assertThat(store.outbox().get(0).event().dataJson()).contains("\"reason\":\"KICKED\"");
     assertThat(runner.feed()).isZero();
   }
 

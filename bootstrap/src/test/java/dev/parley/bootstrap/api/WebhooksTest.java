@@ -272,6 +272,9 @@ class WebhooksTest extends ApiTestBase {
     assertThat(joined.get("data").get("user_id").getLongValue()).isEqualTo(joiner.id());
     assertThat(joined.get("data").get("username").getStringValue()).isEqualTo(joiner.username());
     assertThat(joined.get("data").get("role").getStringValue()).isEqualTo("MEMBER");
+    JsonNode left = all.get(1).body();
+    assertThat(left.get("data").get("user_id").getLongValue()).isEqualTo(joiner.id());
+    assertThat(left.get("data").get("reason").getStringValue()).isEqualTo("KICKED");
   }
 
   @Test

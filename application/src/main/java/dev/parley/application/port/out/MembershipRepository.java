@@ -1,5 +1,6 @@
 package dev.parley.application.port.out;
 
+import dev.parley.domain.event.MemberLeft;
 import dev.parley.domain.server.Member;
 import dev.parley.domain.server.Membership;
 import java.util.List;
@@ -33,8 +34,11 @@ public interface MembershipRepository {
   /** Stores a changed role or timeout of an existing membership. */
   Membership update(Membership membership);
 
-  /** Removes the membership; false when there was none. */
-  boolean remove(long serverId, long userId);
+  /**
+   * Removes the membership, for {@code reason} (which the server's member log keeps for its
+   * webhooks); false when there was none.
+   */
+  boolean remove(long serverId, long userId, MemberLeft.Reason reason);
 
   /** The members of a server, in joining order. */
   List<Member> list(long serverId);

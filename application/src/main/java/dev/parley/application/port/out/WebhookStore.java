@@ -58,9 +58,19 @@ public interface WebhookStore {
 
   void advanceCursor(long channelId, long pos);
 
-  /** A member joined ({@code joined}) or left a server with webhooks, as its member log has it. */
+  /**
+   * A member joined ({@code joined}) or left a server with webhooks, as its member log has it;
+   * {@code reason} says how one left (a {@code MemberLeft.Reason} name), null when unknown (an
+   * account deleted, or a row removed by hand).
+   */
   record MemberChange(
-      long serverId, long pos, long userId, String username, boolean joined, String role) {}
+      long serverId,
+      long pos,
+      long userId,
+      String username,
+      boolean joined,
+      String role,
+      String reason) {}
 
   /** Servers with entries in their member log. */
   List<Long> serversWithMemberChanges();
