@@ -44,13 +44,14 @@ public class JdbcWebhookStore implements WebhookStore {
           + " o.data, o.created_at, o.attempts";
 
   // A channel without a cursor starts at its current position, unless it is newer than the
-  // server's first webhook: then from its beginning, so its first messages are fed too.
+  // server's first webhook: then from its beginning, so its first messages are fed too. A
+  // thread is fed like a channel (its events carry the thread's id as their channel).
   private static final String START_CURSORS =
       "INSERT INTO webhook_feed_cursors (channel_id, pos)"
           + " SELECT c.id, CASE WHEN c.created_at >= f.first THEN 0 ELSE c.last_pos END"
           + " FROM channels c JOIN (SELECT server_id, MIN(created_at) AS first FROM webhooks"
           + " GROUP BY server_id) f ON f.server_id = c.server_id"
-          + " WHERE c.kind = 'TEXT' ON CONFLICT (channel_id) DO NOTHING";
+          + " WHERE c.kind IN ('TEXT', 'THREAD') ON CONFLICT (channel_id) DO NOTHING";
 
   private static final String FORGET_CURSORS =
       "DELETE FROM webhook_feed_cursors k WHERE NOT EXISTS (SELECT 1 FROM channels c"
@@ -77,7 +78,8 @@ public class JdbcWebhookStore implements WebhookStore {
           // history is sent and nothing after this moment is missed.
           jdbc.prepareStatement(
               "INSERT INTO webhook_feed_cursors (channel_id, pos) SELECT id, last_pos FROM channels"
-                  + " WHERE server_id = ? AND kind = 'TEXT' ON CONFLICT (channel_id) DO NOTHING",
+                  + " WHERE server_id = ? AND kind IN ('TEXT', 'THREAD')"
+                  + " ON CONFLICT (channel_id) DO NOTHING",
               s -> {
                 s.setLong(1, serverId);
                 return s.executeUpdate();

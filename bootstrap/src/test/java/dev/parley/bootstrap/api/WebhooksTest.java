@@ -251,6 +251,32 @@ class WebhooksTest extends ApiTestBase {
   }
 
   @Test
+  void aThreadsRepliesArriveAsMessagesOfTheThread() {
+    Session admin = api.newUser("whtadm");
+    long server = fx.server(admin, "Threaded hooks");
+    long general = fx.channel(admin, server, "general", "TEXT");
+    subscribe(admin, server, "/threads", "message.created");
+    long parent = fx.send(admin, server, general, "parent").json().get("id").getLongValue();
+    long thread =
+        api.post("/chat/messages/" + parent + "/thread", "{}", admin.token())
+            .json()
+            .get("id")
+            .getLongValue();
+
+    fx.send(admin, server, thread, "reply one");
+    fx.send(admin, server, thread, "reply two");
+
+    await("the parent and both replies", () -> delivered("/threads").size() >= 3);
+    List<Received> all = delivered("/threads");
+    assertThat(all)
+        .extracting(r -> r.body().get("channel_id").getLongValue())
+        .containsExactly(general, thread, thread);
+    assertThat(all)
+        .extracting(r -> r.body().get("data").get("content").getStringValue())
+        .containsExactly("parent", "reply one", "reply two");
+  }
+
+  @Test
   void memberJoinsAndLeavesArrive() {
     Session admin = api.newUser("whmadm");
     Session joiner = api.newUser("whjoin");
