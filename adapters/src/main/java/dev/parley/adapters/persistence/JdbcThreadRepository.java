@@ -247,6 +247,28 @@ public class JdbcThreadRepository implements ThreadRepository {
   }
 
   @Override
+  public List<Channel> channelsOfParents(Collection<Long> parentIds) {
+    if (parentIds.isEmpty()) {
+      return List.of();
+    }
+    return tx.executeRead(
+        status ->
+            jdbc.prepareStatement(
+                "SELECT * FROM channels WHERE parent_id = ANY (?) ORDER BY id",
+                statement -> {
+                  statement.setArray(
+                      1, statement.getConnection().createArrayOf("bigint", parentIds.toArray()));
+                  List<Channel> channels = new ArrayList<>();
+                  try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                      channels.add(JdbcChannelRepository.toDomain(RowReaders.channel(rs)));
+                    }
+                  }
+                  return channels;
+                }));
+  }
+
+  @Override
   public void setFollowing(long threadId, long userId, boolean following, Instant at) {
     write(SET_FOLLOWING, threadId, userId, following, at);
   }

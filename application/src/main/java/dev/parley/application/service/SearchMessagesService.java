@@ -97,7 +97,10 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
         candidates.addAll(channels.listByServer(serverId));
         candidates.addAll(threads.channelsOfServer(serverId));
       }
-      candidates.addAll(channels.conversationsOf(userId));
+      List<Channel> conversations = channels.conversationsOf(userId);
+      candidates.addAll(conversations);
+      candidates.addAll(
+          threads.channelsOfParents(conversations.stream().map(Channel::id).toList()));
     }
     Map<Long, Channel> scope = new LinkedHashMap<>();
     for (Channel channel : candidates) {

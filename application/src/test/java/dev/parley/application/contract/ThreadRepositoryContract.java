@@ -189,6 +189,10 @@ public abstract class ThreadRepositoryContract {
     assertThat(ports().threads().followedBy(reader.id(), 10))
         .extracting(f -> f.thread().id())
         .containsExactly(thread.id());
+    assertThat(ports().threads().channelsOfParents(List.of(dm.id(), channel.id())))
+        .extracting(Channel::id)
+        .containsExactly(thread.id());
+    assertThat(ports().threads().channelsOfParents(List.of())).isEmpty();
   }
 
   @Test

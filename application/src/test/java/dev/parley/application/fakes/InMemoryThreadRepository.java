@@ -111,6 +111,17 @@ public class InMemoryThreadRepository implements ThreadRepository {
   }
 
   @Override
+  public List<Channel> channelsOfParents(Collection<Long> parentIds) {
+    synchronized (store) {
+      return store.threads.entrySet().stream()
+          .filter(e -> parentIds.contains(e.getValue().parentChannelId()))
+          .map(e -> store.channels.get(e.getKey()))
+          .sorted(Comparator.comparingLong(Channel::id))
+          .toList();
+    }
+  }
+
+  @Override
   public void setFollowing(long threadId, long userId, boolean following, Instant at) {
     synchronized (store) {
       requireThread(threadId);

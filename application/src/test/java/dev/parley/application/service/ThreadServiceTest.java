@@ -138,6 +138,11 @@ class ThreadServiceTest {
     assertThat(w.threads.get(member.id(), thread.id()).following()).isTrue();
     assertThatThrownBy(() -> w.threads.get(admin.id(), thread.id())).isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> post(admin, thread.id(), "let me in")).isInstanceOf(NotFound.class);
+    assertThat(w.search.search(SearchMessagesQuery.everywhere(member.id(), "connected", 10)).hits())
+        .extracting(h -> h.posted().message().id())
+        .containsExactly(later.message().id());
+    assertThat(w.search.search(SearchMessagesQuery.everywhere(admin.id(), "connected", 10)).hits())
+        .isEmpty();
     assertThat(w.threads.followed(stranger.id(), null))
         .extracting(f -> f.thread().id())
         .containsExactly(thread.id());

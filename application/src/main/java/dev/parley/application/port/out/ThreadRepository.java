@@ -48,6 +48,9 @@ public interface ThreadRepository {
   /** The threads started in any channel of the server, as channels (for search). */
   List<Channel> channelsOfServer(long serverId);
 
+  /** The threads started in these channels or conversations, as channels (for search). */
+  List<Channel> channelsOfParents(Collection<Long> parentIds);
+
   /** Records a user's explicit choice to follow a thread or not. */
   void setFollowing(long threadId, long userId, boolean following, Instant at);
 
