@@ -11,6 +11,7 @@ import { renderMembers } from './views/members.js';
 import { renderPins } from './views/pins.js';
 import { composer } from './views/composer.js';
 import { ask, tell } from './views/dialog.js';
+import { openIntegrations } from './views/integrations.js';
 
 const PAGE = 50;
 const PLACE = 'parley.place';
@@ -84,6 +85,17 @@ async function startChat() {
       if (v.category) body.category = v.category;
       const channel = await guard(api.post(`/chat/servers/${store.current.serverId}/channels`, body));
       if (channel) (store.addChannel(channel), selectChannel(channel.id));
+    },
+    integrations: () => {
+      const server = store.servers.get(store.current.serverId);
+      const channel = store.channels.get(store.current.channelId);
+      const text = channel && channel.type === 'TEXT';
+      openIntegrations(api, {
+        serverId: server.id,
+        channelId: text ? channel.id : null,
+        channelName: text ? channel.name : null,
+        owner: (server.owner_id ?? server.ownerId) === store.me.id,
+      });
     },
     invite: async () => {
       const invite = await guard(api.post(`/chat/servers/${store.current.serverId}/invites`, { max_age_seconds: 86400 }));

@@ -40,6 +40,7 @@ export function renderChannels(el, store, actions) {
   replace(el,
     h('header', { class: 'column-head' }, h('h2', { id: 'server-name' }, server.name),
       server.is_public ? null : h('button', { class: 'icon', id: 'invite', 'aria-label': 'Invite people', title: 'Invite people', onclick: actions.invite }, '✉+'),
+      server.role === 'ADMIN' && !server.is_public ? h('button', { class: 'icon', id: 'integrations', 'aria-label': 'Integrations', title: 'Bots, webhooks and export', onclick: actions.integrations }, '⚙') : null,
       h('button', { class: 'icon', id: 'create-channel', 'aria-label': 'Create a channel', title: 'Create a channel', onclick: actions.createChannel }, '+')),
     [...groups.entries()].map(([category, list]) =>
       h('section', { class: 'category', 'aria-label': category || 'Channels' },

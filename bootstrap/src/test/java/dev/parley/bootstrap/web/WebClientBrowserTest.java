@@ -9,6 +9,7 @@ import dev.parley.bootstrap.support.Browser;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +42,13 @@ class WebClientBrowserTest extends ApiTestBase {
 
   private Browser alice;
   private Browser bob;
+
+  @Override
+  protected Map<String, String> extraProperties() {
+    // Event webhooks to this machine may be made (none is sent: delivery is off).
+    return Map.of("parley.webhooks.allowed-hosts", "127.0.0.1", "parley.webhooks.enabled", "false");
+  }
+
   private String aliceName;
   private String bobName;
 
@@ -225,6 +233,65 @@ class WebClientBrowserTest extends ApiTestBase {
     assertThat(bob.awaitInMessage("Plan the next book", ".thread-link").getText())
         .contains("2 replies");
     bob.awaitText(By.id("followed-threads"), "Plan the next book");
+  }
+
+  @Test
+  @Order(4)
+  void anAdminManagesBotsAndWebhooksInTheIntegrationsDialog() {
+    String botName = Api.uniqueName("helper");
+    alice.click(By.id("integrations"));
+    try {
+      manageIntegrations(botName);
+    } finally {
+      // A modal left open would block the next tests.
+      alice.script("document.getElementById('integrations-dialog')?.close()");
+    }
+    // A member has no integrations button.
+    assertThat(bob.driver().findElements(By.id("integrations"))).isEmpty();
+  }
+
+  private void manageIntegrations(String botName) {
+    alice.awaitText(By.id("int-outgoing"), "None yet.");
+    alice.type(By.id("int-bot-name"), botName + "\n");
+    alice.awaitText(By.id("integration-secret"), "Bot token (shown once): pbt_");
+    alice.awaitText(By.id("int-bots"), botName);
+
+    String hookName = Api.uniqueName("ci");
+    alice.type(By.id("int-hook-name"), hookName + "\n");
+    alice.awaitText(By.id("integration-secret"), "/chat/webhooks/");
+    String url = alice.find(By.cssSelector("#integration-secret code")).getText();
+    alice.awaitText(By.id("int-hooks"), hookName);
+    var posted =
+        api.send(
+            "POST",
+            url.substring(url.indexOf("/chat/webhooks/")),
+            "application/json",
+            "{\"text\":\"Build passed\"}",
+            null);
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    assertThat(bob.awaitInMessage("Build passed", ".webhook-tag").getText()).isEqualTo("WEBHOOK");
+
+    alice.type(By.id("int-outgoing-url"), "http://127.0.0.1:9/hook\n");
+    alice.awaitText(By.id("integration-secret"), "Signing secret (shown once):");
+    alice.awaitText(By.id("int-outgoing"), "http://127.0.0.1:9/hook (message.created");
+    alice.click(By.cssSelector("#int-outgoing .act-delete"));
+    alice.awaitText(By.id("int-outgoing"), "None yet.");
+    alice.click(
+        By.xpath(
+            "//section[@id='int-hooks']//li[span[text()='"
+                + hookName
+                + "']]//button[contains(@class,'act-revoke')]"));
+    alice.await().until(d -> !alice.find(By.id("int-hooks")).getText().contains(hookName));
+    assertThat(
+            api.send(
+                    "POST",
+                    url.substring(url.indexOf("/chat/webhooks/")),
+                    "application/json",
+                    "{\"text\":\"again\"}",
+                    null)
+                .status())
+        .isEqualTo(404);
+    alice.click(By.id("int-close"));
   }
 
   @Test
