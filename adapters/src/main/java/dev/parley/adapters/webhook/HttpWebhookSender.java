@@ -1,7 +1,7 @@
 package dev.parley.adapters.webhook;
 
+import dev.parley.application.port.out.WebhookOutbox.PendingEvent;
 import dev.parley.application.port.out.WebhookSender;
-import dev.parley.application.port.out.WebhookStore.PendingEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

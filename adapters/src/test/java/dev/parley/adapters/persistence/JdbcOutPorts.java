@@ -107,4 +107,9 @@ class JdbcOutPorts implements OutPorts {
   public JdbcWebhookStore webhooks() {
     return beans.getBean(JdbcWebhookStore.class);
   }
+
+  @Override
+  public JdbcWebhookOutbox webhookOutbox() {
+    return beans.getBean(JdbcWebhookOutbox.class);
+  }
 }

@@ -2,7 +2,7 @@ package dev.parley.adapters.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.application.port.out.WebhookStore.PendingEvent;
+import dev.parley.application.port.out.WebhookOutbox.PendingEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.parley.application.service;
 
-import dev.parley.application.port.out.WebhookStore.MemberChange;
+import dev.parley.application.port.out.WebhookOutbox.MemberChange;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.event.MessageCreated;
 import dev.parley.domain.event.MessageDeleted;

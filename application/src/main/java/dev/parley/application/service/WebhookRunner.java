@@ -7,13 +7,14 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.port.out.WebhookOutbox;
+import dev.parley.application.port.out.WebhookOutbox.FeedCursor;
+import dev.parley.application.port.out.WebhookOutbox.MemberChange;
+import dev.parley.application.port.out.WebhookOutbox.OutgoingEvent;
+import dev.parley.application.port.out.WebhookOutbox.PendingEvent;
 import dev.parley.application.port.out.WebhookSender;
 import dev.parley.application.port.out.WebhookSender.Outcome;
 import dev.parley.application.port.out.WebhookStore;
-import dev.parley.application.port.out.WebhookStore.FeedCursor;
-import dev.parley.application.port.out.WebhookStore.MemberChange;
-import dev.parley.application.port.out.WebhookStore.OutgoingEvent;
-import dev.parley.application.port.out.WebhookStore.PendingEvent;
 import dev.parley.application.service.WebhookPayloads.Payload;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.event.ChatEvent;
@@ -48,6 +49,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
       Duration logRetention) {}
 
   private final WebhookStore store;
+  private final WebhookOutbox outbox;
   private final WebhookSender sender;
   private final ChannelChangeLog changes;
   private final ChannelRepository channels;
@@ -58,6 +60,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
 
   public WebhookRunner(
       WebhookStore store,
+      WebhookOutbox outbox,
       WebhookSender sender,
       ChannelChangeLog changes,
       ChannelRepository channels,
@@ -68,6 +71,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
       Clock clock,
       Policy policy) {
     this.store = store;
+    this.outbox = outbox;
     this.sender = sender;
     this.changes = changes;
     this.channels = channels;
@@ -80,17 +84,17 @@ public final class WebhookRunner implements RunWebhooksUseCase {
   @Override
   public int feed() {
     int fed = 0;
-    for (FeedCursor behind : store.channelsBehind(policy.batch())) {
+    for (FeedCursor behind : outbox.channelsBehind(policy.batch())) {
       fed += transactions.inTransaction(() -> feedChannel(behind.channelId()));
     }
-    for (long serverId : store.serversWithMemberChanges()) {
+    for (long serverId : outbox.serversWithMemberChanges()) {
       fed += transactions.inTransaction(() -> feedMembers(serverId));
     }
     return fed;
   }
 
   private int feedChannel(long channelId) {
-    if (!store.tryFeedLock()) {
+    if (!outbox.tryFeedLock()) {
       return 0; // another node is feeding
     }
     Optional<Channel> found = channels.findById(channelId);
@@ -98,7 +102,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
       return 0;
     }
     Channel channel = found.get();
-    long cursor = store.cursor(channelId);
+    long cursor = outbox.cursor(channelId);
     List<ChannelChangeLog.Entry> entries = changes.after(channelId, cursor, policy.batch());
     if (entries.isEmpty()) {
       return 0;
@@ -111,16 +115,16 @@ public final class WebhookRunner implements RunWebhooksUseCase {
       WebhookPayloads.of(event)
           .ifPresent(payload -> queue(out, webhooks, channel.serverId(), channelId, payload, now));
     }
-    store.enqueue(out);
-    store.advanceCursor(channelId, entries.get(entries.size() - 1).pos());
+    outbox.enqueue(out);
+    outbox.advanceCursor(channelId, entries.get(entries.size() - 1).pos());
     return out.size();
   }
 
   private int feedMembers(long serverId) {
-    if (!store.tryFeedLock()) {
+    if (!outbox.tryFeedLock()) {
       return 0;
     }
-    List<MemberChange> log = store.memberChanges(serverId, policy.batch());
+    List<MemberChange> log = outbox.memberChanges(serverId, policy.batch());
     if (log.isEmpty()) {
       return 0;
     }
@@ -130,8 +134,8 @@ public final class WebhookRunner implements RunWebhooksUseCase {
     for (MemberChange change : log) {
       queue(out, webhooks, serverId, null, WebhookPayloads.of(change), now);
     }
-    store.enqueue(out);
-    store.forgetMemberChanges(serverId, log.get(log.size() - 1).pos());
+    outbox.enqueue(out);
+    outbox.forgetMemberChanges(serverId, log.get(log.size() - 1).pos());
     return out.size();
   }
 
@@ -165,7 +169,7 @@ public final class WebhookRunner implements RunWebhooksUseCase {
   @Override
   public int dispatch() {
     Instant now = clock.instant();
-    List<PendingEvent> claimed = store.claimDue(now, now.plus(policy.lease()), policy.claim());
+    List<PendingEvent> claimed = outbox.claimDue(now, now.plus(policy.lease()), policy.claim());
     for (PendingEvent event : claimed) {
       deliver(event);
     }
@@ -185,11 +189,11 @@ public final class WebhookRunner implements RunWebhooksUseCase {
         outcome.durationMillis(),
         at);
     if (outcome.delivered()) {
-      store.delivered(event.id());
+      outbox.delivered(event.id());
       store.resetFailures(event.webhookId());
       return;
     }
-    store.retryAt(event.id(), at.plus(backoff(event.attempt())));
+    outbox.retryAt(event.id(), at.plus(backoff(event.attempt())));
     int failures = store.countFailure(event.webhookId());
     if (failures >= policy.disableAfterFailures()) {
       store.disable(

@@ -135,4 +135,10 @@ final class InMemoryOutPorts implements OutPorts {
     }
     return webhooks;
   }
+
+  /** The same fake as {@link #webhooks}: the two ports share one state, as in the database. */
+  @Override
+  public InMemoryWebhookStore webhookOutbox() {
+    return webhooks();
+  }
 }

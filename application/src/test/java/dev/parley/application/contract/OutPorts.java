@@ -17,6 +17,7 @@ import dev.parley.application.port.out.SessionRepository;
 import dev.parley.application.port.out.SocketTicketStore;
 import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.port.out.WebhookOutbox;
 import dev.parley.application.port.out.WebhookStore;
 
 /** The stored-state out-ports the repository contracts use, all over one store. */
@@ -56,4 +57,6 @@ public interface OutPorts {
   SocketTicketStore tickets();
 
   WebhookStore webhooks();
+
+  WebhookOutbox webhookOutbox();
 }

@@ -7,10 +7,11 @@ import static dev.parley.application.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.application.port.out.MessageRepository.NewMessage;
+import dev.parley.application.port.out.WebhookOutbox;
+import dev.parley.application.port.out.WebhookOutbox.FeedCursor;
+import dev.parley.application.port.out.WebhookOutbox.OutgoingEvent;
+import dev.parley.application.port.out.WebhookOutbox.PendingEvent;
 import dev.parley.application.port.out.WebhookStore;
-import dev.parley.application.port.out.WebhookStore.FeedCursor;
-import dev.parley.application.port.out.WebhookStore.OutgoingEvent;
-import dev.parley.application.port.out.WebhookStore.PendingEvent;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.user.User;
@@ -23,7 +24,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link WebhookStore} must do; run against the in-memory and JDBC versions. */
+/**
+ * What every {@link WebhookStore} and {@link WebhookOutbox} must do; run against the in-memory and
+ * JDBC versions.
+ */
 public abstract class WebhookStoreContract {
 
   protected abstract OutPorts ports();
@@ -45,6 +49,10 @@ public abstract class WebhookStoreContract {
     return ports().webhooks();
   }
 
+  private WebhookOutbox outbox() {
+    return ports().webhookOutbox();
+  }
+
   private Webhook create() {
     return store()
         .create(
@@ -64,7 +72,7 @@ public abstract class WebhookStoreContract {
   }
 
   private List<String> claimed(Instant now) {
-    return store().claimDue(now, now.plusSeconds(60), 10).stream()
+    return outbox().claimDue(now, now.plusSeconds(60), 10).stream()
         .map(PendingEvent::dataJson)
         .toList();
   }
@@ -98,19 +106,19 @@ public abstract class WebhookStoreContract {
     post(channel);
     post(channel);
     create();
-    assertThat(store().cursor(channel.id())).isEqualTo(2);
-    assertThat(store().channelsBehind(10)).isEmpty();
+    assertThat(outbox().cursor(channel.id())).isEqualTo(2);
+    assertThat(outbox().channelsBehind(10)).isEmpty();
     post(channel);
-    assertThat(store().channelsBehind(10)).containsExactly(new FeedCursor(channel.id(), 2));
-    store().advanceCursor(channel.id(), 3);
-    assertThat(store().cursor(channel.id())).isEqualTo(3);
-    assertThat(store().channelsBehind(10)).isEmpty();
+    assertThat(outbox().channelsBehind(10)).containsExactly(new FeedCursor(channel.id(), 2));
+    outbox().advanceCursor(channel.id(), 3);
+    assertThat(outbox().cursor(channel.id())).isEqualTo(3);
+    assertThat(outbox().channelsBehind(10)).isEmpty();
   }
 
   @Test
   void eachChannelsEventsAreClaimedOneAtATimeInOrder() {
     Webhook w = create();
-    store()
+    outbox()
         .enqueue(
             List.of(
                 event(w, channel.id(), "\"c1\""),
@@ -118,7 +126,7 @@ public abstract class WebhookStoreContract {
                 event(w, other.id(), "\"o1\""),
                 event(w, null, "\"m1\"")));
     Instant now = NOW.plusSeconds(1);
-    List<PendingEvent> first = store().claimDue(now, now.plusSeconds(60), 10);
+    List<PendingEvent> first = outbox().claimDue(now, now.plusSeconds(60), 10);
     assertThat(first)
         .extracting(PendingEvent::dataJson)
         .containsExactly("\"c1\"", "\"o1\"", "\"m1\"");
@@ -130,13 +138,13 @@ public abstract class WebhookStoreContract {
     assertThat(first.get(2).channelId()).isNull();
     assertThat(claimed(now)).as("leased, and c2 waits behind c1").isEmpty();
 
-    store().retryAt(c1.id(), now.plusSeconds(5));
+    outbox().retryAt(c1.id(), now.plusSeconds(5));
     assertThat(claimed(now.plusSeconds(4))).isEmpty();
-    List<PendingEvent> again = store().claimDue(now.plusSeconds(5), now.plusSeconds(65), 10);
+    List<PendingEvent> again = outbox().claimDue(now.plusSeconds(5), now.plusSeconds(65), 10);
     assertThat(again).extracting(PendingEvent::dataJson).containsExactly("\"c1\"");
     assertThat(again.get(0).attempt()).isEqualTo(2);
     assertThat(again.get(0).id()).isEqualTo(c1.id());
-    store().delivered(c1.id());
+    outbox().delivered(c1.id());
     assertThat(claimed(now.plusSeconds(6))).containsExactly("\"c2\"");
     // A lease that ran out (a node that died) frees its rows.
     assertThat(claimed(now.plusSeconds(200))).contains("\"c2\"", "\"o1\"", "\"m1\"");
@@ -145,7 +153,7 @@ public abstract class WebhookStoreContract {
   @Test
   void aDisabledWebhookGetsNothingAndFailuresAreCounted() {
     Webhook w = create();
-    store().enqueue(List.of(event(w, channel.id(), "\"c1\"")));
+    outbox().enqueue(List.of(event(w, channel.id(), "\"c1\"")));
     assertThat(store().countFailure(w.id())).isEqualTo(1);
     assertThat(store().countFailure(w.id())).isEqualTo(2);
     store().disable(w.id(), "broken");

@@ -2,6 +2,7 @@ package dev.parley.application.fakes;
 
 import dev.parley.application.port.out.ChannelChangeLog;
 import dev.parley.application.port.out.ChannelRepository;
+import dev.parley.application.port.out.WebhookOutbox;
 import dev.parley.application.port.out.WebhookStore;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
@@ -21,11 +22,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * In-memory {@link WebhookStore}: one lock for everything; cursors start at the channel's last
- * logged position; the member log is filled by the test ({@link #logMember}), as the database
- * trigger would.
+ * In-memory {@link WebhookStore} and {@link WebhookOutbox} over one state: one lock for everything;
+ * cursors start at the channel's last logged position; the member log is filled by the test ({@link
+ * #logMember}), as the database trigger would.
  */
-public class InMemoryWebhookStore implements WebhookStore {
+public class InMemoryWebhookStore implements WebhookStore, WebhookOutbox {
   /** An outbox row as stored. */
   public record Row(
       long id, OutgoingEvent event, int attempts, Instant nextAttemptAt, Instant leasedUntil) {}

@@ -13,8 +13,8 @@ import dev.parley.application.port.in.SendMessageCommand;
 import dev.parley.application.port.in.WebhooksUseCase.CreateWebhookCommand;
 import dev.parley.application.port.in.WebhooksUseCase.UpdateWebhookCommand;
 import dev.parley.application.port.in.WebhooksUseCase.WebhookWithSecret;
+import dev.parley.application.port.out.WebhookOutbox.PendingEvent;
 import dev.parley.application.port.out.WebhookSender;
-import dev.parley.application.port.out.WebhookStore.PendingEvent;
 import dev.parley.domain.channel.Channel;
 import dev.parley.domain.channel.ChannelKind;
 import dev.parley.domain.error.InvalidInput;
@@ -55,6 +55,7 @@ class WebhookServicesTest {
   private final WebhookService webhooks = new WebhookService(store, sender, w.guard, clock, 3);
   private final WebhookRunner runner =
       new WebhookRunner(
+          store,
           store,
           sender,
           w.changeLog,

@@ -10,6 +10,7 @@ import dev.parley.application.port.out.ChannelRepository;
 import dev.parley.application.port.out.MessageRepository;
 import dev.parley.application.port.out.Transactions;
 import dev.parley.application.port.out.UserRepository;
+import dev.parley.application.port.out.WebhookOutbox;
 import dev.parley.application.port.out.WebhookSender;
 import dev.parley.application.port.out.WebhookStore;
 import dev.parley.application.service.AccessGuard;
@@ -54,6 +55,7 @@ class WebhookFactory {
   @Singleton
   WebhookRunner webhookRunner(
       WebhookStore store,
+      WebhookOutbox outbox,
       WebhookSender sender,
       ChannelChangeLog changes,
       ChannelRepository channels,
@@ -65,6 +67,7 @@ class WebhookFactory {
       WebhookSettings settings) {
     return new WebhookRunner(
         store,
+        outbox,
         sender,
         changes,
         channels,

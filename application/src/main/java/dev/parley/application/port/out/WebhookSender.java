@@ -1,6 +1,6 @@
 package dev.parley.application.port.out;
 
-import dev.parley.application.port.out.WebhookStore.PendingEvent;
+import dev.parley.application.port.out.WebhookOutbox.PendingEvent;
 import java.util.Optional;
 
 /** Posts signed events to webhook targets, refusing targets the network rules forbid. */
