@@ -8,6 +8,8 @@ import dev.parley.application.port.out.ServerRepository;
 import dev.parley.application.port.out.ThreadRepository;
 import dev.parley.application.port.out.UserRepository;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.ChannelKind;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.error.NotFound;
 import dev.parley.domain.error.PermissionDenied;
 import dev.parley.domain.error.RateLimited;
@@ -115,7 +117,10 @@ public final class ExportService implements ExportDataUseCase {
                 m -> m.message().seq(),
                 pageSize)
             : List.of();
-    return new ChannelMessages(channel, read);
+    // A thread names its parent; an export is rare and rate limited, so one read per thread.
+    MessageThread thread =
+        channel.kind() == ChannelKind.THREAD ? threads.findById(id).orElse(null) : null;
+    return new ChannelMessages(channel, thread, read);
   }
 
   /** Refused, not queued: an export is heavy, and a client retrying at once should wait. */

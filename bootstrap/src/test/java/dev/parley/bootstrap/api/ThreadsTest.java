@@ -146,6 +146,23 @@ class ThreadsTest extends ApiTestBase {
           .isEqualTo(204);
       assertThat(list(api.get("/chat/threads", member.token()))).hasSize(1);
 
+      // The owner's export lists the thread after the channels, with where it branches from.
+      JsonNode exported = null;
+      for (JsonNode c :
+          list(
+              api.get("/chat/servers/" + server + "/export", admin.token())
+                  .json()
+                  .get("channels"))) {
+        if (c.get("channel").get("id").getLongValue() == thread) {
+          exported = c;
+        }
+      }
+      assertThat(exported).as("the thread in the server export").isNotNull();
+      assertThat(exported.get("channel").get("kind").getStringValue()).isEqualTo("THREAD");
+      assertThat(exported.get("thread").get("parent_message_id").getLongValue()).isEqualTo(parent);
+      assertThat(exported.get("thread").get("parent_channel_id").getLongValue()).isEqualTo(channel);
+      assertThat(list(exported.get("messages"))).hasSize(2);
+
       List<JsonNode> hits =
           list(api.get("/chat/search?q=needle", member.token()).json().get("results"));
       assertThat(hits)

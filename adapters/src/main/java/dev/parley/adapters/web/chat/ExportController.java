@@ -5,6 +5,7 @@ import dev.parley.adapters.web.chat.ExportDtos.ChannelDto;
 import dev.parley.adapters.web.chat.ExportDtos.MembershipDto;
 import dev.parley.adapters.web.chat.ExportDtos.MessageDto;
 import dev.parley.adapters.web.chat.ExportDtos.ServerDto;
+import dev.parley.adapters.web.chat.ExportDtos.ThreadRefDto;
 import dev.parley.adapters.web.error.ErrorBody;
 import dev.parley.adapters.web.support.Caller;
 import dev.parley.adapters.web.support.ContentDisposition;
@@ -154,6 +155,10 @@ public class ExportController {
         List.of(
             () -> JsonChunks.text("{"),
             () -> field("channel", ChannelDto.from(channel.channel()), ","),
+            () ->
+                channel.thread() == null
+                    ? List.<byte[]>of().iterator()
+                    : field("thread", ThreadRefDto.from(channel.thread()), ","),
             () -> JsonChunks.text("\"messages\":"),
             () -> messages(channel.messages()),
             () -> JsonChunks.text("}")));

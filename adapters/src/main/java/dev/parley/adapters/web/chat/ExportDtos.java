@@ -2,6 +2,7 @@ package dev.parley.adapters.web.chat;
 
 import dev.parley.adapters.web.chat.ChatDtos.AttachmentDto;
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Server;
@@ -68,6 +69,14 @@ final class ExportDtos {
           c.category(),
           c.position(),
           ChatDtos.time(c.createdAt()));
+    }
+  }
+
+  /** Where an exported thread branches from. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record ThreadRefDto(long parentChannelId, long parentMessageId) {
+    static ThreadRefDto from(MessageThread t) {
+      return new ThreadRefDto(t.parentChannelId(), t.parentMessageId());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.parley.application.port.in;
 
 import dev.parley.domain.channel.Channel;
+import dev.parley.domain.channel.MessageThread;
 import dev.parley.domain.message.PostedMessage;
 import dev.parley.domain.server.Server;
 import dev.parley.domain.server.ServerWithRole;
@@ -26,8 +27,11 @@ public interface ExportDataUseCase {
   /** A server with each of its channels' messages, oldest first within a channel. */
   record ServerExport(Instant exportedAt, Server server, List<ChannelMessages> channels) {}
 
-  /** One channel of a server export and its messages, read when walked. */
-  record ChannelMessages(Channel channel, Iterable<PostedMessage> messages) {}
+  /**
+   * One channel of a server export and its messages, read when walked; {@code thread} says where a
+   * thread branches from (null for the server's own channels).
+   */
+  record ChannelMessages(Channel channel, MessageThread thread, Iterable<PostedMessage> messages) {}
 
   /** Everything the user wrote; RateLimited when they exported too recently. */
   AccountExport exportAccount(long userId);
