@@ -31,6 +31,19 @@ public class JdbcReadStateRepository implements ReadStateRepository {
           + " updated_at = EXCLUDED.updated_at"
           + " RETURNING last_read_seq";
 
+  /**
+   * The state of each channel of a {@code visible (id, server_id, last_seq)} set, given before it:
+   * the user's read position and mentions above it (two parameters, both the user).
+   */
+  private static final String STATES_OF_VISIBLE =
+      " SELECT v.id, v.server_id, v.last_seq,"
+          + " COALESCE(r.last_read_seq, 0) AS last_read_seq,"
+          + " (SELECT COUNT(*) FROM mentions m WHERE m.user_id = ? AND m.channel_id = v.id"
+          + " AND m.seq > COALESCE(r.last_read_seq, 0)) AS mentions"
+          + " FROM visible v"
+          + " LEFT JOIN read_states r ON r.user_id = ? AND r.channel_id = v.id"
+          + " ORDER BY v.id";
+
   // Two branches rather than an OR, so each can walk its own index.
   private static final String STATES_FOR =
       "WITH visible AS ("
@@ -40,20 +53,11 @@ public class JdbcReadStateRepository implements ReadStateRepository {
           + " UNION ALL"
           + " SELECT c.id, c.server_id, c.last_seq FROM channel_participants p"
           + " JOIN channels c ON c.id = p.channel_id AND c.server_id IS NULL WHERE p.user_id = ?)"
-          + " SELECT v.id, v.server_id, v.last_seq,"
-          + " COALESCE(r.last_read_seq, 0) AS last_read_seq,"
-          + " (SELECT COUNT(*) FROM mentions m WHERE m.user_id = ? AND m.channel_id = v.id"
-          + " AND m.seq > COALESCE(r.last_read_seq, 0)) AS mentions"
-          + " FROM visible v"
-          + " LEFT JOIN read_states r ON r.user_id = ? AND r.channel_id = v.id"
-          + " ORDER BY v.id";
+          + STATES_OF_VISIBLE;
 
   private static final String STATE_OF =
-      "SELECT c.id, c.server_id, c.last_seq, COALESCE(r.last_read_seq, 0) AS last_read_seq,"
-          + " (SELECT COUNT(*) FROM mentions m WHERE m.user_id = ? AND m.channel_id = c.id"
-          + " AND m.seq > COALESCE(r.last_read_seq, 0)) AS mentions"
-          + " FROM channels c LEFT JOIN read_states r ON r.user_id = ? AND r.channel_id = c.id"
-          + " WHERE c.id = ?";
+      "WITH visible AS (SELECT id, server_id, last_seq FROM channels WHERE id = ?)"
+          + STATES_OF_VISIBLE;
 
   private static final String ADD_MENTION =
       "INSERT INTO mentions (message_id, user_id, channel_id, seq) VALUES (?, ?, ?, ?)"
@@ -119,9 +123,9 @@ public class JdbcReadStateRepository implements ReadStateRepository {
             jdbc.prepareStatement(
                 STATE_OF,
                 statement -> {
-                  statement.setLong(1, userId);
+                  statement.setLong(1, channelId);
                   statement.setLong(2, userId);
-                  statement.setLong(3, channelId);
+                  statement.setLong(3, userId);
                   try (ResultSet rs = statement.executeQuery()) {
                     if (!rs.next()) {
                       throw new IllegalStateException("No channel " + channelId);

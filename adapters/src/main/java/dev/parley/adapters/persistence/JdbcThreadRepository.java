@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,18 @@ public class JdbcThreadRepository implements ThreadRepository {
 
   private final JdbcOperations jdbc;
   private final TransactionOperations<Connection> tx;
+
+  /** The follow rows this node wrote lately, the oldest forgotten first. */
+  private final Map<Follow, Boolean> written =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Follow, Boolean> eldest) {
+          return size() > REMEMBERED_FOLLOWS;
+        }
+      };
+
+  /** How many written follow rows a node remembers. */
+  private static final int REMEMBERED_FOLLOWS = 10_000;
 
   JdbcThreadRepository(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
     this.jdbc = jdbc;
@@ -275,8 +288,25 @@ public class JdbcThreadRepository implements ThreadRepository {
 
   @Override
   public void followImplicitly(long threadId, long userId, Instant at) {
+    Follow follow = new Follow(threadId, userId);
+    synchronized (written) {
+      if (written.containsKey(follow)) {
+        return;
+      }
+    }
+    boolean standalone = tx.findTransactionStatus().isEmpty();
     write(FOLLOW_IMPLICITLY, threadId, userId, null, at);
+    if (standalone) {
+      // Committed: the row stays until the thread goes (an unfollow only updates it), so writing
+      // it again would change nothing. A frequent replier costs one write, not one per reply.
+      synchronized (written) {
+        written.put(follow, Boolean.TRUE);
+      }
+    }
   }
+
+  /** A (thread, user) pair whose follow row this node wrote. */
+  private record Follow(long threadId, long userId) {}
 
   private void write(String sql, long threadId, long userId, Boolean following, Instant at) {
     try {

@@ -20,6 +20,7 @@ import dev.parley.domain.event.ThreadCreated;
 import dev.parley.domain.event.Topic;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,27 +67,11 @@ public final class EventDeliveryService implements DeliverEventUseCase {
       }
       fanOut(event);
     } else if (event instanceof ConversationCreated created) {
-      Topic conversation = Topic.channel(created.channel().id());
-      for (long participant : created.participantIds()) {
-        memberships.reachChanged(participant);
-        for (ClientConnection c : registry.connectionsOf(participant)) {
-          if (c.scope() instanceof ConnectionScope.Everything) {
-            registry.subscribe(c, conversation);
-          }
-        }
-      }
+      follow(created.participantIds(), Topic.channel(created.channel().id()));
       fanOut(event);
     } else if (event instanceof ThreadCreated created && !created.participantIds().isEmpty()) {
       // A conversation's thread: its participants' connections follow it from now on.
-      Topic thread = Topic.channel(created.thread().id());
-      for (long participant : created.participantIds()) {
-        memberships.reachChanged(participant);
-        for (ClientConnection c : registry.connectionsOf(participant)) {
-          if (c.scope() instanceof ConnectionScope.Everything) {
-            registry.subscribe(c, thread);
-          }
-        }
-      }
+      follow(created.participantIds(), Topic.channel(created.thread().id()));
       fanOut(event);
     } else if (event instanceof ChannelDeleted deleted) {
       fanOut(event);
@@ -121,6 +106,18 @@ public final class EventDeliveryService implements DeliverEventUseCase {
       }
     } else {
       fanOut(event);
+    }
+  }
+
+  /** The gateway connections of these users follow a new channel; their reaches are reread. */
+  private void follow(List<Long> userIds, Topic channel) {
+    for (long userId : userIds) {
+      memberships.reachChanged(userId);
+      for (ClientConnection c : registry.connectionsOf(userId)) {
+        if (c.scope() instanceof ConnectionScope.Everything) {
+          registry.subscribe(c, channel);
+        }
+      }
     }
   }
 

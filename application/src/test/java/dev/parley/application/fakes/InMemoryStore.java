@@ -166,27 +166,24 @@ public final class InMemoryStore {
 
   private void dropWhatMissingChannelsHeld() {
     // A thread goes with its parent channel and its parent message, like ON DELETE CASCADE.
-    while (threads.entrySet().stream()
-        .anyMatch(
-            e ->
-                !channels.containsKey(e.getValue().parentChannelId())
-                    || !messages.containsKey(e.getValue().parentMessageId())
-                    || !channels.containsKey(e.getKey()))) {
-      threads.entrySet().stream()
-          .filter(
-              e ->
-                  !channels.containsKey(e.getValue().parentChannelId())
-                      || !messages.containsKey(e.getValue().parentMessageId())
-                      || !channels.containsKey(e.getKey()))
-          .map(Map.Entry::getKey)
-          .toList()
-          .forEach(
-              id -> {
-                threads.remove(id);
-                channels.remove(id);
-              });
+    List<Long> orphans;
+    do {
+      orphans =
+          threads.entrySet().stream()
+              .filter(
+                  e ->
+                      !channels.containsKey(e.getValue().parentChannelId())
+                          || !messages.containsKey(e.getValue().parentMessageId())
+                          || !channels.containsKey(e.getKey()))
+              .map(Map.Entry::getKey)
+              .toList();
+      orphans.forEach(
+          id -> {
+            threads.remove(id);
+            channels.remove(id);
+          });
       messages.values().removeIf(m -> !channels.containsKey(m.channelId()));
-    }
+    } while (!orphans.isEmpty());
     threadFollows.keySet().removeIf(key -> !threads.containsKey(key.ownerId()));
     participants.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));
     readStates.keySet().removeIf(key -> !channels.containsKey(key.ownerId()));

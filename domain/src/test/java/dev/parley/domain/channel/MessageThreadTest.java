@@ -30,8 +30,6 @@ class MessageThreadTest {
     String line = "🎉".repeat(50);
     String name = MessageThread.nameFor(null, line);
     assertThat(name).isEqualTo("🎉".repeat(39) + "…");
-    assertThat(name.chars().filter(c -> Character.isSurrogate((char) c)).count() % 2).isZero();
-    assertThat(name.codePoints().filter(c -> c == 0xFFFD)).isEmpty();
     assertThat(MessageThread.nameFor(null, "a".repeat(40))).isEqualTo("a".repeat(40));
   }
 }
